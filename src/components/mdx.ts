@@ -1,0 +1,9 @@
+/** Components available in every chapter's MDX without an import. */
+import Scrolly from './Scrolly.astro';
+import Step from './Step.astro';
+import Figure from './Figure.astro';
+import Note from './Note.astro';
+import V from './V.astro';
+import ComparisonTable from './ComparisonTable.astro';
+
+export const mdxComponents = { Scrolly, Step, Figure, Note, V, ComparisonTable };

@@ -1,0 +1,134 @@
+/**
+ * Content collections. All copy and all figures live under content/; this file
+ * says what shape they must have. A malformed file fails the build with the
+ * file and the field (or CSV row) named.
+ */
+import { defineCollection } from 'astro:content';
+import { glob, file } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { csvLoader, num, optNum, text, optText, sourceIds, confidence } from './lib/data-loader';
+
+const chapters = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
+  schema: z.object({
+    /** Chapter headline, shown as the page's h1. */
+    title: z.string().min(3),
+    /** Short title for the chapter list, navigation and embed credits. */
+    short: z.string().min(2).max(40),
+    /** One or two sentences under the headline. */
+    dek: z.string().min(10),
+    /** Position in the story, from 1. */
+    order: z.number().int().min(1),
+    /** URL segment: /<slug>/. Lowercase words joined by hyphens. */
+    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug must be lowercase words joined by hyphens'),
+    /** Summary for the cover page and meta description (max 160 chars). */
+    description: z.string().min(40).max(160),
+    /** Whether the chapter ends with the comment widget. */
+    comments: z.boolean().default(true),
+  }),
+});
+
+const figures = defineCollection({
+  loader: file('content/figures.yaml'),
+  schema: z.object({
+    /** Chapter slug the figure belongs to. */
+    chapter: z.string(),
+    /** Which graphic module draws it: a folder name under src/viz/. */
+    viz: z.string(),
+    /** Visible title of the figure. */
+    title: z.string().min(3),
+    /** Short text alternative: what the picture shows, in one or two sentences. */
+    alt: z.string().min(20),
+    /** Longer description for screen-reader users and the no-JS page. */
+    description: z.string().min(20),
+    /** Source line printed under the figure. */
+    source: z.string().min(3),
+    /** Optional methodological note printed under the figure (estimates say so here). */
+    note: z.string().optional(),
+    /** Per-figure labels used by the graphic (all copy lives in content). */
+    labels: z.record(z.string(), z.string()).default({}),
+  }),
+});
+
+const sources = defineCollection({
+  loader: csvLoader(
+    'content/data/sources.csv',
+    z.object({
+      /** Short id referenced from every data file's `source` column. */
+      id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lowercase letters, digits and hyphens'),
+      publisher: text(),
+      title: text(),
+      url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+      date: optText(),
+      note: optText(),
+    }),
+  ),
+});
+
+const railProjects = defineCollection({
+  loader: csvLoader(
+    'content/data/rail-projects.csv',
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      /** Project name as shown on the chart. */
+      project: text(),
+      /** Reported cost in US$ billions. */
+      cost_usd_bn: num().pipe(z.number().positive().max(100, 'cost in US$ billions looks too large')),
+      /** Route length in km, blank when not reported. */
+      length_km: optNum(),
+      status: text(),
+      /** Whether Chinese finance or building is reported. */
+      chinese_backing: text(),
+      source: sourceIds(),
+      confidence: confidence(),
+      note: optText(),
+    }),
+  ),
+});
+
+const facts = defineCollection({
+  loader: csvLoader(
+    'content/data/facts.csv',
+    z.object({
+      /** Id used in prose: <V id="…" />. */
+      id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lowercase letters, digits and hyphens'),
+      /** Text shown on the page. */
+      display: text(),
+      /** Machine value (number or ISO date), blank for text facts. */
+      value: optText(),
+      unit: text(),
+      source: sourceIds(),
+      confidence: confidence(),
+      /** yes = an estimate or a computed figure: the page says so next to it. */
+      estimate: z.enum(['yes', 'no'], { error: 'estimate must be yes or no' }),
+      note: optText(),
+    }),
+  ),
+});
+
+const fundingModels = defineCollection({
+  loader: csvLoader(
+    'content/data/funding-models.csv',
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      /** Row heading, as in the article's table. */
+      feature: text(),
+      china: text(),
+      us: text(),
+      source: sourceIds(),
+    }),
+  ),
+});
+
+/** Non-chapter prose: the cover summary and the methods text. */
+const pages = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/pages' }),
+  schema: z.object({
+    title: z.string(),
+    description: z.string().min(40).max(160),
+    kicker: z.string().optional(),
+    dek: z.string().optional(),
+  }),
+});
+
+export const collections = { pages, chapters, figures, sources, railProjects, facts, fundingModels };

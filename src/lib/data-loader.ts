@@ -1,0 +1,136 @@
+/**
+ * Astro content loaders for the project's CSV and JSON data files.
+ *
+ * Each row is checked against a zod schema here, rather than by Astro after
+ * loading, so that a malformed file fails the build with the file, the line
+ * and the field named: `content/data/x.csv: row at line 7 (Chosica): km: ...`.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { parseCsv, CsvError } from './csv';
+
+export class DataFileError extends Error {
+  override name = 'DataFileError';
+}
+
+type Issue = { path: PropertyKey[]; message: string };
+
+function describe(issues: readonly Issue[]): string {
+  return issues.map((i) => `${i.path.map(String).join('.') || '(row)'}: ${i.message}`).join('; ');
+}
+
+/** Validate parsed rows; throws DataFileError naming the file, line and field. */
+export function validateRows<S extends z.ZodType>(
+  file: string,
+  rows: { line: number; values: Record<string, unknown> }[],
+  schema: S,
+  idOf: (row: Record<string, unknown>, index: number) => string,
+): { id: string; data: z.infer<S> }[] {
+  const seen = new Set<string>();
+  return rows.map(({ line, values }, index) => {
+    const label = typeof values['id'] === 'string' ? values['id'] : Object.values(values)[0];
+    const result = schema.safeParse(values);
+    if (!result.success) {
+      throw new DataFileError(`${file}: row at line ${line} (${String(label)}): ${describe(result.error.issues)}`);
+    }
+    const id = idOf(result.data as Record<string, unknown>, index);
+    if (seen.has(id)) throw new DataFileError(`${file}: row at line ${line}: duplicate id "${id}"`);
+    seen.add(id);
+    return { id, data: result.data };
+  });
+}
+
+/** Parse and validate a CSV file's text (pure: used by the loader and by tests). */
+export function loadCsvText<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+  idOf: (row: Record<string, unknown>, index: number) => string = (r, i) => String(r['id'] ?? i),
+) {
+  let table;
+  try {
+    table = parseCsv(text, file);
+  } catch (e) {
+    if (e instanceof CsvError) throw new DataFileError(e.message);
+    throw e;
+  }
+  return validateRows(file, table.rows, schema, idOf);
+}
+
+function loader(
+  kind: 'csv' | 'json',
+  file: string,
+  schema: z.ZodType,
+  idOf?: (row: Record<string, unknown>, index: number) => string,
+): Loader {
+  return {
+    name: `chancay-${kind}-loader`,
+    schema,
+    async load({ store, config, watcher, logger }) {
+      const abs = path.resolve(new URL('.', config.root).pathname, file);
+      const sync = async () => {
+        const text = await readFile(abs, 'utf8');
+        let entries;
+        if (kind === 'csv') entries = loadCsvText(file, text, schema, idOf);
+        else {
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch (e) {
+            throw new DataFileError(`${file}: invalid JSON: ${(e as Error).message}`);
+          }
+          if (!Array.isArray(json)) throw new DataFileError(`${file}: expected a JSON array of records`);
+          entries = validateRows(
+            file,
+            json.map((values, i) => ({ line: i + 1, values: values as Record<string, unknown> })),
+            schema,
+            idOf ?? ((r, i) => String(r['id'] ?? i)),
+          );
+        }
+        store.clear();
+        entries.forEach((e, order) => store.set({ id: e.id, data: { ...(e.data as object), order } }));
+      };
+      await sync();
+      watcher?.add(abs);
+      watcher?.on('change', (changed) => {
+        if (path.resolve(changed) === abs) sync().catch((e) => logger.error(String(e)));
+      });
+    },
+  };
+}
+
+export const csvLoader = (file: string, schema: z.ZodType, idOf?: (r: Record<string, unknown>, i: number) => string) =>
+  loader('csv', file, schema, idOf);
+export const jsonLoader = (file: string, schema: z.ZodType, idOf?: (r: Record<string, unknown>, i: number) => string) =>
+  loader('json', file, schema, idOf);
+
+// Field helpers for CSV columns, which arrive as strings.
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** A required number column. */
+export const num = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : blankToUndefined(v)),
+    z.number({ error: (i) => (i.input === undefined ? 'is required' : `expected a number, got "${String(i.input)}"`) }),
+  );
+/** An optional number column (blank means unknown, never zero). */
+export const optNum = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : blankToUndefined(v)),
+    z.number({ error: (i) => `expected a number or blank, got "${String(i.input)}"` }).optional(),
+  );
+/** A required, non-empty text column. */
+export const text = () => z.string({ error: 'is required' }).trim().min(1, 'must not be empty');
+/** An optional text column. */
+export const optText = () => z.preprocess(blankToUndefined, z.string().optional());
+/** Source column: one or more ids from content/data/sources.csv, separated by ";". */
+export const sourceIds = () =>
+  z
+    .string({ error: 'source is required' })
+    .trim()
+    .min(1, 'source is required: every figure names where it came from')
+    .transform((s) => s.split(';').map((x) => x.trim()).filter(Boolean));
+/** Confidence mark from facts.md: H high, M medium, L low (ranges like L-M allowed). */
+export const confidence = () => z.enum(['H', 'M', 'L', 'M-H', 'L-M'], { error: 'confidence must be H, M, L, M-H or L-M' });

@@ -1,0 +1,12 @@
+/**
+ * Graphic modules by name (the `viz` field in content/figures.yaml). Each is
+ * a dynamic import, so a graphic's code is its own chunk and loads only when
+ * its figure nears the viewport.
+ */
+import type { Mount } from './types';
+
+type Loader = () => Promise<{ mount: Mount<any> }>;
+
+export const vizLoaders: Record<string, Loader> = {
+  'rail-costs': () => import('./rail-costs/render'),
+};
