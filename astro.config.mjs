@@ -8,6 +8,9 @@ const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 
 export default defineConfig({
   site,
+  // Parallel work (and the bench) can build into separate folders.
+  outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   integrations: [mdx()],
   build: {

@@ -61,46 +61,37 @@ export function createScrolly(
       window.innerHeight,
       offset,
     );
-    emit({ index, progress, direction: index >= state.index ? 'down' : 'up' });
+    emit({ index, progress, direction: index > state.index ? 'down' : index < state.index ? 'up' : state.direction });
   };
 
-  // root: document makes the observers use this document's own viewport even
+  // scrollama's observers fire when a step's middle crosses the trigger
+  // line; a fast scroll can jump a short step past that band without a
+  // callback. So the active step is always decided from geometry (pure, see
+  // activeStepFromRects), on scrollama's callbacks and on every scrolled frame.
+  // root: document keeps the observers on this document's own viewport even
   // inside a cross-origin iframe, where an implicit root ignores rootMargin.
-  // scrollama's progress observer does not take `root`, so progress is
-  // computed here from geometry on scroll instead.
   const scroller = scrollama();
   scroller
     .setup({ step: steps, offset: offset as scrollama.DecimalType, root: document } as scrollama.ScrollamaOptions)
-    .onStepEnter(({ index, direction }) => {
-      emit({ index, progress: direction === 'down' ? 0 : 1, direction });
-      schedule();
-    })
-    .onStepExit(({ index, direction }) => {
-      // Leaving the first step upwards returns to the "before" state.
-      if (index === 0 && direction === 'up') emit({ index: -1, progress: 0, direction });
-    });
+    .onStepEnter(() => schedule())
+    .onStepExit(() => schedule());
 
   let frame = 0;
-  const onProgress = () => {
+  const onFrame = () => {
     frame = 0;
-    const i = state.index;
-    if (i < 0) return;
-    const r = steps[i]!.getBoundingClientRect();
-    const line = window.innerHeight * offset;
-    const progress = Math.min(1, Math.max(0, (line - r.top) / Math.max(1, r.height)));
-    emit({ ...state, progress });
+    fromGeometry();
   };
   const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(onProgress);
+    if (!frame) frame = requestAnimationFrame(onFrame);
   };
   addEventListener('scroll', schedule, { passive: true });
   // Steps already above the trigger line at start-up (reload, deep link).
-  requestAnimationFrame(fromGeometry);
+  schedule();
 
   return {
     resize() {
       scroller.resize();
-      fromGeometry();
+      schedule();
     },
     destroy() {
       scroller.destroy();
