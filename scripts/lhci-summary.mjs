@@ -1,0 +1,29 @@
+// Prints a table of the Lighthouse CI reports in .lighthouseci/reports:
+// the four category scores, FCP, LCP, TBT, CLS and JS bytes per page.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+const dir = '.lighthouseci/reports';
+if (!existsSync(dir)) {
+  console.error('no Lighthouse reports: run npm run lhci first');
+  process.exit(1);
+}
+const rows = [];
+for (const f of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'manifest.json')) {
+  const r = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
+  if (!r.categories) continue;
+  const a = r.audits;
+  const js = (a['network-requests']?.details?.items ?? []).filter((i) => i.resourceType === 'Script').reduce((s, i) => s + i.transferSize, 0);
+  rows.push({
+    page: new URL(r.finalDisplayedUrl ?? r.finalUrl).pathname,
+    perf: r.categories.performance.score * 100,
+    a11y: r.categories.accessibility.score * 100,
+    bp: r.categories['best-practices'].score * 100,
+    seo: r.categories.seo.score * 100,
+    'FCP ms': Math.round(a['first-contentful-paint'].numericValue),
+    'LCP ms': Math.round(a['largest-contentful-paint'].numericValue),
+    'TBT ms': Math.round(a['total-blocking-time'].numericValue),
+    CLS: +a['cumulative-layout-shift'].numericValue.toFixed(3),
+    'JS kB': +(js / 1024).toFixed(1),
+  });
+}
+rows.sort((x, y) => x.page.localeCompare(y.page));
+console.table(rows);
