@@ -108,17 +108,24 @@ export const jsonLoader = (file: string, schema: z.ZodType, idOf?: (r: Record<st
 
 // Field helpers for CSV columns, which arrive as strings.
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** "12.5" -> 12.5; blank -> undefined; anything else stays as typed, so the error can quote it. */
+const toNumber = (v: unknown) => {
+  if (typeof v !== 'string') return v;
+  if (v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isNaN(n) ? v : n;
+};
 
 /** A required number column. */
 export const num = () =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : blankToUndefined(v)),
+    toNumber,
     z.number({ error: (i) => (i.input === undefined ? 'is required' : `expected a number, got "${String(i.input)}"`) }),
   );
 /** An optional number column (blank means unknown, never zero). */
 export const optNum = () =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : blankToUndefined(v)),
+    toNumber,
     z.number({ error: (i) => `expected a number or blank, got "${String(i.input)}"` }).optional(),
   );
 /** A required, non-empty text column. */

@@ -1,0 +1,48 @@
+// `npm test`: type check, build, unit + build-output + browser tests (vitest,
+// Debian's Chromium), then Lighthouse CI budgets on every page. Every stage
+// runs; the exit code is non-zero if any failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+const bin = path.join(root, 'node_modules/.bin');
+const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+if (!existsSync(chromium)) {
+  console.error(`\nChromium is needed for the browser tests and Lighthouse, and was not found at ${chromium}.\nInstall Debian's package:  apt-get update && apt-get install -y chromium\n(or set CHROMIUM_PATH). Never 'npx playwright install': it cannot download here.\n`);
+  process.exit(1);
+}
+if (!process.version.startsWith('v22') && !process.version.startsWith('v24')) {
+  console.error(`Node ${process.version} found; run through npm (npm test), which uses the project's pinned Node 22.`);
+  process.exit(1);
+}
+
+const only = new Set((process.env.TEST_STAGES ?? 'check,build,vitest,lhci').split(','));
+const results = [];
+function stage(name, cmd, args) {
+  if (!only.has(name)) return;
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const t = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  const ok = r.status === 0;
+  results.push({ stage: name, ok, seconds: +((Date.now() - t) / 1000).toFixed(1) });
+  return ok;
+}
+
+stage('check', 'astro', ['check']);
+const built = stage('build', 'npm', ['run', 'build', '--silent']);
+if (built === false) {
+  console.error('Build failed: skipping the tests that need dist/.');
+} else {
+  stage('vitest', 'vitest', ['run']);
+  if (stage('lhci', 'lhci', ['autorun', '--config=lighthouserc.cjs']) !== undefined) {
+    spawnSync(process.execPath, ['scripts/lhci-summary.mjs'], { stdio: 'inherit', env });
+  }
+}
+console.log('\n=== npm test summary');
+console.table(results);
+process.exit(results.every((r) => r.ok) && results.length > 0 ? 0 : 1);

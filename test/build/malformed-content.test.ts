@@ -1,0 +1,72 @@
+/**
+ * A malformed data file or chapter front matter must fail the real build with
+ * a message naming the file and the row or field. Builds a copy of the project
+ * with one file broken.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = process.cwd();
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'chancay-malformed-'));
+  for (const p of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public']) {
+    cpSync(path.join(root, p), path.join(work, p), { recursive: true });
+  }
+  symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function build(tag: string) {
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: path.join(work, `dist-${tag}`), CACHE_DIR: path.join(work, `cache-${tag}`), NO_COLOR: '1' },
+  });
+  return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
+}
+
+function withFile(rel: string, edit: (s: string) => string, fn: () => void) {
+  const p = path.join(work, rel);
+  const orig = readFileSync(p, 'utf8');
+  writeFileSync(p, edit(orig));
+  try {
+    fn();
+  } finally {
+    writeFileSync(p, orig);
+  }
+}
+
+describe('the build refuses malformed content', () => {
+  it('a data row with a non-numeric cost fails naming the file, the line, the row and the field', () => {
+    withFile('content/data/rail-projects.csv', (s) => s.replace(',6.5,280,', ',six and a half,280,'), () => {
+      const r = build('csv');
+      expect(r.status).not.toBe(0);
+      expect(r.out).toMatch(/content\/data\/rail-projects\.csv: row at line \d+ \(lima-ica\): cost_usd_bn: expected a number, got "six and a half"/);
+    });
+  });
+  it('a data row without a source fails', () => {
+    withFile('content/data/rail-projects.csv', (s) => s.replace('andina-2024-11-04,H,', ',H,'), () => {
+      const r = build('nosource');
+      expect(r.status).not.toBe(0);
+      expect(r.out).toMatch(/rail-projects\.csv: row at line \d+ \(lima-ica\): source: source is required/);
+    });
+  });
+  it('chapter front matter with a bad field fails naming the chapter file and the field', () => {
+    withFile('content/chapters/01-the-announcement.mdx', (s) => s.replace(/^order: 1$/m, 'order: first'), () => {
+      const r = build('frontmatter');
+      expect(r.status).not.toBe(0);
+      expect(r.out).toMatch(/01-the-announcement/);
+      expect(r.out).toMatch(/order/);
+    });
+  });
+  it('an untouched copy builds (the failures above are caused by the edits)', () => {
+    const r = build('clean');
+    expect(r.out).not.toMatch(/DataFileError/);
+    expect(r.status).toBe(0);
+  }, 120_000);
+}, 180_000);
