@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import embedHost from './src/embed-host/integration.mjs';
 
 // The site's public origin, used for canonical and oEmbed links. `npm start`
 // and the tests serve on 127.0.0.1; a deployment sets SITE_URL.
@@ -12,7 +13,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // embedHost: builds the newsroom loader /embed.js (src/embed-host/embed.ts).
+  integrations: [mdx(), embedHost()],
   build: {
     format: 'directory',
     // One request per page: small CSS is cheaper inline than render-blocking.

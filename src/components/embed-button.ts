@@ -1,0 +1,55 @@
+/**
+ * Embed control behaviour (one delegated listener per page): copy a snippet,
+ * switch its theme. Without this script the snippets are still selectable text.
+ */
+const THEME = / data-theme="(?:light|dark)"/;
+
+function setTheme(ctl: HTMLElement, theme: string) {
+  ctl.querySelectorAll<HTMLTextAreaElement>('textarea[data-kind]').forEach((t) => {
+    let v = t.value.replace(THEME, '');
+    if (t.dataset.kind === 'script') {
+      if (theme) v = v.replace('<div data-chancay-embed=', `<div data-theme="${theme}" data-chancay-embed=`);
+    } else {
+      v = v.replace(/(src="[^"?]*)(\?theme=\w+)?"/, theme ? `$1?theme=${theme}"` : '$1"');
+    }
+    t.value = v;
+  });
+}
+
+async function copy(text: HTMLTextAreaElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text.value);
+    return true;
+  } catch {
+    text.focus();
+    text.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
+}
+
+function init() {
+  document.querySelectorAll<HTMLElement>('[data-embed-control]').forEach((ctl) => {
+    if (ctl.dataset.ready) return;
+    ctl.dataset.ready = 'true';
+    const status = ctl.querySelector<HTMLElement>('.embed-control__status');
+    ctl.querySelectorAll<HTMLButtonElement>('button[data-copy]').forEach((b) => {
+      b.hidden = false;
+      b.addEventListener('click', async () => {
+        const t = document.getElementById(b.dataset.copy ?? '') as HTMLTextAreaElement | null;
+        if (!t) return;
+        const ok = await copy(t);
+        if (status) status.textContent = ok ? 'Copied. Paste it into your article’s HTML.' : 'Select the code and copy it (Ctrl+C or ⌘C).';
+        if (!ok) t.select();
+      });
+    });
+    ctl.querySelector<HTMLSelectElement>('select[data-embed-theme]')?.addEventListener('change', (e) => {
+      setTheme(ctl, (e.target as HTMLSelectElement).value);
+    });
+  });
+}
+
+init();

@@ -1,0 +1,182 @@
+/**
+ * The embed page's side of the protocol (see ./protocol.ts). Modes, on <html data-embed-mode>:
+ *  - "top":     opened directly, not in a frame: an ordinary scrolling page.
+ *  - "pending": in a frame, waiting (≤ 1 s) for a host script to say hello.
+ *  - "hosted":  embed.js answered: our document does not scroll for the user
+ *               (the host page does); it is scrolled to match the host's
+ *               geometry, so the scroll engine and sticky graphics work unchanged.
+ *  - "static":  no host answered (a bare iframe, a Pym.js or AMP parent): the
+ *               scrollytelling becomes a stepper (graphic, then Previous/Next
+ *               and the active step's text), with no dependence on scrolling.
+ * In every framed mode the height is posted in the Pym.js and AMP formats too
+ * until a host of ours answers.
+ */
+import { ampHeight, childScroll, parseHostMessage, pymHeight, type StepDetail } from './protocol';
+import type { ScrollyChangeDetail, ScrollySection } from '../../components/scrolly-section';
+
+const html = document.documentElement;
+const params = new URLSearchParams(location.search);
+const chapter = html.dataset.chapter ?? '';
+const HANDSHAKE_MS = 1000;
+
+type Mode = 'top' | 'pending' | 'hosted' | 'static';
+const setMode = (m: Mode) => {
+  html.dataset.embedMode = m;
+};
+
+/** Content height: the root box, not scrollHeight (which never drops below the viewport). */
+const contentHeight = () => Math.ceil(html.getBoundingClientRect().height);
+
+// ---- Stepper: steps as buttons, for framed embeds without a host and for
+// scroll-driven figures embedded alone.
+type Section = HTMLElement & Partial<Pick<ScrollySection, 'select' | 'state'>>;
+
+/** Shows step `i` of a section without scrolling: the real engine if present, else a plain event. */
+function drive(section: Section, i: number, count: number) {
+  if (typeof section.select === 'function') return section.select(i);
+  const prev = (section.state as { index: number } | undefined)?.index ?? -1;
+  const state = { index: i, progress: 1, direction: i >= prev ? 'down' : 'up' } as const;
+  (section as { state?: unknown }).state = state;
+  section.dataset.activeStep = String(i);
+  const detail: ScrollyChangeDetail = { ...state, id: section.id, count };
+  section.dispatchEvent(new CustomEvent('scrolly:change', { bubbles: true, detail }));
+}
+
+export function stepper(section: Section, count: number, start: number) {
+  if (section.querySelector('.embed-stepper') || count < 1) return;
+  const bar = document.createElement('div');
+  bar.className = 'embed-stepper';
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', 'Step through the graphic');
+  const button = (label: string, cls: string) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = cls;
+    b.textContent = label;
+    bar.appendChild(b);
+    return b;
+  };
+  const prev = button('← Previous', 'embed-stepper__prev');
+  const status = document.createElement('p');
+  status.className = 'embed-stepper__status';
+  status.setAttribute('aria-live', 'polite');
+  bar.appendChild(status);
+  const next = button('Next →', 'embed-stepper__next');
+  let i = start;
+  const show = () => {
+    drive(section, i, count);
+    status.textContent = `Step ${i + 1} of ${count}`;
+    prev.disabled = i <= 0;
+    next.disabled = i >= count - 1;
+  };
+  prev.addEventListener('click', () => {
+    i = Math.max(0, i - 1);
+    show();
+  });
+  next.addEventListener('click', () => {
+    i = Math.min(count - 1, i + 1);
+    show();
+  });
+  const graphic = section.querySelector('.scrolly__graphic');
+  if (graphic) graphic.after(bar);
+  else section.appendChild(bar);
+  show();
+}
+
+function staticLayout() {
+  setMode('static');
+  document.querySelectorAll<Section>('scrolly-section').forEach((s) => {
+    stepper(s, s.querySelectorAll('.step').length, 0);
+  });
+}
+
+// Scroll-driven figures embedded alone: all their states, always by buttons.
+document.querySelectorAll<Section>('[data-solo-steps]').forEach((s) => {
+  const n = Number(s.dataset.soloSteps);
+  stepper(s, n, n - 1);
+});
+
+if (params.get('comments') === '1') html.dataset.comments = '1';
+
+if (window.parent === window) {
+  setMode('top');
+} else {
+  setMode('pending');
+  const parent = window.parent;
+  const pymId = params.get('childId');
+  let host: string | null = null;
+  let lastTop = 0;
+  let sent = -1;
+
+  const apply = () => {
+    const y = childScroll(lastTop, contentHeight(), innerHeight);
+    const el = document.scrollingElement ?? html;
+    if (el.scrollTop !== y) el.scrollTop = y;
+  };
+  const sendHeight = () => {
+    const h = contentHeight();
+    if (h === sent) return;
+    sent = h;
+    if (host) parent.postMessage({ chancay: 1, type: 'height', height: h }, host);
+    else {
+      if (pymId && pymId.length < 200) parent.postMessage(pymHeight(pymId, h), '*');
+      parent.postMessage(ampHeight(h), '*');
+    }
+    if (host) apply();
+  };
+  const ready = () => {
+    if (!host) parent.postMessage({ chancay: 1, type: 'ready', height: contentHeight(), title: document.title }, '*');
+  };
+
+  addEventListener('message', (e) => {
+    if (e.source !== parent) return;
+    const m = parseHostMessage(e.data);
+    if (!m) return;
+    if (m.type === 'hello') {
+      if (host || html.dataset.embedMode === 'static') return; // too late: the stepper stays
+      host = e.origin;
+      setMode('hosted');
+      sent = -1;
+      sendHeight();
+    } else if (host && e.origin === host) {
+      lastTop = m.top;
+      apply();
+    }
+  });
+
+  new ResizeObserver(sendHeight).observe(html);
+  ready();
+  // A lazily created iframe may load before the host listens; ask again a few times.
+  setTimeout(ready, 250);
+  setTimeout(ready, 600);
+  setTimeout(() => {
+    if (!host) staticLayout();
+  }, HANDSHAKE_MS);
+
+  // Step changes go to the host as chancay:step events on the placeholder.
+  const last = new Map<string, number>();
+  document.addEventListener('scrolly:change', (e) => {
+    const d = (e as CustomEvent<ScrollyChangeDetail>).detail;
+    if (!host || !d || last.get(d.id) === d.index) return;
+    last.set(d.id, d.index);
+    const stepEl = (e.target as Element).querySelectorAll<HTMLElement>('.step')[d.index];
+    const n = Number(stepEl?.dataset.step);
+    const detail: StepDetail = {
+      chapter,
+      step: Number.isInteger(n) && n > 0 ? n : null,
+      index: d.index,
+      count: d.count,
+      section: d.id,
+      direction: d.direction,
+    };
+    parent.postMessage({ chancay: 1, type: 'step', ...detail }, host);
+  });
+
+  // Keyboard focus on something off-screen: ask the host to scroll there.
+  document.addEventListener('focusin', (e) => {
+    if (!host) return;
+    const r = (e.target as Element).getBoundingClientRect();
+    const y = (document.scrollingElement ?? html).scrollTop;
+    parent.postMessage({ chancay: 1, type: 'reveal', top: r.top + y, bottom: r.bottom + y }, host);
+  });
+}
