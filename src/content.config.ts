@@ -7,6 +7,8 @@ import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { csvLoader, num, optNum, text, optText, sourceIds, confidence } from './lib/data-loader';
+import { centralRailwaySchema, southernRailwaySchema } from './viz/climb-profile/schema';
+import { stationTableLoader } from './viz/climb-profile/loader';
 
 const chapters = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
@@ -131,4 +133,14 @@ const pages = defineCollection({
   }),
 });
 
-export const collections = { pages, chapters, figures, sources, railProjects, facts, fundingModels };
+/** Central railway stations, Callao -> Huancayo (fields documented in src/viz/climb-profile/schema.ts; km must increase). */
+const centralRailway = defineCollection({
+  loader: stationTableLoader('content/data/central-railway.csv', centralRailwaySchema),
+});
+
+/** Southern railway stations, Mollendo -> Juliaca -> Cusco (same fields plus lat/lon and on_profile). */
+const southernRailway = defineCollection({
+  loader: stationTableLoader('content/data/southern-railway.csv', southernRailwaySchema),
+});
+
+export const collections = { pages, chapters, figures, sources, railProjects, facts, fundingModels, centralRailway, southernRailway };

@@ -3,7 +3,11 @@
  * An unknown name fails the build in Figure.astro.
  */
 import RailCosts from './rail-costs/RailCosts.astro';
+import ClimbProfile from './climb-profile/ClimbProfile.astro';
+import Climb3d from './climb-3d/Climb3d.astro';
 
 export const vizComponents: Record<string, any> = {
   'rail-costs': RailCosts,
+  'climb-profile': ClimbProfile,
+  'climb-3d': Climb3d,
 };

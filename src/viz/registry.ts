@@ -9,4 +9,6 @@ type Loader = () => Promise<{ mount: Mount<any> }>;
 
 export const vizLoaders: Record<string, Loader> = {
   'rail-costs': () => import('./rail-costs/render'),
+  'climb-profile': () => import('./climb-profile/render'),
+  'climb-3d': () => import('./climb-3d/render'),
 };

@@ -1,0 +1,275 @@
+/**
+ * Layout of the elevation profile for a width: scales, paths, marks and
+ * collision-free station labels. Pure (d3-scale, d3-shape); used at build
+ * time for the no-JS SVG and in the browser on resize.
+ */
+import { scaleLinear } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import type { ClimbData, Gradient, Point } from './prep';
+import { elevAt } from './prep';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export type Pt = readonly [number, number];
+
+export const FONT = 11;
+export const LINE_H = 13;
+/** Average glyph advance at 11 px (Inter, slightly generous so estimates never undershoot). */
+export const CHAR_W = 6.6;
+const GAP = 4;
+
+export interface LabelCandidate {
+  id: string;
+  lines: string[];
+  /** Anchor: the point the label names. */
+  ax: number;
+  ay: number;
+  /** 0 = must be placed; higher numbers are dropped first. */
+  priority: number;
+}
+export interface PlacedLabel {
+  id: string;
+  lines: string[];
+  box: Box;
+  /** Leader line from the anchor to the box, when the label had to move away. */
+  leader?: { x1: number; y1: number; x2: number; y2: number };
+}
+
+export const textBox = (lines: string[]) => ({
+  w: Math.ceil(Math.max(...lines.map((l) => l.length)) * CHAR_W) + 2,
+  h: lines.length * LINE_H + 2,
+});
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/** Whether segment p-q crosses box b (Liang–Barsky clipping). */
+export function segmentHitsBox(p: Pt, q: Pt, b: Box): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = q[0] - p[0];
+  const dy = q[1] - p[1];
+  const checks: [number, number][] = [
+    [-dx, p[0] - b.x],
+    [dx, b.x + b.w - p[0]],
+    [-dy, p[1] - b.y],
+    [dy, b.y + b.h - p[1]],
+  ];
+  for (const [pp, qq] of checks) {
+    if (pp === 0) {
+      if (qq < 0) return false;
+    } else {
+      const r = qq / pp;
+      if (pp < 0) {
+        if (r > t1) return false;
+        if (r > t0) t0 = r;
+      } else {
+        if (r < t0) return false;
+        if (r < t1) t1 = r;
+      }
+    }
+  }
+  return t0 <= t1;
+}
+
+function hitsLines(b: Box, lines: readonly (readonly Pt[])[]): boolean {
+  for (const pl of lines) for (let i = 1; i < pl.length; i++) if (segmentHitsBox(pl[i - 1]!, pl[i]!, b)) return true;
+  return false;
+}
+
+const inside = (b: Box, bounds: Box) => b.x >= bounds.x && b.y >= bounds.y && b.x + b.w <= bounds.x + bounds.w && b.y + b.h <= bounds.y + bounds.h;
+
+/**
+ * Greedy label placement: by priority, try positions around the anchor, then
+ * further away with a leader line; a label that fits nowhere is dropped,
+ * except priority-0 labels, which may cross the profile line as a last resort.
+ * No two returned boxes overlap, and none overlaps an obstacle.
+ */
+export function placeLabels(
+  cands: readonly LabelCandidate[],
+  bounds: Box,
+  obstacles: readonly Box[] = [],
+  polylines: readonly (readonly Pt[])[] = [],
+): PlacedLabel[] {
+  const placed: PlacedLabel[] = [];
+  const taken: Box[] = [...obstacles];
+  const order = cands.map((c, i) => ({ c, i })).sort((a, b) => a.c.priority - b.c.priority || a.i - b.i);
+  for (const { c } of order) {
+    const { w, h } = textBox(c.lines);
+    const near = [
+      [-w - 2, -h - GAP], // above left
+      [2, -h - GAP], // above right
+      [-w / 2, -h - GAP - 2], // above
+      [GAP + 2, GAP], // below right
+      [-w - GAP - 2, GAP], // below left
+      [-w / 2, GAP + 4], // below
+      [GAP + 4, -h / 2], // right
+      [-w - GAP - 4, -h / 2], // left
+    ];
+    const far: number[][] = [];
+    for (const lift of [22, 40, 62, 86]) {
+      far.push([-w / 2, -h - lift], [-w + 8, -h - lift], [-8, -h - lift], [-w / 2, lift], [-w + 8, lift], [-8, lift]);
+    }
+    const tryAll = (respectLine: boolean): PlacedLabel | null => {
+      for (const [i, [dx, dy]] of [...near, ...far].entries()) {
+        const box = { x: c.ax + dx!, y: c.ay + dy!, w, h };
+        if (!inside(box, bounds)) continue;
+        if (taken.some((t) => overlaps(t, box))) continue;
+        if (respectLine && hitsLines(box, polylines)) continue;
+        const label: PlacedLabel = { id: c.id, lines: c.lines, box };
+        if (i >= near.length) {
+          // leader from the anchor to the nearest point of the box's edge
+          const x2 = Math.min(Math.max(c.ax, box.x + 2), box.x + box.w - 2);
+          const y2 = box.y > c.ay ? box.y : box.y + box.h;
+          label.leader = { x1: c.ax, y1: c.ay, x2, y2 };
+        }
+        return label;
+      }
+      return null;
+    };
+    const got = tryAll(true) ?? (c.priority === 0 ? tryAll(false) : null);
+    if (got) {
+      placed.push(got);
+      taken.push(got.box);
+    }
+  }
+  return placed;
+}
+
+export interface ProfileOptions {
+  southern: boolean;
+  steep: boolean;
+  /** Copy from figures.yaml (station name overrides, legend, axis). */
+  labels: Record<string, string>;
+}
+
+export interface ProfileLayout {
+  width: number;
+  height: number;
+  plot: Box;
+  xMax: number;
+  yMax: number;
+  xTicks: { x: number; label: string }[];
+  yTicks: { y: number; label: string }[];
+  central: { line: string; area: string; poly: Pt[] };
+  southern: { line: string; area: string; poly: Pt[] } | null;
+  dots: { id: string; x: number; y: number; kind: Point['kind']; line: 'central' | 'southern' }[];
+  zigzags: { id: string; x: number; y: number }[];
+  summit: { x: number; y: number };
+  steep: { x1: number; y1: number; x2: number; y2: number; g: Gradient } | null;
+  bands: { key: string; x1: number; x2: number }[];
+  legend: Box;
+  labels: PlacedLabel[];
+}
+
+export const heightFor = (width: number) => Math.round(Math.min(390, Math.max(300, width * 0.6)));
+
+export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+export const fmtPermille = (g: Gradient) => `${Math.round(Math.abs(g.permille))}‰`;
+
+/** Replace {name} placeholders in a label from figures.yaml. */
+export const fill = (tpl: string, vars: Record<string, string | number>) =>
+  tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+
+export function layout(data: ClimbData, width: number, opts: ProfileOptions): ProfileLayout {
+  const narrow = width < 480;
+  const height = heightFor(width);
+  const margin = { top: 10, right: 10, bottom: 50, left: 40 };
+  const plot: Box = { x: margin.left, y: margin.top, w: width - margin.left - margin.right, h: height - margin.top - margin.bottom };
+  const xMax = opts.southern ? data.southern.lengthKm : data.central.lengthKm;
+  const yMax = 5600;
+  const x = scaleLinear().domain([0, xMax]).range([plot.x, plot.x + plot.w]);
+  const y = scaleLinear().domain([0, yMax]).range([plot.y + plot.h, plot.y]);
+  const lineGen = line<Point>()
+    .x((p) => x(p.km))
+    .y((p) => y(p.elev));
+  const areaGen = area<Point>()
+    .x((p) => x(p.km))
+    .y0(y(0))
+    .y1((p) => y(p.elev));
+  const r1 = (n: number) => Math.round(n * 10) / 10;
+  const poly = (pts: Point[]): Pt[] => pts.map((p) => [r1(x(p.km)), r1(y(p.elev))] as const);
+  const c = data.central;
+  const s = data.southern;
+
+  // The axis title sits at the end of the tick row: drop ticks it would cover.
+  const axisW = (opts.labels['axis_x'] ?? '').length * 6.2 + 12;
+  const xTicks = x
+    .ticks(narrow ? 4 : 7)
+    .map((t) => ({ x: x(t), label: fmtInt(t) }))
+    .filter((t) => t.x + (t.label.length * 6.2) / 2 < plot.x + plot.w - axisW);
+  const yTicks = [0, 1000, 2000, 3000, 4000, 5000].map((t) => ({ y: y(t), label: fmtInt(t) }));
+
+  const dots = [
+    ...c.points.map((p) => ({ id: p.id, x: x(p.km), y: y(p.elev), kind: p.kind, line: 'central' as const })),
+    ...(opts.southern ? s.points.map((p) => ({ id: p.id, x: x(p.km), y: y(p.elev), kind: p.kind, line: 'southern' as const })) : []),
+  ];
+  const zigzags = c.zigzags.map((z) => ({ id: z.id, x: x(z.km), y: y(elevAt(c.points, z.km)) }));
+  const summit = { x: x(c.summit.km), y: y(c.summit.elev) };
+  const g = data.steepest;
+  const steep = opts.steep ? { x1: x(g.fromKm), y1: y(elevAt(c.points, g.fromKm)), x2: x(g.toKm), y2: y(elevAt(c.points, g.toKm)), g } : null;
+  const bands = opts.southern ? [] : data.steps.filter((st) => st.to > st.from).map((st) => ({ key: st.band, x1: x(st.from), x2: x(st.to) }));
+
+  // Legend in the plot's lower right, over the pale area fill.
+  const L = opts.labels;
+  const legendLines = [L['legend_central'] ?? '', L['legend_zigzag'] ?? '', ...(opts.southern ? [L['legend_southern'] ?? ''] : [])];
+  const lw = Math.ceil(Math.max(...legendLines.map((t) => t.length)) * CHAR_W) + 30;
+  const lh = legendLines.length * 15 + 6;
+  const legend: Box = { x: plot.x + plot.w - lw, y: plot.y + plot.h - lh - 4, w: lw, h: lh };
+
+  const name = (p: { id: string; name: string }) => L[`name_${p.id}`] ?? p.name;
+  const cands: LabelCandidate[] = c.points
+    .filter((p) => p.priority < 50)
+    .map((p) => ({ id: p.id, lines: [name(p), `${fmtInt(p.elev)} m`], ax: x(p.km), ay: y(p.elev), priority: p.priority }));
+  if (opts.southern) {
+    for (const p of s.points) {
+      if (p.priority >= 50) continue;
+      // Southern labels come after the central landmarks.
+      cands.push({ id: `s-${p.id}`, lines: [name(p), `${fmtInt(p.elev)} m`], ax: x(p.km), ay: y(p.elev), priority: 10 + p.priority });
+    }
+  }
+  if (steep) {
+    cands.push({
+      id: 'steepest',
+      lines: [L['steep_title'] ?? '', `${fmtPermille(g)} ${L[`name_${g.fromId}`] ?? g.from}–${L[`name_${g.toId}`] ?? g.to}`],
+      ax: (steep.x1 + steep.x2) / 2,
+      ay: (steep.y1 + steep.y2) / 2,
+      priority: 0.5,
+    });
+  }
+  const lines = [poly(c.points), ...(opts.southern ? [poly(s.points)] : [])];
+  const bounds: Box = { x: plot.x - 4, y: 0, w: width - plot.x + 4, h: plot.y + plot.h };
+  const placed = placeLabels(cands, bounds, [legend], lines);
+
+  return {
+    width,
+    height,
+    plot,
+    xMax,
+    yMax,
+    xTicks,
+    yTicks,
+    central: { line: lineGen(c.points) ?? '', area: areaGen(c.points) ?? '', poly: lines[0]! },
+    southern: opts.southern ? { line: lineGen(s.points) ?? '', area: areaGen(s.points) ?? '', poly: lines[1]! } : null,
+    dots,
+    zigzags,
+    summit,
+    steep,
+    bands,
+    legend,
+    labels: placed,
+  };
+}
+
+/** Screen position of a km on a line of the layout (for the train marker). */
+export function pointAt(l: Pick<ProfileLayout, 'plot' | 'xMax' | 'yMax'>, points: readonly Point[], km: number): { x: number; y: number } {
+  return {
+    x: l.plot.x + (km / l.xMax) * l.plot.w,
+    y: l.plot.y + l.plot.h - (elevAt(points, km) / l.yMax) * l.plot.h,
+  };
+}

@@ -1,0 +1,119 @@
+/** SVG markup of the elevation profile: the build-time SVG, the 3D poster, and redraws on resize or step change. Pure. */
+import { esc, r1 } from '../../lib/svg';
+import type { ClimbData, StepDef } from './prep';
+import { elevAt } from './prep';
+import { fill, fmtInt, pointAt, type ProfileLayout } from './geometry';
+
+export interface ProfileState {
+  /** 0-based step, -1 before the first. */
+  index: number;
+  step: StepDef;
+  km: number;
+  southernKm: number | null;
+}
+
+/** Text of the live readout beside the train. */
+export function readout(data: ClimbData, labels: Record<string, string>, km: number): string {
+  return fill(labels['readout'] ?? 'km {km}: {elev} m', { km: fmtInt(km), elev: fmtInt(elevAt(data.central.points, km)) });
+}
+
+export function trainTransform(l: ProfileLayout, data: ClimbData, s: Pick<ProfileState, 'km' | 'southernKm'>) {
+  const p = pointAt(l, data.central.points, s.km);
+  const q = s.southernKm === null ? null : pointAt(l, data.southern.points, s.southernKm);
+  return {
+    central: `translate(${r1(p.x)},${r1(p.y)})`,
+    southern: q ? `translate(${r1(q.x)},${r1(q.y)})` : null,
+    travelled: r1(Math.max(0, p.x - l.plot.x)),
+  };
+}
+
+/**
+ * @param uid  prefix for ids inside the SVG (two profiles may share a page)
+ */
+export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, labels: Record<string, string>, uid: string): string {
+  const L = labels;
+  const { plot } = l;
+  const bottom = plot.y + plot.h;
+  const t = trainTransform(l, data, s);
+  const out: string[] = [];
+  out.push(
+    `<defs><clipPath id="${uid}-travel"><rect class="climb__travel-clip" x="${plot.x}" y="0" width="${t.travelled}" height="${l.height}"/></clipPath></defs>`,
+  );
+  // axes
+  out.push(
+    l.yTicks
+      .map((tk) => `<g class="tick"><line x1="${plot.x}" x2="${plot.x + plot.w}" y1="${r1(tk.y)}" y2="${r1(tk.y)}"/><text x="${plot.x - 5}" y="${r1(tk.y + 4)}" text-anchor="end">${esc(tk.label)}</text></g>`)
+      .join(''),
+  );
+  out.push(
+    l.xTicks
+      .map((tk) => `<g class="tick tick--x"><line x1="${r1(tk.x)}" x2="${r1(tk.x)}" y1="${bottom}" y2="${bottom + 4}"/><text x="${r1(tk.x)}" y="${bottom + 15}" text-anchor="middle">${esc(tk.label)}</text></g>`)
+      .join(''),
+  );
+  out.push(`<text class="axis-label" x="${plot.x + 4}" y="${r1(l.yTicks[l.yTicks.length - 1]!.y - 4)}">${esc(L['axis_y'] ?? '')}</text>`);
+  out.push(`<text class="axis-label" x="${plot.x + plot.w}" y="${bottom + 15}" text-anchor="end">${esc(L['axis_x'] ?? '')}</text>`);
+  // bands along the axis: which stretch the current step covers
+  for (const b of l.bands) {
+    const active = b.key === s.step.band && s.index >= 0 ? ' is-active' : '';
+    out.push(
+      `<g class="climb__band${active}"><rect x="${r1(b.x1)}" y="${plot.y}" width="${r1(Math.max(0, b.x2 - b.x1))}" height="${plot.h}"/><line x1="${r1(b.x1 + 1)}" x2="${r1(b.x2 - 1)}" y1="${bottom + 21}" y2="${bottom + 21}"/></g>`,
+    );
+  }
+  const activeBand = l.bands.find((b) => b.key === s.step.band);
+  if (activeBand && s.index >= 0) {
+    const txt = L[`band_${activeBand.key}`] ?? '';
+    const w = txt.length * 6.2;
+    const cx = Math.min(Math.max((activeBand.x1 + activeBand.x2) / 2, plot.x + w / 2), plot.x + plot.w - w / 2);
+    out.push(`<text class="climb__band-label" x="${r1(cx)}" y="${bottom + 36}" text-anchor="middle">${esc(txt)}</text>`);
+  }
+  // profiles
+  if (l.southern) {
+    out.push(`<path class="climb__area climb__area--south" d="${l.southern.area}"/><path class="climb__line climb__line--south" d="${l.southern.line}"/>`);
+  }
+  out.push(`<path class="climb__area" d="${l.central.area}"/><path class="climb__line" d="${l.central.line}"/>`);
+  out.push(`<path class="climb__line climb__line--travelled" d="${l.central.line}" clip-path="url(#${uid}-travel)"/>`);
+  if (l.steep) {
+    out.push(`<line class="climb__steep" x1="${r1(l.steep.x1)}" y1="${r1(l.steep.y1)}" x2="${r1(l.steep.x2)}" y2="${r1(l.steep.y2)}"/>`);
+  }
+  // stations, zig-zags, summit
+  out.push(
+    l.dots
+      .map((d) => `<circle class="climb__dot${d.line === 'southern' ? ' climb__dot--south' : ''}" cx="${r1(d.x)}" cy="${r1(d.y)}" r="2.5"/>`)
+      .join(''),
+  );
+  const zz = s.step.zigzags ? ' is-emphasis' : '';
+  out.push(
+    l.zigzags
+      .map((z) => `<path class="climb__zigzag${zz}" transform="translate(${r1(z.x)},${r1(z.y)})" d="M-5,4L-2,-4L1,4L4,-4"/>`)
+      .join(''),
+  );
+  out.push(`<path class="climb__summit${s.step.summit ? ' is-emphasis' : ''}" transform="translate(${r1(l.summit.x)},${r1(l.summit.y)})" d="M0,-12L6,-3L-6,-3Z"/>`);
+  // labels
+  for (const lb of l.labels) {
+    const cls = lb.id === 'steepest' ? 'climb__label climb__label--steep' : lb.id.startsWith('s-') ? 'climb__label climb__label--south' : 'climb__label';
+    const lead = lb.leader
+      ? `<line class="climb__leader" x1="${r1(lb.leader.x1)}" y1="${r1(lb.leader.y1)}" x2="${r1(lb.leader.x2)}" y2="${r1(lb.leader.y2)}"/>`
+      : '';
+    const tsp = lb.lines
+      .map((txt, i) => `<tspan x="${r1(lb.box.x + 1)}" y="${r1(lb.box.y + 11 + i * 13)}"${i === 0 ? ' class="climb__label-name"' : ''}>${esc(txt)}</tspan>`)
+      .join('');
+    out.push(`${lead}<text class="${cls}" data-id="${esc(lb.id)}">${tsp}</text>`);
+  }
+  // legend
+  const lg = l.legend;
+  const items: string[] = [
+    `<line class="climb__line" x1="${lg.x + 6}" x2="${lg.x + 22}" y1="${lg.y + 11}" y2="${lg.y + 11}"/><text x="${lg.x + 27}" y="${lg.y + 15}">${esc(L['legend_central'] ?? '')}</text>`,
+    `<path class="climb__zigzag is-emphasis" transform="translate(${lg.x + 14},${lg.y + 26})" d="M-5,4L-2,-4L1,4L4,-4"/><text x="${lg.x + 27}" y="${lg.y + 30}">${esc(L['legend_zigzag'] ?? '')}</text>`,
+  ];
+  if (l.southern) {
+    items.push(
+      `<line class="climb__line climb__line--south" x1="${lg.x + 6}" x2="${lg.x + 22}" y1="${lg.y + 41}" y2="${lg.y + 41}"/><text x="${lg.x + 27}" y="${lg.y + 45}">${esc(L['legend_southern'] ?? '')}</text>`,
+    );
+  }
+  out.push(`<g class="climb__legend"><rect x="${lg.x}" y="${lg.y}" width="${lg.w}" height="${lg.h}" rx="3"/>${items.join('')}</g>`);
+  // the train(s) and the readout
+  out.push(`<g class="climb__train" transform="${t.central}"><circle r="6"/></g>`);
+  if (t.southern) out.push(`<g class="climb__train climb__train--south" transform="${t.southern}"><circle r="6"/></g>`);
+  out.push(`<text class="climb__readout" x="${plot.x + plot.w}" y="${plot.y + 10}" text-anchor="end">${esc(readout(data, L, s.km))}</text>`);
+  return out.join('');
+}

@@ -1,0 +1,130 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { checkStationTable, centralRailwaySchema, southernRailwaySchema } from '../../src/viz/climb-profile/schema';
+import { prep, maxGradient, markerAt, elevAt, MUST_LABEL, type StationInput } from '../../src/viz/climb-profile/prep';
+import { layout, placeLabels, overlaps, segmentHitsBox, type Box } from '../../src/viz/climb-profile/geometry';
+
+const CENTRAL = 'content/data/central-railway.csv';
+const SOUTHERN = 'content/data/southern-railway.csv';
+const centralCsv = readFileSync(CENTRAL, 'utf8');
+const southernCsv = readFileSync(SOUTHERN, 'utf8');
+const central = checkStationTable(CENTRAL, centralCsv, centralRailwaySchema);
+const southern = checkStationTable(SOUTHERN, southernCsv, southernRailwaySchema);
+const data = prep(central, southern);
+const labels = {
+  legend_central: 'Central: Callao–Huancayo',
+  legend_zigzag: 'Zig-zag (switchback)',
+  legend_southern: 'Southern: Mollendo–Cusco',
+  steep_title: 'Steepest between stations',
+  axis_x: 'km from the port',
+  name_desamparados: 'Lima',
+  'name_galera-summit': 'Galera tunnel (summit)',
+};
+
+describe('station tables', () => {
+  it('load and keep unknown elevations blank, never zero', () => {
+    expect(central.length).toBeGreaterThan(20);
+    const jauja = central.find((r) => r.id === 'jauja')!;
+    expect(jauja.elev_m).toBeUndefined();
+    expect(data.central.points.some((p) => p.id === 'jauja')).toBe(false);
+    expect(data.central.unplotted.map((u) => u.id)).toEqual(expect.arrayContaining(['jauja', 'san-mateo', 'tornamesa']));
+    expect(data.central.points.every((p) => p.elev > 0)).toBe(true);
+  });
+
+  it('fails naming the file and row when km goes backwards', () => {
+    const bad = centralCsv.replace('chosica,Chosica,54.0,', 'chosica,Chosica,24.0,');
+    const line = centralCsv.split('\n').findIndex((l) => l.startsWith('chosica,')) + 1;
+    expect(() => checkStationTable(CENTRAL, bad, centralRailwaySchema)).toThrow(
+      new RegExp(`${CENTRAL}: row at line ${line} \\(Chosica\\): km 24 must be greater than the previous row's km 29`),
+    );
+  });
+
+  it('fails naming the file and row for an implausible elevation or an empty name', () => {
+    const high = centralCsv.replace('ticlio,Ticlio,171,4758,', 'ticlio,Ticlio,171,47580,');
+    expect(() => checkStationTable(CENTRAL, high, centralRailwaySchema)).toThrow(/central-railway\.csv: row at line \d+ \(ticlio\): elev_m: elevation must be between 0 and 5000/);
+    const noName = southernCsv.replace('arequipa,Arequipa,', 'arequipa,,');
+    expect(() => checkStationTable(SOUTHERN, noName, southernRailwaySchema)).toThrow(/southern-railway\.csv: row at line 3 \(arequipa\): station/);
+  });
+});
+
+describe('gradients', () => {
+  it('finds the steepest stretch from the data, not a typed-in figure', () => {
+    const pts = [
+      { id: 'a', name: 'A', km: 0, elev: 0, kind: 'station', confidence: 'H', priority: 1 },
+      { id: 'b', name: 'B', km: 10, elev: 200, kind: 'station', confidence: 'H', priority: 1 },
+      { id: 'c', name: 'C', km: 12, elev: 300, kind: 'station', confidence: 'M', priority: 1 },
+      { id: 'd', name: 'D', km: 20, elev: 100, kind: 'station', confidence: 'H', priority: 1 },
+    ] as const;
+    expect(maxGradient([...pts]).permille).toBeCloseTo(50, 6); // B–C: 100 m in 2 km
+    expect(maxGradient([...pts], true).permille).toBeCloseTo(20, 6); // only H–H: A–B
+  });
+
+  it('on the Central railway: steepest reliable stretch is Chinchán–Ticlio, about 36‰, below the documented 45‰ local maximum', () => {
+    expect(data.steepest.from).toBe('Chinchán');
+    expect(data.steepest.to).toBe('Ticlio');
+    expect(data.steepest.permille).toBeCloseTo((4758 - 4360) / (171 - 160), 6);
+    expect(data.steepest.permille).toBeLessThan(45);
+    // The approximate Verrugas elevation would imply more than the documented maximum.
+    expect(data.steepestAny.from).toMatch(/Verrugas/);
+    expect(data.steepestAny.permille).toBeGreaterThan(45);
+    expect(Math.abs(data.southernSteepest.permille)).toBeLessThan(data.steepest.permille);
+  });
+});
+
+describe('train marker', () => {
+  it('is a pure function of step and progress, and walks up the line', () => {
+    expect(markerAt(data, -1, 0.7).km).toBe(0);
+    expect(markerAt(data, 0, 0).km).toBe(0);
+    expect(markerAt(data, 0, 1).km).toBeCloseTo(54, 6);
+    expect(markerAt(data, 1, 0.5).km).toBeCloseTo((54 + 140.9) / 2, 6);
+    expect(markerAt(data, 2, 1).km).toBeCloseTo(172, 6);
+    expect(markerAt(data, 3, 1).km).toBeCloseTo(346, 6);
+    expect(markerAt(data, 4, 0.5)).toEqual({ km: 346, southernKm: 813.9 / 2 });
+    expect(markerAt(data, 2, 0.3)).toEqual(markerAt(data, 2, 0.3));
+    // monotonic within a step, continuous across steps
+    expect(markerAt(data, 1, 0).km).toBeCloseTo(markerAt(data, 0, 1).km, 6);
+    expect(markerAt(data, 2, 0.6).km).toBeGreaterThan(markerAt(data, 2, 0.4).km);
+    expect(elevAt(data.central.points, 172)).toBe(4783);
+  });
+});
+
+describe('label placement', () => {
+  it('never overlaps boxes, keeps the landmarks, at 320, 390, 768 and 1280 px, in every step', () => {
+    for (const w of [320, 390, 768, 1280]) {
+      for (const southernOn of [false, true]) {
+        const l = layout(data, w, { southern: southernOn, steep: true, labels });
+        const boxes = l.labels.map((x) => x.box);
+        for (let i = 0; i < boxes.length; i++) {
+          expect(overlaps(boxes[i]!, l.legend), `${w}px: ${l.labels[i]!.id} over the legend`).toBe(false);
+          const b = boxes[i]!;
+          expect(b.x >= l.plot.x - 4 && b.x + b.w <= w, `${w}px: ${l.labels[i]!.id} outside`).toBe(true);
+          for (let j = i + 1; j < boxes.length; j++) {
+            expect(overlaps(boxes[i]!, boxes[j]!), `${w}px: ${l.labels[i]!.id} vs ${l.labels[j]!.id}`).toBe(false);
+          }
+        }
+        const ids = l.labels.map((x) => x.id);
+        for (const must of MUST_LABEL) expect(ids, `${w}px southern=${southernOn}`).toContain(must);
+        if (w >= 768) expect(ids.length).toBeGreaterThan(8);
+      }
+    }
+  });
+
+  it('drops low-priority labels that cannot fit instead of overlapping', () => {
+    const bounds: Box = { x: 0, y: 0, w: 100, h: 60 };
+    const cands = [0, 1, 2, 3].map((i) => ({ id: `l${i}`, lines: ['Station', '1,000 m'], ax: 50, ay: 30, priority: i + 1 }));
+    const got = placeLabels(cands, bounds);
+    expect(got.length).toBeLessThan(4);
+    for (let i = 0; i < got.length; i++) for (let j = i + 1; j < got.length; j++) expect(overlaps(got[i]!.box, got[j]!.box)).toBe(false);
+  });
+
+  it('detects a line crossing a label box', () => {
+    const b = { x: 10, y: 10, w: 10, h: 10 };
+    expect(segmentHitsBox([0, 0], [30, 30], b)).toBe(true);
+    expect(segmentHitsBox([0, 0], [30, 0], b)).toBe(false);
+    expect(segmentHitsBox([12, 12], [13, 13], b)).toBe(true);
+  });
+});
+
+// keep the StationInput type honest against the schema's output
+const _typecheck: StationInput[] = central;
+void _typecheck;
