@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm run comments:admin -- --email you@example.org [--name "Moderator"]`
+// Creates the moderator account (a Waline administrator) or resets its
+// password. Open registration is closed, so this is the only way to get one.
+// The password comes from COMMENTS_ADMIN_PASSWORD or is asked for (hidden).
+// Uses the same store as the server: data/comments/ or COMMENTS_DATABASE_URL.
+import { parseArgs } from 'node:util';
+import readline from 'node:readline';
+import { storeConfig, upsertModerator } from './db.mjs';
+
+const { values } = parseArgs({
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string', default: 'Moderator' },
+    'data-dir': { type: 'string', default: process.env.COMMENTS_DATA_DIR ?? 'data/comments' },
+  },
+});
+
+async function ask(question, hidden) {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  if (hidden) {
+    // Echo nothing while the password is typed.
+    rl._writeToOutput = (s) => {
+      if (s.includes(question)) process.stdout.write(s);
+    };
+  }
+  const answer = await new Promise((r) => rl.question(question, r));
+  rl.close();
+  if (hidden) process.stdout.write('\n');
+  return answer.trim();
+}
+
+const email = values.email ?? (await ask('Moderator e-mail: ', false));
+let password = process.env.COMMENTS_ADMIN_PASSWORD;
+if (!password) {
+  if (!process.stdin.isTTY) {
+    console.error('Set COMMENTS_ADMIN_PASSWORD or run this in a terminal.');
+    process.exit(2);
+  }
+  password = await ask('Password (12+ characters): ', true);
+  const again = await ask('Repeat the password: ', true);
+  if (again !== password) {
+    console.error('The passwords differ.');
+    process.exit(2);
+  }
+}
+try {
+  const cfg = storeConfig({ dataDir: values['data-dir'] });
+  const { created } = await upsertModerator(cfg, { email, name: values.name, password });
+  console.log(`${created ? 'Created' : 'Updated'} the moderator account ${email} (${cfg.kind}). Sign in at /moderate/.`);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+}

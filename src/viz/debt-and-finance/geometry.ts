@@ -1,0 +1,55 @@
+/** Layout of the two small charts: Peru's debt as a share of GDP, Chancay's owners. Pure: d3-scale. */
+import { scaleLinear } from 'd3-scale';
+import type { DebtData } from './prep';
+import { wrap, textWidth } from '../funding-models/text';
+
+export interface DebtLayout {
+  width: number;
+  height: number;
+  debt: { titleLines: string[]; titleY: number; y: number; w: number; full: number; value: string; valueX: number; valueInside: boolean; ticks: { x: number; label: string }[]; noteLines: string[]; noteY: number };
+  owners: { titleLines: string[]; titleY: number; y: number; segs: { id: string; x: number; w: number; lines: string[] }[]; costLines: string[]; costY: number };
+}
+
+const BAR_H = 22;
+
+export function layout(d: DebtData, labels: Record<string, string>, width: number): DebtLayout {
+  const L = (k: string) => labels[k] ?? k;
+  const x = scaleLinear().domain([0, 100]).range([0, width - 2]);
+  let y = 0;
+  const dt = wrap(L('debtTitle'), width, 13);
+  const debtTitleY = y + 13;
+  y += dt.length * 17 + 16; // room for tick labels
+  const barY = y;
+  const value = L('debtValue').replace('{value}', String(d.debt.value));
+  const vw = textWidth(value, 13);
+  const valueInside = x(d.debt.value) + 6 + vw > width;
+  const ticks = [0, 50, 100].map((t) => ({ x: x(t), label: `${t}%` }));
+  y += BAR_H + 18;
+  const noteLines = wrap(L('debtNote'), width, 11);
+  const noteY = y;
+  y += noteLines.length * 14 + 22;
+
+  const ot = wrap(L('ownersTitle'), width, 13);
+  const ownersTitleY = y + 13;
+  y += ot.length * 17 + 6;
+  const oy = y;
+  let acc = 0;
+  const segs = d.owners.map((o) => {
+    const s = { id: o.id, x: x(acc), w: x(acc + o.value) - x(acc), lines: [] as string[] };
+    s.lines = wrap(`${o.label} ${o.value}%`, Math.max(60, s.w - 8), 12);
+    acc += o.value;
+    return s;
+  });
+  const labelH = Math.max(...segs.map((s) => s.lines.length)) * 15;
+  y += BAR_H + 8 + labelH + 8;
+  const cost = d.cost.high !== undefined ? `${d.cost.low}–${d.cost.high}` : String(d.cost.low);
+  const costLines = wrap(L('costNote').replace('{cost}', cost), width, 12);
+  const costY = y + 12;
+  y += costLines.length * 16 + 8;
+  return {
+    width,
+    height: Math.ceil(y),
+    debt: { titleLines: dt, titleY: debtTitleY, y: barY, w: x(d.debt.value), full: x(100), value, valueX: valueInside ? x(d.debt.value) - 6 : x(d.debt.value) + 6, valueInside, ticks, noteLines, noteY },
+    owners: { titleLines: ot, titleY: ownersTitleY, y: oy, segs, costLines, costY },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Text helpers shared by this set of graphics (funding models, project
+ * timelines, debt and finance, road ahead). Pure: no DOM, so the same
+ * layout runs at build time and in the browser. Widths are estimates from an
+ * average glyph width, deliberately generous so labels never collide.
+ */
+
+/** Average advance of Inter glyphs as a share of the font size, rounded up. */
+export const CHAR_W = 0.6;
+
+/** Estimated width of a string in px. */
+export function textWidth(s: string, fontSize: number): number {
+  return s.length * fontSize * CHAR_W;
+}
+
+/** Greedy word wrap to `maxWidth` px; a single over-long word keeps its own line. */
+export function wrap(s: string, maxWidth: number, fontSize: number): string[] {
+  const words = s.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    const next = line ? `${line} ${w}` : w;
+    if (line && textWidth(next, fontSize) > maxWidth) {
+      lines.push(line);
+      line = w;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+export interface Span {
+  /** Wanted top. */
+  y: number;
+  /** Height. */
+  h: number;
+}
+
+/**
+ * Push label boxes apart along one axis: sorted by wanted position, each
+ * starts no earlier than the previous one's end plus `gap`. Returns the tops
+ * in the input order. Never moves a label above its wanted position.
+ */
+export function dodge(spans: Span[], gap: number): number[] {
+  const order = spans.map((s, i) => i).sort((a, b) => spans[a]!.y - spans[b]!.y);
+  const out = new Array<number>(spans.length);
+  let end = -Infinity;
+  for (const i of order) {
+    const top = Math.max(spans[i]!.y, end + gap);
+    out[i] = top;
+    end = top + spans[i]!.h;
+  }
+  return out;
+}
+
+/** Decimal year of an ISO date (YYYY-MM-DD), e.g. 2024-11-14 -> 2024.87. */
+export function decimalYear(iso: string): number {
+  const [y, m = 1, d = 1] = iso.split('-').map(Number) as [number, number?, number?];
+  const start = Date.UTC(y, 0, 1);
+  const end = Date.UTC(y + 1, 0, 1);
+  return y + (Date.UTC(y, m - 1, d) - start) / (end - start);
+}
+
+/** Years between two ISO dates. */
+export function yearsBetween(a: string, b: string): number {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / (365.2425 * 86400000);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A date at the precision it is known: "14 Nov 2024", "Mar 2024", "2021". */
+export function formatDate(iso: string, precision: 'day' | 'month' | 'year'): string {
+  const [y, m = 1, d = 1] = iso.split('-').map(Number) as [number, number?, number?];
+  if (precision === 'year') return String(y);
+  if (precision === 'month') return `${MONTHS[m - 1]} ${y}`;
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "US$600 bn", "US$2.9 bn", "US$813 m". */
+export function formatUsd(bn: number): string {
+  if (bn < 1) return `US$${Math.round(bn * 1000)} m`;
+  return `US$${bn >= 10 ? Math.round(bn) : bn.toFixed(1).replace(/\.0$/, '')} bn`;
+}
+
+/**
+ * Like `dodge`, but a crowd of labels spreads around its wanted positions
+ * (up and down) instead of only downwards: overlapping labels are merged
+ * into clusters centred on the mean of what they want, the least-squares
+ * placement. No label starts above `min`. Returns tops in input order.
+ */
+export function dodgeCentred(spans: Span[], gap: number, min = -Infinity): number[] {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.y - spans[b]!.y);
+  interface Cluster {
+    members: number[];
+    /** Offsets of members from the cluster top. */
+    offsets: number[];
+    h: number;
+    top: number;
+  }
+  const place = (c: Cluster) => {
+    const mean = c.members.reduce((s, m, k) => s + spans[m]!.y - c.offsets[k]!, 0) / c.members.length;
+    c.top = Math.max(min, mean);
+  };
+  const stack: Cluster[] = [];
+  for (const i of order) {
+    let c: Cluster = { members: [i], offsets: [0], h: spans[i]!.h, top: 0 };
+    place(c);
+    // Merge with the previous cluster while they overlap.
+    for (let prev = stack[stack.length - 1]; prev && prev.top + prev.h + gap > c.top; prev = stack[stack.length - 1]) {
+      stack.pop();
+      const shift = prev.h + gap;
+      c = { members: [...prev.members, ...c.members], offsets: [...prev.offsets, ...c.offsets.map((o) => o + shift)], h: prev.h + gap + c.h, top: 0 };
+      place(c);
+    }
+    stack.push(c);
+  }
+  const out = new Array<number>(spans.length);
+  for (const c of stack) c.members.forEach((m, k) => (out[m] = c.top + c.offsets[k]!));
+  return out;
+}

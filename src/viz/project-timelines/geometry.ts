@@ -1,0 +1,154 @@
+/** Layout of money-to-scale bars and the announcement-to-operation timeline. Pure: d3-scale. */
+import { scaleLinear } from 'd3-scale';
+import type { TimelinesData } from './prep';
+import { formatUsd, wrap } from '../funding-models/text';
+
+export interface BarBox {
+  id: string;
+  y: number;
+  /** Wrapped name lines, above the bar. */
+  lines: string[];
+  labelY: number;
+  pledge: boolean;
+  segments: { id: string; x: number; w: number }[];
+  whisker?: { x1: number; x2: number };
+  value: { text: string; x: number; inside: boolean };
+}
+export interface PanelBox {
+  id: string;
+  y: number;
+  titleLines: string[];
+  axisY: number;
+  ticks: { x: number; label: string }[];
+  bars: BarBox[];
+  /** In the first panel: the stretch of its scale that the next panel enlarges. */
+  zoom?: { x: number; w: number; text: string } | undefined;
+  bottom: number;
+}
+export interface SpanBox {
+  project: string;
+  y: number;
+  titleLines: string[];
+  x1: number;
+  x2: number;
+  ongoing: boolean;
+  events: { id: string; x: number; label: string[]; labelX: number; anchor: 'start' | 'end'; labelY: number }[];
+  yearsText: string;
+}
+export interface TimelinesLayout {
+  width: number;
+  height: number;
+  panels: PanelBox[];
+  time: {
+    y: number;
+    titleLines: string[];
+    ticks: { x: number; label: string }[];
+    today: { x: number; label: string };
+    spans: SpanBox[];
+    axisY: number;
+    bottom: number;
+  };
+}
+
+export const FONT = 12;
+export const LINE = 15;
+const BAR_H = 14;
+
+export function layout(d: TimelinesData, labels: Record<string, string>, width: number): TimelinesLayout {
+  const L = (k: string) => labels[k] ?? k;
+  const right = 4;
+  const panels: PanelBox[] = [];
+  let y = 0;
+  d.panels.forEach((p, pi) => {
+    const titleLines = wrap(L(`panel-${p.id}`), width, 13);
+    const top = y;
+    y += titleLines.length * 17 + 6;
+    const axisY = y + 8;
+    const x = scaleLinear().domain([0, p.max]).nice(4).range([0, width - right]);
+    const ticks = x.ticks(width < 480 ? 3 : 5).map((t) => ({ x: x(t), label: t === 0 ? '0' : formatUsd(t) }));
+    y = axisY + 10;
+    const bars: BarBox[] = p.bars.map((b) => {
+      const lines = wrap(`${b.label}${b.pledge ? ` ${L('pledge')}` : ''}`, width, FONT);
+      const labelY = y + FONT;
+      const by = y + lines.length * LINE + 2;
+      let acc = 0;
+      const segments = b.segments.map((s) => {
+        const seg = { id: s.id, x: x(acc), w: Math.max(1, x(acc + s.value) - x(acc)) };
+        acc += s.value;
+        return seg;
+      });
+      const end = x(b.value);
+      const text = b.high !== undefined ? `${formatUsd(b.value)}–${formatUsd(b.high).replace('US$', '')}` : formatUsd(b.value);
+      const tw = text.length * FONT * 0.56;
+      const inside = end + 6 + tw > width - right;
+      const box: BarBox = {
+        id: b.id,
+        y: by,
+        lines,
+        labelY,
+        pledge: b.pledge,
+        segments,
+        value: { text, x: inside ? end - 6 : Math.max(end, b.high !== undefined ? x(b.high) : 0) + 6, inside },
+      };
+      if (b.high !== undefined) box.whisker = { x1: end, x2: x(b.high) };
+      y = by + BAR_H + 12;
+      return box;
+    });
+    const next = d.panels[pi + 1];
+    let zoom: PanelBox['zoom'];
+    if (next) {
+      const zmax = scaleLinear().domain([0, next.max]).nice(4).domain()[1]!;
+      zoom = { x: 0, w: Math.max(1, x(zmax)), text: L('zoom').replace('{max}', formatUsd(zmax)) };
+      y += 14; // room for the zoom note under the bars
+    }
+    const panel: PanelBox = { id: p.id, y: top, titleLines, axisY, ticks, bars, bottom: y };
+    if (zoom) panel.zoom = zoom;
+    panels.push(panel);
+    y += 14;
+  });
+
+  // Time: one row per project, on a shared axis of years.
+  const timeTop = y;
+  const titleLines = wrap(L('panel-time'), width, 13);
+  y += titleLines.length * 17 + 6;
+  const tx = scaleLinear().domain(d.domain).range([16, width - 18]);
+  const step = width < 480 ? 2 : 1;
+  const ticks = [];
+  for (let t = d.domain[0]; t <= d.domain[1]; t += step) ticks.push({ x: tx(t), label: String(t) });
+  const axisY = y + 10;
+  y = axisY + 14;
+  const spans: SpanBox[] = d.projects.map((p) => {
+    const yearsText = (p.ongoing ? L('ongoing') : L('years')).replace('{years}', p.years.toFixed(1));
+    const tl = wrap(`${p.project}: ${yearsText}`, width, 13);
+    const top = y;
+    const lineY = top + tl.length * 17 + 8;
+    const x1 = tx(p.events[0]!.t);
+    const x2 = p.ongoing ? tx(d.today.t) : tx(p.events[p.events.length - 1]!.t);
+    // Event labels under the line, alternating anchors so neighbours don't collide.
+    let labelBottom = lineY;
+    const maxW = Math.max(90, width / 2 - 8);
+    const placed: { x1: number; x2: number; y2: number }[] = [];
+    const events = p.events.map((e) => {
+      const ex = tx(e.t);
+      const anchor: 'start' | 'end' = ex > width * 0.6 ? 'end' : 'start';
+      const label = wrap(`${e.dateText}: ${e.event}`, maxW, 11);
+      const w = Math.max(...label.map((s) => s.length * 11 * 0.56));
+      const lx1 = anchor === 'start' ? ex - 4 : ex - w + 4;
+      let ly = lineY + 18;
+      // Stack below any earlier label this one would overlap horizontally.
+      for (const q of placed) if (lx1 < q.x2 + 6 && lx1 + w > q.x1 - 6) ly = Math.max(ly, q.y2 + 6);
+      placed.push({ x1: lx1, x2: lx1 + w, y2: ly + (label.length - 1) * 13 + 4 });
+      labelBottom = Math.max(labelBottom, ly + (label.length - 1) * 13 + 4);
+      return { id: e.id, x: ex, label, labelX: anchor === 'start' ? ex - 4 : ex + 4, anchor, labelY: ly };
+    });
+    y = labelBottom + 20;
+    return { project: p.project, y: lineY, titleLines: tl, x1, x2, ongoing: p.ongoing, events, yearsText };
+  });
+  const today = { x: tx(d.today.t), label: L('today') };
+  return {
+    width,
+    height: Math.ceil(y),
+    panels,
+    time: { y: timeTop, titleLines, ticks, today, spans, axisY, bottom: y },
+  };
+}

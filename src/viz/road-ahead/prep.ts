@@ -1,0 +1,49 @@
+/**
+ * The road ahead: rows of content/data/milestones.csv plus "today" -> dated
+ * marks on one time axis. Pure.
+ */
+import { decimalYear, formatDate } from '../funding-models/text';
+
+export interface MilestoneRow {
+  id: string;
+  date: string;
+  precision: 'day' | 'month' | 'year';
+  label: string;
+  kind: 'past' | 'apec' | 'future';
+  confidence: string;
+  source: string[];
+  note?: string | undefined;
+}
+
+export interface Mark {
+  id: string;
+  t: number;
+  dateText: string;
+  label: string;
+  kind: 'past' | 'apec' | 'future' | 'today';
+  /** Low-confidence dates say so on the graphic. */
+  low: boolean;
+  note?: string | undefined;
+}
+export interface RoadData {
+  marks: Mark[];
+  domain: [number, number];
+  today: number;
+}
+
+export function prep(rows: MilestoneRow[], today: string, todayLabel: string): RoadData {
+  const marks: Mark[] = rows.map((r) => ({
+    id: r.id,
+    t: decimalYear(r.date),
+    dateText: r.precision === 'year' && r.kind === 'future' ? `${formatDate(r.date, 'year')}` : formatDate(r.date, r.precision),
+    label: r.label,
+    kind: r.kind,
+    low: r.confidence === 'L' || r.confidence === 'L-M',
+    note: r.note,
+  }));
+  const t = decimalYear(today);
+  marks.push({ id: 'today', t, dateText: formatDate(today, 'day'), label: todayLabel, kind: 'today', low: false });
+  marks.sort((a, b) => a.t - b.t);
+  const ts = marks.map((m) => m.t);
+  return { marks, domain: [Math.floor(Math.min(...ts)), Math.floor(Math.max(...ts)) + 1], today: t };
+}

@@ -1,0 +1,299 @@
+/**
+ * The comment API, end to end against a real Waline behind our launcher and
+ * proxy. Run for SQLite (test/e2e/comments-api.test.ts) and PostgreSQL
+ * (test/e2e/comments-api-pg.test.ts). Each hardening item has a test here.
+ */
+import net from 'node:net';
+import os from 'node:os';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { startHarness, api, postAs, nextIp, login, approve, list, MODERATOR, type Harness } from './harness';
+import { XSS_VECTORS, BAD_LINKS } from './xss-vectors';
+
+const SAFE_TAGS = new Set(['p', 'br', 'a', 'em', 'strong', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'sub', 'sup', 'hr']);
+const SAFE_ATTRS = new Set(['href', 'target', 'rel', 'xlink:show']);
+
+/** Every tag in the HTML is text markup; the only URL attribute is an http(s) href. */
+function assertHarmlessHtml(html: string) {
+  for (const [, name, attrs] of html.matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>/g)) {
+    expect(SAFE_TAGS.has(name.toLowerCase()), `<${name}> in ${html}`).toBe(true);
+    for (const [, attr, raw] of attrs.matchAll(/([^\s=/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
+      expect(SAFE_ATTRS.has(attr.toLowerCase()), `${attr} in ${html}`).toBe(true);
+      if (attr.toLowerCase() === 'href') expect(raw.replace(/^["']|["']$/g, ''), html).toMatch(/^https?:\/\//);
+    }
+  }
+}
+
+export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<string | null | undefined>) {
+  describe(`comment API on ${label}`, () => {
+    let h: Harness;
+    beforeAll(async () => {
+      const databaseUrl = await getDatabaseUrl();
+      h = await startHarness({ databaseUrl: databaseUrl ?? undefined, rateLimitSeconds: 30, sessionTtlSeconds: 3 });
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
+
+    it('listens on 127.0.0.1 only, not on the machine\'s other addresses', async () => {
+      expect(new URL(h.comments.url).hostname).toBe('127.0.0.1');
+      const others = Object.values(os.networkInterfaces())
+        .flat()
+        .filter((a): a is os.NetworkInterfaceInfo => !!a && !a.internal && a.family === 'IPv4');
+      for (const a of others) {
+        const reached = await new Promise<boolean>((resolve) => {
+          const s = net.connect({ host: a.address, port: h.comments.port, timeout: 1000 });
+          s.once('connect', () => (s.destroy(), resolve(true)));
+          s.once('error', () => resolve(false));
+          s.once('timeout', () => (s.destroy(), resolve(false)));
+        });
+        expect(reached, `reachable on ${a.address}`).toBe(false);
+      }
+    });
+
+    it('holds a new comment for moderation; it appears (and counts) only once approved', async () => {
+      const page = '/moderation-flow/';
+      const r = await postAs(h, nextIp(), { nick: 'Rosa', comment: 'Will the port pay for itself?', url: page });
+      expect(r.status).toBe(200);
+      expect(r.json.errno).toBe(0);
+      expect(r.json.data.status).toBe('waiting');
+      expect((await list(h.site, page)).count).toBe(0);
+      const count = await api(h.site, `/api/comment?type=count&url=${page}`);
+      expect(count.json.data).toEqual([0]);
+
+      const token = await login(h.site);
+      const waiting = await api(h.site, '/api/comment?type=list&status=waiting&pageSize=50', { token });
+      expect(waiting.json.data.data.map((c: any) => c.objectId)).toContain(r.json.data.objectId);
+      await approve(h, [r.json.data.objectId]);
+      const after = await list(h.site, page);
+      expect(after.count).toBe(1);
+      expect(after.data[0].nick).toBe('Rosa');
+      expect((await api(h.site, `/api/comment?type=count&url=${page}`)).json.data).toEqual([1]);
+    });
+
+    it('threads one level of replies under the root comment, newest or oldest first, paginated', async () => {
+      const page = '/threads/';
+      const root = await postAs(h, nextIp(), { nick: 'A', comment: 'root one', url: page });
+      const root2 = await postAs(h, nextIp(), { nick: 'B', comment: 'root two', url: page });
+      await approve(h, [root.json.data.objectId, root2.json.data.objectId]);
+      const reply = await postAs(h, nextIp(), { nick: 'C', comment: 'a reply', url: page, pid: root.json.data.objectId, rid: root.json.data.objectId });
+      expect(reply.status).toBe(200);
+      await approve(h, [reply.json.data.objectId]);
+      // A reply to the reply still hangs under the root (one level).
+      const reply2 = await postAs(h, nextIp(), { nick: 'D', comment: 'reply to reply', url: page, pid: reply.json.data.objectId });
+      expect(reply2.status).toBe(200);
+      await approve(h, [reply2.json.data.objectId]);
+      const l = await list(h.site, page, '&sortBy=insertedAt_asc');
+      expect(l.data).toHaveLength(2);
+      const first = l.data.find((c: any) => c.objectId === root.json.data.objectId);
+      expect(first.children.map((c: any) => c.nick).sort()).toEqual(['C', 'D']);
+      const paged = await api(h.site, `/api/comment?path=${page}&pageSize=1&page=2&sortBy=insertedAt_asc`);
+      expect(paged.json.data.totalPages).toBe(2);
+      expect(paged.json.data.data).toHaveLength(1);
+      // A reply to a comment on another page, or to nothing, is refused.
+      const stray = await postAs(h, nextIp(), { nick: 'E', comment: 'x', url: '/other-page/', pid: root.json.data.objectId });
+      expect(stray.status).toBe(400);
+      const ghost = await postAs(h, nextIp(), { nick: 'E', comment: 'x', url: page, pid: 999999 });
+      expect(ghost.status).toBe(400);
+    });
+
+    it('refuses open registration, so no "first user becomes administrator"', async () => {
+      expect(await h.userCount()).toBe(1);
+      const r = await api(h.site, '/api/user', { body: { display_name: 'Eve', email: 'eve@example.org', password: 'eve-password-123', url: '' } });
+      expect(r.status).toBe(403);
+      expect(r.json.errmsg).toMatch(/registration is closed/i);
+      expect(await h.userCount()).toBe(1);
+      // Nor the other account endpoints.
+      for (const p of ['/api/user', '/api/user/password', '/api/verification?token=x&email=x', '/api/oauth', '/api/db', '/api/article?path=/x/', '/api/token/2fa']) {
+        expect((await api(h.site, p)).status, p).toBe(404);
+      }
+      const eve = await api(h.site, '/api/token', { body: { email: 'eve@example.org', password: 'eve-password-123' } });
+      expect(eve.status).toBe(401);
+    });
+
+    it('gives the moderator a session that expires, not a forever token; forged tokens are refused', async () => {
+      const wrong = await api(h.site, '/api/token', { body: { email: MODERATOR.email, password: 'wrong password!!' } });
+      expect(wrong.status).toBe(401);
+      const token = await login(h.site);
+      expect(token).not.toMatch(/^eyJ/); // not a JWT
+      expect((await api(h.site, '/api/token', { token })).status).toBe(200);
+      // Signed with Waline's fallback key (empty) and with a guess: both useless.
+      const { default: jwt } = await import('jsonwebtoken');
+      for (const key of ['secret', 'waline']) {
+        const forged = jwt.sign('1', key);
+        expect((await api(h.site, '/api/token', { token: forged })).status).toBe(401);
+        expect((await api(h.site, `/api/comment?type=list&state=${forged}`)).status).toBe(401);
+      }
+      await new Promise((r) => setTimeout(r, 3300)); // session lifetime in this suite: 3 s
+      expect((await api(h.site, '/api/token', { token })).status).toBe(401);
+      expect((await api(h.site, '/api/comment?type=list', { token })).status).toBe(401);
+      // Signing out ends a session at once.
+      const t2 = await login(h.site);
+      await api(h.site, '/api/token', { method: 'DELETE', token: t2 });
+      expect((await api(h.site, '/api/token', { token: t2 })).status).toBe(401);
+    });
+
+    it('refuses anonymous likes (Waline counts them without limit)', async () => {
+      const page = '/likes/';
+      const r = await postAs(h, nextIp(), { nick: 'L', comment: 'like me', url: page });
+      await approve(h, [r.json.data.objectId]);
+      for (let i = 0; i < 5; i++) {
+        const like = await api(h.site, `/api/comment/${r.json.data.objectId}`, { method: 'PUT', body: { like: true } });
+        expect(like.status).toBe(401);
+      }
+      expect((await list(h.site, page)).data[0].like).toBe(0);
+    });
+
+    it('does not serve the CDN-loaded admin UI', async () => {
+      for (const p of ['/ui', '/ui/', '/ui/login']) {
+        const r = await api(h.comments.url, p);
+        expect(r.status, p).toBe(404);
+        expect(JSON.stringify(r.json)).not.toMatch(/unpkg|<script/);
+      }
+    });
+
+    it('returns no avatar URLs, e-mail, IP or browser data to the public', async () => {
+      const page = '/privacy/';
+      const r = await postAs(h, nextIp(), { nick: 'Priv', mail: 'priv@example.org', comment: 'private?', url: page });
+      expect(JSON.stringify(r.json)).not.toMatch(/avatar|priv@example|libravatar|gravatar|qlogo/);
+      await approve(h, [r.json.data.objectId]);
+      const text = JSON.stringify(await list(h.site, page));
+      expect(text).not.toMatch(/"avatar"|priv@example|libravatar|gravatar|qlogo|"ip"|"ua"|"addr"|"browser"|"os"|10\.\d+\.\d+\.\d+/);
+      expect(text).not.toMatch(/https?:\/\//);
+      // The moderator still sees the e-mail (to reply privately), never avatars.
+      const token = await login(h.site);
+      const admin = JSON.stringify((await api(h.site, '/api/comment?type=list&pageSize=100', { token })).json);
+      expect(admin).toContain('priv@example.org');
+      expect(admin).not.toMatch(/"avatar"/);
+    });
+
+    it('holds the per-reader rate limit against a spoofed X-Forwarded-For through the proxy', async () => {
+      const page = '/spoof/';
+      const a = await api(h.site, '/api/comment', { body: { nick: 'S', comment: 'first', url: page }, headers: { 'x-forwarded-for': '203.0.113.1' } });
+      expect(a.status).toBe(200);
+      const b = await api(h.site, '/api/comment', { body: { nick: 'S', comment: 'second', url: page }, headers: { 'x-forwarded-for': '203.0.113.2', 'x-real-ip': '203.0.113.3', forwarded: 'for=203.0.113.4' } });
+      expect(b.status).toBe(429);
+      expect(b.json.errmsg).toMatch(/wait \d+ seconds/);
+      expect(b.headers.get('retry-after')).toMatch(/^\d+$/);
+      // A proxy that appends: only the last hop counts.
+      const ip = nextIp();
+      expect((await postAs(h, `198.51.100.7, ${ip}`, { nick: 'S', comment: 'third', url: page })).status).toBe(200);
+      expect((await postAs(h, `198.51.100.8, ${ip}`, { nick: 'S', comment: 'fourth', url: page })).status).toBe(429);
+      const stored = await h.rows('url = ?', [page]);
+      expect(stored.map((r) => r.ip).sort()).toEqual(['127.0.0.1', ip].sort());
+    });
+
+    it('stores rapid repeat posts once', async () => {
+      const page = '/rapid/';
+      const ip = nextIp();
+      const results = await Promise.all(Array.from({ length: 6 }, () => postAs(h, ip, { nick: 'R', comment: 'same words', url: page })));
+      expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+      expect(results.filter((r) => r.status === 429)).toHaveLength(5);
+      expect(await h.rows('url = ?', [page])).toHaveLength(1);
+    });
+
+    it('answers bad input with a clear error naming the field', async () => {
+      const page = '/bad-input/';
+      const cases: Array<[Record<string, unknown>, number, RegExp, string?]> = [
+        [{ nick: 'N', comment: '', url: page }, 400, /write a comment/i, 'comment'],
+        [{ nick: 'N', comment: '   \n\t ', url: page }, 400, /write a comment/i, 'comment'],
+        [{ nick: '', comment: 'hi', url: page }, 400, /give a name/i, 'nick'],
+        [{ nick: 'N', comment: 'x'.repeat(2001), url: page }, 400, /up to 2000 characters/i, 'comment'],
+        [{ nick: 'N'.repeat(51), comment: 'hi', url: page }, 400, /up to 50 characters/i, 'nick'],
+        [{ nick: 'N', mail: 'not-an-email', comment: 'hi', url: page }, 400, /e-mail/i, 'mail'],
+        [{ nick: 'N', mail: 'a@b', comment: 'hi', url: page }, 400, /e-mail/i, 'mail'],
+        [{ nick: 'N', mail: 'a@b.co<script>', comment: 'hi', url: page }, 400, /e-mail/i, 'mail'],
+        [{ nick: 'N', comment: 'hi', url: 'https://elsewhere.example/' }, 400, /does not take comments/i],
+        [{ nick: 'N', comment: 'hi', url: '/../etc/' }, 400, /does not take comments/i],
+        [{ nick: ['N'], comment: 'hi', url: page }, 400, /could not be read/i],
+        [{ nick: 'N', comment: { $gt: '' }, url: page }, 400, /could not be read/i],
+      ];
+      for (const [body, status, msg, field] of cases) {
+        const r = await postAs(h, nextIp(), body);
+        expect(r.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+        expect(r.json.errmsg).toMatch(msg);
+        if (field) expect(Object.keys(r.json.fields)).toEqual([field]);
+      }
+      for (const link of BAD_LINKS) {
+        const r = await postAs(h, nextIp(), { nick: 'N', link, comment: 'hi', url: page });
+        expect(r.status, link).toBe(400);
+        expect(r.json.fields.link).toMatch(/http/);
+      }
+      // Not JSON, broken JSON, an oversized body.
+      expect((await api(h.comments.url, '/api/comment', { raw: 'nick=a&comment=b', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': nextIp() } })).status).toBe(415);
+      expect((await api(h.comments.url, '/api/comment', { raw: '{"nick":', headers: { 'x-forwarded-for': nextIp() } })).status).toBe(400);
+      const huge = await api(h.site, '/api/comment', { body: { nick: 'N', comment: 'x'.repeat(200_000), url: page } });
+      expect(huge.status).toBe(413);
+      expect(huge.json.errmsg).toMatch(/too much/i);
+      expect(await h.rows('url = ?', [page])).toHaveLength(0);
+      // Still serving after all that.
+      expect((await api(h.site, `/api/comment?path=${page}`)).status).toBe(200);
+    });
+
+    it('stores right-to-left text and emoji intact, counting characters not bytes', async () => {
+      const page = '/unicode/';
+      const texts = ['هل ستدفع الميناء ثمنه؟ نعم، ربما.', 'שלום עולם — מה דעתכם?', '🚂🚢🌎 '.repeat(10).trim(), '🚂'.repeat(2000)];
+      const ids = [];
+      for (const t of texts) {
+        const r = await postAs(h, nextIp(), { nick: 'نور 🌙', comment: t, url: page });
+        expect(r.status, t.slice(0, 20)).toBe(200);
+        ids.push(r.json.data.objectId);
+      }
+      await approve(h, ids);
+      const l = await list(h.site, page);
+      expect(l.data.map((c: any) => c.nick)).toEqual(texts.map(() => 'نور 🌙'));
+      const html = l.data.map((c: any) => c.comment).join('\n');
+      for (const t of texts) expect(html).toContain(t);
+    });
+
+    it(`stores ${XSS_VECTORS.length} script/markup payloads harmlessly (name and comment)`, async () => {
+      expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(30);
+      const page = '/xss/';
+      const ids = [];
+      for (const v of XSS_VECTORS) {
+        const r = await postAs(h, nextIp(), { nick: v.slice(0, 50), comment: v, url: page, link: 'https://example.org/ok' });
+        expect(r.status, v).toBe(200);
+        ids.push(r.json.data.objectId);
+      }
+      await approve(h, ids);
+      const l = await list(h.site, page);
+      expect(l.count).toBe(XSS_VECTORS.length);
+      for (const c of l.data) {
+        // The rendered comment HTML carries no executable or resource-loading markup.
+        assertHarmlessHtml(c.comment);
+        // Names come back as the plain text typed (the widget shows them as text).
+        expect(typeof c.nick).toBe('string');
+      }
+    });
+
+    it('keeps an acknowledged comment when the server is killed with SIGKILL, then stores 20 × 10 concurrent comments exactly once', async () => {
+      const page = '/durable/';
+      const r = await postAs(h, nextIp(), { nick: 'K', comment: 'acknowledged, then the plug was pulled', url: page });
+      expect(r.status).toBe(200);
+      await h.kill();
+      // Restart without the per-reader limit: 20 clients × 10 comments each.
+      await h.restart({ rateLimitSeconds: 0 });
+      const rows = await h.rows('url = ?', [page]);
+      expect(rows.map((x) => x.comment)).toEqual(['acknowledged, then the plug was pulled']);
+      const token = await login(h.site);
+      const waiting = await api(h.site, '/api/comment?type=list&status=waiting&pageSize=100', { token });
+      expect(waiting.json.data.data.map((c: any) => c.objectId)).toContain(r.json.data.objectId);
+
+      const busy = '/concurrency/';
+      const clients = Array.from({ length: 20 }, (_, c) => ({ c, ip: nextIp() }));
+      const results = await Promise.all(
+        clients.map(async ({ c, ip }) => {
+          const out = [];
+          for (let i = 0; i < 10; i++) out.push(await postAs(h, ip, { nick: `client ${c}`, comment: `comment ${c}-${i}`, url: busy }));
+          return out;
+        }),
+      );
+      const statuses = results.flat().map((x) => x.status);
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+      const stored = (await h.rows('url = ?', [busy])).map((x) => String(x.comment));
+      expect(stored).toHaveLength(200);
+      expect(new Set(stored).size).toBe(200);
+      const expected = clients.flatMap(({ c }) => Array.from({ length: 10 }, (_, i) => `comment ${c}-${i}`));
+      expect([...stored].sort()).toEqual(expected.sort());
+    });
+  });
+}

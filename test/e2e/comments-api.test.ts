@@ -1,0 +1,4 @@
+/** The comment API against a real Waline on SQLite (temp data folder). */
+import { defineApiSuite } from '../comments/api-suite';
+
+defineApiSuite('SQLite', async () => null);
