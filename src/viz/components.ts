@@ -5,9 +5,17 @@
 import RailCosts from './rail-costs/RailCosts.astro';
 import ClimbProfile from './climb-profile/ClimbProfile.astro';
 import Climb3d from './climb-3d/Climb3d.astro';
+import FundingModels from './funding-models/FundingModels.astro';
+import ProjectTimelines from './project-timelines/ProjectTimelines.astro';
+import DebtAndFinance from './debt-and-finance/DebtAndFinance.astro';
+import RoadAhead from './road-ahead/RoadAhead.astro';
 
 export const vizComponents: Record<string, any> = {
   'rail-costs': RailCosts,
   'climb-profile': ClimbProfile,
   'climb-3d': Climb3d,
+  'funding-models': FundingModels,
+  'project-timelines': ProjectTimelines,
+  'debt-and-finance': DebtAndFinance,
+  'road-ahead': RoadAhead,
 };
