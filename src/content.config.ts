@@ -6,7 +6,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { csvLoader, num, optNum, text, optText, sourceIds, confidence } from './lib/data-loader';
+import { csvLoader, jsonLoader, num, optNum, text, optText, sourceIds, confidence } from './lib/data-loader';
 import { centralRailwaySchema, southernRailwaySchema } from './viz/climb-profile/schema';
 import { stationTableLoader } from './viz/climb-profile/loader';
 
@@ -244,4 +244,57 @@ const southernRailway = defineCollection({
   loader: stationTableLoader('content/data/southern-railway.csv', southernRailwaySchema),
 });
 
-export const collections = { pages, chapters, figures, sources, railProjects, facts, fundingModels, centralRailway, southernRailway, fundingFlows, projectTimelines, milestones, debt, concerns };
+const waypoint = z.object({
+  /** Place name; ports are named as in the chart's labels. */
+  name: z.string().min(1),
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  /** A port the route calls at (drawn as a dot, labelled). */
+  port: z.boolean().optional(),
+  /** Where the waypoint comes from: a port position or the sea lane it keeps to. */
+  note: z.string().min(3),
+});
+
+const seaRoutes = defineCollection({
+  loader: jsonLoader(
+    'content/data/sea-routes.json',
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      /** Route name as shown on the chart. */
+      label: text(),
+      short: text(),
+      /** new = Chancay direct; old = via Callao; contrast = the Panama route. */
+      group: z.enum(['new', 'old', 'contrast']),
+      source: sourceIds(),
+      confidence: confidence(),
+      /** Published distances the computed length is tested against (test/unit/shipping-map.test.ts). */
+      checks: z.array(
+        z.object({ from: z.string(), to: z.string(), nm: z.number().positive(), method: z.enum(['great-circle', 'sea-lane']) }),
+      ),
+      note: text(),
+      /** Days added to the sailing time: transshipment, canal. Assumptions, each with its reason. */
+      stops: z.array(z.object({ at: z.string(), days: z.number().min(0).max(30), what: z.string(), note: z.string().min(3) })),
+      /** The two waypoints between which the route crosses land by design (the Panama Canal). */
+      canal: z.array(z.string()).length(2).optional(),
+      waypoints: z.array(waypoint).min(2),
+    }),
+  ),
+});
+
+const trade = defineCollection({
+  loader: csvLoader(
+    'content/data/trade.csv',
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      label: text(),
+      value: num(),
+      unit: text(),
+      year: num().pipe(z.number().int().min(1990).max(2030)),
+      source: sourceIds(),
+      confidence: confidence(),
+      note: optText(),
+    }),
+  ),
+});
+
+export const collections = { pages, chapters, figures, sources, railProjects, facts, fundingModels, centralRailway, southernRailway, seaRoutes, trade, fundingFlows, projectTimelines, milestones, debt, concerns };

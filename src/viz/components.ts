@@ -5,6 +5,7 @@
 import RailCosts from './rail-costs/RailCosts.astro';
 import ClimbProfile from './climb-profile/ClimbProfile.astro';
 import Climb3d from './climb-3d/Climb3d.astro';
+import ShippingMap from './shipping-map/ShippingMap.astro';
 import FundingModels from './funding-models/FundingModels.astro';
 import ProjectTimelines from './project-timelines/ProjectTimelines.astro';
 import DebtAndFinance from './debt-and-finance/DebtAndFinance.astro';
@@ -14,6 +15,7 @@ export const vizComponents: Record<string, any> = {
   'rail-costs': RailCosts,
   'climb-profile': ClimbProfile,
   'climb-3d': Climb3d,
+  'shipping-map': ShippingMap,
   'funding-models': FundingModels,
   'project-timelines': ProjectTimelines,
   'debt-and-finance': DebtAndFinance,

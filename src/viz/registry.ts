@@ -11,6 +11,7 @@ export const vizLoaders: Record<string, Loader> = {
   'rail-costs': () => import('./rail-costs/render'),
   'climb-profile': () => import('./climb-profile/render'),
   'climb-3d': () => import('./climb-3d/render'),
+  'shipping-map': () => import('./shipping-map/render'),
   'funding-models': () => import('./funding-models/render'),
   'project-timelines': () => import('./project-timelines/render'),
   'debt-and-finance': () => import('./debt-and-finance/render'),

@@ -1,0 +1,84 @@
+/** Layout of the days-per-route chart for a width and a ship speed. Pure: d3-scale only. */
+import { scaleLinear } from 'd3-scale';
+import { routeDays, type ShippingData } from './prep';
+
+export interface ChartRow {
+  id: string;
+  label: string;
+  y: number;
+  /** Computed bar: sailing days, then stop days. */
+  seaW: number;
+  stopW: number;
+  days: number;
+  reported: boolean;
+  /** Reported range, for the reported rows. */
+  x0: number;
+  x1: number;
+  valueLabel: string;
+  group: string;
+}
+export interface ChartLayout {
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+  ticks: { x: number; label: string }[];
+  rows: ChartRow[];
+  barH: number;
+  saved: number;
+}
+
+export const ROW = 34;
+export const BAR_H = 12;
+const fmt = (d: number) => (Math.round(d * 10) / 10).toFixed(1);
+
+export function chartLayout(data: ShippingData, width: number, speed: number, reportedPrefix = 'Reported'): ChartLayout {
+  const left = 4;
+  const right = 64;
+  const top = 22;
+  const x = scaleLinear()
+    .domain([0, 45])
+    .range([0, Math.max(60, width - left - right)]);
+  const routes = data.routes.map((r, i) => {
+    const d = routeDays(r, speed);
+    const sea = d - r.stopDays;
+    return {
+      id: r.id,
+      label: r.label,
+      y: top + i * ROW,
+      seaW: x(sea),
+      stopW: x(r.stopDays),
+      days: d,
+      reported: false,
+      x0: 0,
+      x1: 0,
+      valueLabel: fmt(d),
+      group: r.group,
+    };
+  });
+  const reported = data.reported.map((r, i) => ({
+    id: r.id,
+    label: `${reportedPrefix}: ${r.label} (${r.source})`,
+    y: top + (routes.length + i) * ROW + 10,
+    seaW: 0,
+    stopW: 0,
+    days: r.min,
+    reported: true,
+    x0: x(r.min),
+    x1: x(r.max),
+    valueLabel: r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`,
+    group: 'reported',
+  }));
+  const direct = data.routes.find((r) => r.group === 'new');
+  const slowest = Math.max(...data.routes.filter((r) => r.group === 'old').map((r) => routeDays(r, speed)));
+  return {
+    width,
+    height: top + (routes.length + reported.length) * ROW + 14,
+    left,
+    top,
+    barH: BAR_H,
+    ticks: x.ticks(width < 420 ? 3 : 5).map((t) => ({ x: left + x(t), label: `${t}` })),
+    rows: [...routes, ...reported],
+    saved: direct ? slowest - routeDays(direct, speed) : 0,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Markup for the shipping map and its days chart. Pure string builders used
+ * at build time (the no-JS picture) and in the browser (chart on resize and
+ * speed change; notes on speed change).
+ */
+import { esc, r1 } from '../../lib/svg';
+import type { MapGeometry } from './basemap';
+import type { ChartLayout } from './geometry';
+import { routeDays, speedFor, type ShippingData } from './prep';
+
+const nf = new Intl.NumberFormat('en-US');
+const nf1 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+export const fmtDays = (d: number) => (Math.round(d * 10) / 10).toFixed(1);
+export const fmtSpeed = (kn: number) => (Number.isInteger(kn) ? String(kn) : kn.toFixed(1));
+
+/** The map's SVG content (land, shaded countries, routes, ports). Routes use pathLength=1 so drawing is a dash offset. */
+export function mapMarkup(g: MapGeometry): string {
+  const countries = g.countries.map((c) => `<path class="sm-country sm-country--${c.id}" d="${c.d}"/>`).join('');
+  const routes = g.routes
+    .map((r) => `<path class="sm-route sm-route--${r.group}" data-id="${esc(r.id)}" pathLength="1" d="${r.d}"/>`)
+    .join('');
+  const ports = g.ports.map((p) => `<circle class="sm-port" cx="${p.x}" cy="${p.y}" r="3"/>`).join('');
+  return `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/><path class="sm-land" d="${g.land}"/>${countries}<g class="sm-routes">${routes}</g><g class="sm-ports">${ports}</g>`;
+}
+
+/**
+ * Fill a label template: {nm:id} sea distance, {days:id} days at the speed,
+ * {speed} the speed, {trade:id} a trade figure, {saved} days saved,
+ * {stopdays:id} a route's assumed stop days, {speedforN:id} the average speed at which the route takes N days. Days are
+ * wrapped in spans the browser updates when the speed changes.
+ */
+export function fill(template: string, data: ShippingData, speed: number, saved = 0): string {
+  return esc(template).replace(/\{(\w+)(?::([\w-]+))?\}/g, (m, key: string, id?: string) => {
+    const route = id ? data.routes.find((r) => r.id === id) : undefined;
+    const target = /^speedfor(\d+)$/.exec(key);
+    if (target) {
+      if (!route) throw new Error(`[shipping-map] label names unknown route "${id}"`);
+      return speedFor(route, Number(target[1])).toFixed(1);
+    }
+    switch (key) {
+      case 'stopdays':
+        if (!route) throw new Error(`[shipping-map] label names unknown route "${id}"`);
+        return nf1.format(route.stopDays);
+      case 'nm':
+        if (!route) throw new Error(`[shipping-map] label names unknown route "${id}"`);
+        return nf.format(route.nm);
+      case 'days':
+        if (!route) throw new Error(`[shipping-map] label names unknown route "${id}"`);
+        return `<span data-days="${esc(route.id)}">${fmtDays(routeDays(route, speed))}</span>`;
+      case 'speed':
+        return `<span data-speed>${fmtSpeed(speed)}</span>`;
+      case 'saved':
+        return `<span data-saved>${fmtDays(saved)}</span>`;
+      case 'trade': {
+        const v = id ? data.trade[id] : undefined;
+        if (v === undefined) throw new Error(`[shipping-map] label names unknown trade figure "${id}"`);
+        return nf1.format(v);
+      }
+      default:
+        throw new Error(`[shipping-map] unknown placeholder ${m} in a label`);
+    }
+  });
+}
+
+/** The days chart's SVG content. */
+export function chartMarkup(l: ChartLayout, labels: Record<string, string>): string {
+  const unit = labels['daysUnit'] ?? 'days';
+  const ticks = l.ticks
+    .map(
+      (t) =>
+        `<g class="tick" transform="translate(${r1(t.x)},0)"><line y1="16" y2="${l.height - 4}"/><text y="10" text-anchor="middle">${esc(t.label)}</text></g>`,
+    )
+    .join('');
+  const rows = l.rows
+    .map((r) => {
+      const y = 18;
+      const bar = r.reported
+        ? r.x1 - r.x0 < 3
+          ? `<rect class="sc-reported-point" x="${r1(r.x0 - 1.5)}" y="${y - 2}" width="3" height="${l.barH + 4}"/>`
+          : `<rect class="sc-reported" x="${r1(r.x0)}" y="${y}" width="${r1(r.x1 - r.x0)}" height="${l.barH}" rx="1"/>`
+        : `<rect class="sc-sea sc-sea--${r.group}" y="${y}" width="${r1(r.seaW)}" height="${l.barH}"/>` +
+          (r.stopW > 0 ? `<rect class="sc-stop" x="${r1(r.seaW)}" y="${y}" width="${r1(r.stopW)}" height="${l.barH}"/>` : '');
+      const vx = r.reported ? r.x1 : r.seaW + r.stopW;
+      return `<g class="sc-row${r.reported ? ' is-reported' : ''}" data-id="${esc(r.id)}" transform="translate(${l.left},${r1(r.y)})"><text class="sc-label" y="12">${esc(r.label)}</text>${bar}<text class="sc-value" x="${r1(vx + 6)}" y="${y + l.barH - 2}">${esc(r.valueLabel)} ${esc(unit)}</text></g>`;
+    })
+    .join('');
+  return `<text class="axis-label" x="${l.width - 4}" y="10" text-anchor="end">${esc(labels['axis'] ?? '')}</text>${ticks}${rows}`;
+}
