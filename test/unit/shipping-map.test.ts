@@ -1,0 +1,238 @@
+/**
+ * The shipping map's numbers: route lengths against the great-circle and
+ * sea-lane figures in facts.md §3, routes that stay at sea, days as a function
+ * of speed, step states, and the build-time map geometry.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { geoContains, geoInterpolate } from 'd3-geo';
+import {
+  prep,
+  prepRoute,
+  legNm,
+  routeNm,
+  greatCircleNm,
+  days,
+  routeDays,
+  speedFor,
+  stateAt,
+  drawnFraction,
+  DEFAULT_SPEED_KN,
+  type RouteRow,
+  type TradeRow,
+} from '../../src/viz/shipping-map/prep';
+import { land, mapGeometry, MAP_W } from '../../src/viz/shipping-map/basemap';
+import { chartLayout } from '../../src/viz/shipping-map/geometry';
+import { fill, chartMarkup } from '../../src/viz/shipping-map/markup';
+
+const rows = JSON.parse(readFileSync('content/data/sea-routes.json', 'utf8')) as RouteRow[];
+const trade: TradeRow[] = readFileSync('content/data/trade.csv', 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => {
+    const [id, label, value, unit, year] = l.split(',');
+    return { id: id!, label: label!, value: Number(value), unit: unit!, year: Number(year), source: [], confidence: 'H' };
+  });
+const data = prep(rows, trade);
+const byId = (id: string) => rows.find((r) => r.id === id)!;
+const at = (r: RouteRow, name: string): [number, number] => {
+  const w = r.waypoints.find((x) => x.name === name);
+  if (!w) throw new Error(`no waypoint ${name} in ${r.id}`);
+  return [w.lon, w.lat];
+};
+
+/** Tolerances, stated: a hand-placed sea lane may be up to 15% longer than the great circle. */
+const SEA_LANE_OVER_GC = 0.15;
+/** Our great circle between the stated port positions vs facts.md's computed figure. */
+const GC_TOLERANCE = 0.01;
+/** Our waypoint route vs facts.md's sea-lane network figures (a different network). */
+const SEA_LANE_TOLERANCE = 0.1;
+
+describe('route lengths against facts.md §3', () => {
+  const checks = rows.flatMap((r) => r.checks.map((c) => ({ route: r, ...c })));
+  it('covers every distance listed in facts.md', () => {
+    const legs = checks.map((c) => `${c.from}–${c.to}:${c.nm}`);
+    for (const want of ['Chancay–Shanghai (Yangshan):9237', 'Callao–Shanghai (Yangshan):9262', 'Manzanillo–Shanghai (Yangshan):6798', 'Long Beach–Shanghai (Yangshan):5649', 'Callao–New York:3411', 'Callao–Manzanillo:2571'])
+      expect(legs).toContain(want);
+  });
+  it.each(checks.filter((c) => c.method === 'great-circle').map((c) => [`${c.from} → ${c.to}`, c] as const))(
+    'great circle %s: the port positions reproduce facts.md within 1%, and the sea lane is longer by at most 15%',
+    (_, c) => {
+      const gc = greatCircleNm(at(c.route, c.from), at(c.route, c.to));
+      expect(Math.abs(gc - c.nm) / c.nm).toBeLessThan(GC_TOLERANCE);
+      const lane = legNm(c.route, c.from, c.to);
+      expect(lane).toBeGreaterThanOrEqual(gc);
+      expect(lane).toBeLessThanOrEqual(c.nm * (1 + SEA_LANE_OVER_GC));
+    },
+  );
+  it.each(checks.filter((c) => c.method === 'sea-lane').map((c) => [`${c.from} → ${c.to}`, c] as const))(
+    'sea lane %s is within 10% of the sea-lane network figure in facts.md',
+    (_, c) => {
+      const lane = legNm(c.route, c.from, c.to);
+      expect(Math.abs(lane - c.nm) / c.nm).toBeLessThan(SEA_LANE_TOLERANCE);
+    },
+  );
+  it('every whole route is at least as long as the great circle between its end ports', () => {
+    for (const r of rows) {
+      const w = r.waypoints;
+      expect(routeNm(r)).toBeGreaterThanOrEqual(greatCircleNm([w[0]!.lon, w[0]!.lat], [w.at(-1)!.lon, w.at(-1)!.lat]));
+    }
+  });
+  it('Chancay is not meaningfully closer to Shanghai than Callao (less than 1% apart)', () => {
+    const a = routeNm(byId('chancay-shanghai'));
+    const b = routeNm(byId('callao-shanghai'));
+    expect(Math.abs(a - b) / b).toBeLessThan(0.01);
+  });
+});
+
+describe('routes stay at sea', () => {
+  const world = land();
+  const STEP_KM = 25;
+  /** Within this distance of a port the coarse 110m coastline may put a harbour on land. */
+  const PORT_KM = 30;
+  const KM_PER_NM = 1.852;
+
+  /** Sampled points of a route that fall on land, skipping port approaches and the canal segment. */
+  function onLand(r: RouteRow): [number, number][] {
+    const ports = r.waypoints.filter((w) => w.port).map((w) => [w.lon, w.lat] as [number, number]);
+    const hits: [number, number][] = [];
+    for (let i = 0; i < r.waypoints.length - 1; i++) {
+      const a = r.waypoints[i]!;
+      const b = r.waypoints[i + 1]!;
+      // The Panama Canal crosses the isthmus by definition.
+      if (r.canal && a.name === r.canal[0] && b.name === r.canal[1]) continue;
+      const pa: [number, number] = [a.lon, a.lat];
+      const pb: [number, number] = [b.lon, b.lat];
+      const n = Math.max(2, Math.ceil((greatCircleNm(pa, pb) * KM_PER_NM) / STEP_KM));
+      const f = geoInterpolate(pa, pb);
+      for (let k = 0; k <= n; k++) {
+        const p = f(k / n) as [number, number];
+        if (ports.some((q) => greatCircleNm(p, q) * KM_PER_NM < PORT_KM)) continue;
+        if (geoContains(world, p)) hits.push(p);
+      }
+    }
+    return hits;
+  }
+
+  it('the land test catches a crossing: the bare great circle Chancay → Shanghai runs over Mexico and Japan', () => {
+    const r = byId('chancay-shanghai');
+    const bare = { ...r, waypoints: [r.waypoints[0]!, r.waypoints.at(-1)!] };
+    expect(onLand(bare).length).toBeGreaterThan(10);
+  });
+  it.each(rows.map((r) => [r.id, r] as const))('%s: no sampled point (every ~25 km) is on land', (_, r) => {
+    expect(onLand(r)).toEqual([]);
+  });
+  it('only the Panama route skips a segment, and that segment is the canal', () => {
+    const withCanal = rows.filter((r) => r.canal);
+    expect(withCanal.map((r) => r.id)).toEqual(['callao-panama-newyork']);
+    const r = withCanal[0]!;
+    expect(greatCircleNm(at(r, 'Balboa'), at(r, 'Colón')) * KM_PER_NM).toBeLessThan(80);
+  });
+});
+
+describe('days as a function of speed', () => {
+  it('is distance / (knots × 24) plus stop days', () => {
+    expect(days(9237, 0, 16.7)).toBeCloseTo(23.05, 1);
+    expect(days(336, 2, 14)).toBeCloseTo(3, 10);
+    expect(() => days(100, 0, 0)).toThrow(/speed/);
+  });
+  it('halving the speed doubles the sailing time, not the stops', () => {
+    const r = data.routes.find((x) => x.stopDays > 0)!;
+    const sea = (kn: number) => routeDays(r, kn) - r.stopDays;
+    expect(sea(10) / sea(20)).toBeCloseTo(2, 10);
+  });
+  it('every route gets faster as the slider moves from 12 to 20 knots', () => {
+    for (const r of data.routes) {
+      let prev = Infinity;
+      for (let kn = 12; kn <= 20; kn += 0.5) {
+        const d = routeDays(r, kn);
+        expect(d).toBeLessThan(prev);
+        prev = d;
+      }
+    }
+  });
+  it('the reported 23 days Chancay → Shanghai takes an average of 16.5–17.5 knots on our route (facts.md: 16.7 on the great circle)', () => {
+    const r = data.routes.find((x) => x.id === 'chancay-shanghai')!;
+    const kn = speedFor(r, 23);
+    expect(kn).toBeGreaterThan(16.5);
+    expect(kn).toBeLessThan(17.5);
+    expect(routeDays(r, kn)).toBeCloseTo(23, 6);
+  });
+  it('at the default 14 knots, distance alone does not reach the reported 35 days on any routing to Shanghai', () => {
+    for (const r of data.routes.filter((x) => x.group !== 'contrast')) expect(routeDays(r, DEFAULT_SPEED_KN)).toBeLessThan(35);
+  });
+  it('stop days come from the data file', () => {
+    expect(prepRoute(byId('callao-manzanillo-shanghai')).stopDays).toBe(byId('callao-manzanillo-shanghai').stops[0]!.days);
+    expect(prepRoute(byId('chancay-shanghai')).stopDays).toBe(0);
+  });
+});
+
+describe('step states', () => {
+  it('has five steps: exports, old routes, new route, chart, Panama', () => {
+    expect(data.steps.map((s) => s.pane)).toEqual(['map', 'map', 'map', 'chart', 'map']);
+    expect(stateAt(data, 1).show).toEqual(['callao-shanghai', 'callao-manzanillo-shanghai', 'callao-longbeach-shanghai']);
+    expect(stateAt(data, 2).highlight).toEqual(['chancay-shanghai']);
+    expect(stateAt(data, 4).highlight).toEqual(['callao-panama-newyork']);
+  });
+  it('before the first step draws the first state; past the last, the last', () => {
+    expect(stateAt(data, -1)).toEqual(stateAt(data, 0));
+    expect(stateAt(data, 9)).toEqual(stateAt(data, 4));
+  });
+  it('routes draw along their length with progress, whole under reduced motion, whole once their step is past', () => {
+    const id = 'chancay-shanghai';
+    expect(drawnFraction(data, id, 1, 0.5, false)).toBe(0);
+    expect(drawnFraction(data, id, 2, 0, false)).toBe(0);
+    expect(drawnFraction(data, id, 2, 0.3, false)).toBeCloseTo(0.5, 10);
+    expect(drawnFraction(data, id, 2, 0.9, false)).toBe(1);
+    expect(drawnFraction(data, id, 2, 0, true)).toBe(1);
+    expect(drawnFraction(data, id, 4, 0, false)).toBe(1);
+  });
+  it('is a pure function of (step, progress): same inputs, same picture, in any order', () => {
+    const pic = (s: number, p: number) => data.routes.map((r) => drawnFraction(data, r.id, s, p, false));
+    const a = pic(2, 0.4);
+    pic(4, 1);
+    pic(0, 0);
+    expect(pic(2, 0.4)).toEqual(a);
+  });
+});
+
+describe('chart and labels', () => {
+  it('bars are proportional to days, and the saving is the slowest old routing minus the direct one', () => {
+    const l = chartLayout(data, 600, 14);
+    const direct = l.rows.find((r) => r.id === 'chancay-shanghai')!;
+    const manz = l.rows.find((r) => r.id === 'callao-manzanillo-shanghai')!;
+    expect((manz.seaW + manz.stopW) / (direct.seaW + direct.stopW)).toBeCloseTo(manz.days / direct.days, 6);
+    const old = data.routes.filter((r) => r.group === 'old').map((r) => routeDays(r, 14));
+    expect(l.saved).toBeCloseTo(Math.max(...old) - routeDays(data.routes[0]!, 14), 6);
+    expect(chartMarkup(l, { daysUnit: 'days', axis: 'days' })).toContain('27.8 days');
+  });
+  it('fills label templates with computed numbers and fails loudly on unknown ids', () => {
+    const s = fill('{nm:chancay-shanghai} nm, {days:chancay-shanghai} days at {speed} kn; {trade:exports-china} bn; {speedfor23:chancay-shanghai} kn', data, 14);
+    expect(s).toMatch(/^9,3\d\d nm, <span data-days="chancay-shanghai">27\.\d<\/span> days at <span data-speed>14<\/span> kn; 23\.2 bn; 16\.\d kn$/);
+    expect(() => fill('{days:nowhere}', data, 14)).toThrow(/unknown route/);
+    expect(() => fill('{trade:nothing}', data, 14)).toThrow(/unknown trade/);
+  });
+});
+
+describe('build-time map', () => {
+  const g = mapGeometry(rows);
+  it('is Pacific-centred: Shanghai on the left, Peru on the right, every route one unbroken line', () => {
+    const x = (n: string) => g.ports.find((p) => p.name === n)!.x;
+    expect(x('Shanghai (Yangshan)')).toBeLessThan(MAP_W * 0.25);
+    expect(x('Chancay')).toBeGreaterThan(MAP_W * 0.75);
+    for (const r of g.routes) expect(r.d.match(/M/g)?.length).toBe(1);
+    for (const p of g.ports) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.x).toBeLessThanOrEqual(g.width);
+      expect(p.y).toBeGreaterThanOrEqual(0);
+      expect(p.y).toBeLessThanOrEqual(g.height);
+    }
+  });
+  it('ships rounded path strings, not TopoJSON, within a size budget', () => {
+    expect(g.land).toMatch(/^M[\d.,LZM-]+$/);
+    expect(g.land).not.toMatch(/\.\d\d/);
+    const bytes = g.land.length + g.countries.reduce((s, c) => s + c.d.length, 0) + g.routes.reduce((s, r) => s + r.d.length, 0);
+    expect(bytes).toBeLessThan(45_000);
+  });
+});
