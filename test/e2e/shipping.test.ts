@@ -1,0 +1,156 @@
+/**
+ * The shipping map as a reader meets it: every step's picture while
+ * scrolling, the speed slider by keyboard, reduced motion, the page without
+ * JavaScript, and no request leaving the site.
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, scrollThrough } from './browser';
+
+const site = inject('siteUrl');
+const URL = `${site}/beyond-the-tracks/`;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const SECTION = 'scrolly-section#scrolly-shipping-map';
+const CANVAS = '#figure-shipping-map .shipping-map';
+
+/** Scroll (in small steps, as a reader) until step i of the section is the active one. */
+async function toStep(page: Page, i: number) {
+  const step = page.locator(`${SECTION} .step`).nth(i);
+  const box = await step.boundingBox();
+  const y = await page.evaluate(() => scrollY);
+  await scrollThrough(page, y + box!.y + box!.height / 2 - 400);
+  await expect.poll(() => page.locator(SECTION).getAttribute('data-active-step')).toBe(String(i));
+}
+
+/** Drawn state of each route: visible, dimmed, dash offset (0 = whole, 1 = not drawn). */
+async function routes(page: Page) {
+  return page.$$eval(`${CANVAS} .sm-route`, (els) =>
+    Object.fromEntries(
+      els.map((e) => {
+        const cs = getComputedStyle(e);
+        return [
+          (e as SVGPathElement).dataset.id,
+          { visible: cs.visibility === 'visible', dim: e.classList.contains('is-dim'), offset: Number(cs.strokeDashoffset.replace('px', '')) },
+        ];
+      }),
+    ),
+  );
+}
+
+const chancayDays = (page: Page) =>
+  page.locator(`${CANVAS} .sc-row[data-id="chancay-shanghai"] .sc-value`).textContent().then((t) => Number.parseFloat(t ?? ''));
+
+describe('shipping map', () => {
+  it('follows the steps while scrolling: exports, old routes, new route, chart, Panama', async () => {
+    const { page, errors, foreign } = await openPage(browser, [site]);
+    await page.goto(URL);
+    await toStep(page, 0);
+    await expect.poll(() => page.locator('#figure-shipping-map[data-mounted]').count()).toBe(1);
+    const canvas = page.locator(CANVAS);
+    expect(await canvas.getAttribute('data-countries')).toBe('true');
+    expect(await canvas.getAttribute('data-note')).toBe('note1');
+    await expect.poll(async () => Object.values(await routes(page)).filter((r) => r.visible).length).toBe(0);
+
+    await toStep(page, 1);
+    await page.waitForTimeout(300);
+    let r = await routes(page);
+    expect(r['callao-manzanillo-shanghai']!.visible).toBe(true);
+    expect(r['chancay-shanghai']!.visible).toBe(false);
+    expect(await canvas.getAttribute('data-countries')).toBe('false');
+
+    await toStep(page, 2);
+    // Past 60% of the step the new route is drawn whole and the old ones are dimmed.
+    const step2 = await page.locator(`${SECTION} .step`).nth(2).boundingBox();
+    await scrollThrough(page, (await page.evaluate(() => scrollY)) + step2!.height * 0.5);
+    await expect.poll(async () => (await routes(page))['chancay-shanghai']!.offset).toBeLessThan(0.01);
+    r = await routes(page);
+    expect(r['chancay-shanghai']!.dim).toBe(false);
+    expect(r['callao-shanghai']!.dim).toBe(true);
+    expect(await canvas.getAttribute('data-note')).toBe('note3');
+
+    await toStep(page, 3);
+    expect(await canvas.getAttribute('data-pane')).toBe('chart');
+    await expect.poll(() => page.locator(`${CANVAS} .sm-pane--chart`).evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
+    await expect.poll(() => page.locator(`${CANVAS} .sm-pane--map`).evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
+
+    await toStep(page, 4);
+    expect(await canvas.getAttribute('data-pane')).toBe('map');
+    await expect.poll(async () => (await routes(page))['callao-panama-newyork']!.visible).toBe(true);
+    r = await routes(page);
+    expect(r['callao-panama-newyork']!.dim).toBe(false);
+    expect(r['chancay-shanghai']!.dim).toBe(true);
+    expect(await canvas.getAttribute('data-note')).toBe('note5');
+
+    // Back up: the picture is a function of the step, not of the path taken.
+    await toStep(page, 1);
+    await expect.poll(async () => (await routes(page))['chancay-shanghai']!.visible).toBe(false);
+
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  it('the speed slider works from the keyboard and updates the readout and every route’s days', async () => {
+    const { page, errors, foreign } = await openPage(browser, [site]);
+    await page.goto(URL);
+    await toStep(page, 3);
+    await expect.poll(() => page.locator('#figure-shipping-map[data-mounted]').count()).toBe(1);
+    const slider = page.getByRole('slider', { name: /speed/i });
+    await expect.poll(() => slider.isVisible()).toBe(true);
+    const output = page.locator(`${CANVAS} .sm-speed output`);
+    expect(await output.textContent()).toMatch(/^14 knots$/);
+    const before = await chancayDays(page);
+    expect(before).toBeGreaterThan(25);
+
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => output.textContent()).toMatch(/^14\.5 knots$/);
+    expect(await chancayDays(page)).toBeLessThan(before);
+
+    await page.keyboard.press('End');
+    await expect.poll(() => output.textContent()).toMatch(/^20 knots$/);
+    const fast = await chancayDays(page);
+    // 14 -> 20 knots: sailing time scales by 14/20 (no stops on the direct route).
+    expect(fast).toBeCloseTo((before * 14) / 20, 0);
+    // The notes on the map follow the same speed.
+    expect(await page.locator(`${CANVAS} .sm-note [data-days="chancay-shanghai"]`).first().textContent()).toBe(fast.toFixed(1));
+
+    await page.keyboard.press('Home');
+    await expect.poll(() => output.textContent()).toMatch(/^12 knots$/);
+    expect(await chancayDays(page)).toBeGreaterThan(before);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  it('under reduced motion, routes appear whole at the start of their step', async () => {
+    const { page, errors } = await openPage(browser, [site], { reducedMotion: 'reduce' });
+    await page.goto(URL);
+    const step = page.locator(`${SECTION} .step`).nth(1);
+    await toStep(page, 0);
+    // Scroll just far enough to enter step 2 (index 1): progress near 0.
+    const box = await step.boundingBox();
+    await scrollThrough(page, (await page.evaluate(() => scrollY)) + box!.y - 400 + 20);
+    await expect.poll(() => page.locator(SECTION).getAttribute('data-active-step')).toBe('1');
+    await expect.poll(async () => (await routes(page))['callao-manzanillo-shanghai']!.offset).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('without JavaScript: the map with every route, the chart and the days at four speeds', async () => {
+    const { page, foreign } = await openPage(browser, [site], { javaScriptEnabled: false });
+    await page.goto(URL);
+    const map = page.locator(`${CANVAS} .sm-pane--map svg[role="img"]`);
+    expect(await map.getAttribute('aria-labelledby')).toBe('fig-shipping-map-title');
+    expect(await page.locator(`${CANVAS} .sm-route`).count()).toBe(5);
+    expect(await page.locator(`${CANVAS} svg.sm-chart[role="img"] .sc-row`).count()).toBe(7);
+    expect(await page.locator(`${CANVAS} .sm-speed`).isVisible()).toBe(false);
+    const header = await page.locator('#figure-shipping-map table').first().locator('thead th').allTextContents();
+    expect(header).toEqual(expect.arrayContaining(['Days at 12 kn', 'Days at 14 kn', 'Days at 16 kn', 'Days at 20 kn']));
+    expect(foreign).toEqual([]);
+  });
+});
