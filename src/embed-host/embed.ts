@@ -33,12 +33,21 @@ type W = Window & { chancayEmbed?: () => void };
   const geometry = (e: Embed) => post(e, { chancay: 1, type: 'geometry', top: e.box.getBoundingClientRect().top });
 
   let raf = 0;
+  let all = false;
   const frame = () => {
     raf = 0;
-    for (const e of embeds) if (e.live && e.seen) geometry(e);
+    for (const e of embeds) if (e.live && (e.seen || all)) geometry(e);
+    all = false;
   };
   const schedule = () => {
     raf ||= requestAnimationFrame(frame);
+  };
+  // Off-screen cross-origin frames are not rendered (no ResizeObserver
+  // callbacks) until they come back on screen; a message on resize makes each
+  // embed re-measure now, so boxes above the viewport never jump later.
+  const resized = () => {
+    all = true;
+    schedule();
   };
   const io = new IntersectionObserver((entries) => {
     for (const en of entries) {
@@ -123,7 +132,7 @@ type W = Window & { chancayEmbed?: () => void };
   });
   // capture: also hears scrolling inside scrollable host containers.
   w.addEventListener('scroll', schedule, { passive: true, capture: true });
-  w.addEventListener('resize', schedule, { passive: true });
+  w.addEventListener('resize', resized, { passive: true });
   w.chancayEmbed = scan;
   scan();
   if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', scan);

@@ -140,6 +140,8 @@ if (window.parent === window) {
       sendHeight();
     } else if (host && e.origin === host) {
       lastTop = m.top;
+      // Also re-measure: an off-screen frame gets no ResizeObserver callbacks.
+      sendHeight();
       apply();
     }
   });

@@ -1,0 +1,344 @@
+/**
+ * Embeds on other sites' pages, in Chromium, with real origins: the built
+ * site on one origin (inject('siteUrl'), 127.0.0.1) and newsroom host pages
+ * (test/e2e/hosts/*.html) on another site (127.0.0.2), so the embed runs
+ * cross-origin, in its own process, as it would on a newsroom's page.
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launch, openPage } from './browser';
+// @ts-expect-error: plain ESM helper without types
+import { serveHosts } from './hosts/serve-hosts.mjs';
+
+const site = inject('siteUrl');
+let browser: Browser;
+let hosts: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  browser = await launch();
+  hosts = await serveHosts({ site });
+});
+afterAll(async () => {
+  await browser?.close();
+  await hosts?.close();
+});
+
+/** The embed frame whose URL starts with site + path (waits for lazy loading). */
+async function frameFor(page: Page, path: string): Promise<Frame> {
+  let f: Frame | undefined;
+  await expect.poll(() => (f = page.frames().find((x) => x.url().startsWith(site + path))) !== undefined, { timeout: 10_000 }).toBe(true);
+  return f!;
+}
+
+const contentHeight = (f: Frame) => f.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+const boxHeight = (page: Page, sel: string) => page.evaluate((s) => document.querySelector(`${s} > div`)!.getBoundingClientRect().height, sel);
+const mode = (f: Frame) => f.evaluate(() => document.documentElement.dataset.embedMode);
+
+/** Scroll the host window in small steps, like a reader. */
+async function hostScroll(page: Page, to: number, step = 120, pause = 35) {
+  let y = await page.evaluate(() => scrollY);
+  const dir = to > y ? 1 : -1;
+  while ((to - y) * dir > 0) {
+    y = dir > 0 ? Math.min(to, y + step) : Math.max(to, y - step);
+    await page.evaluate((v) => scrollTo(0, v), y);
+    await page.waitForTimeout(pause);
+  }
+}
+
+/** Which marks of the chart carry a state class: the picture's state, independent of its size. */
+const chartState = (f: Frame) =>
+  f.evaluate(() =>
+    [...document.querySelectorAll('#figure-rail-costs .figure__canvas [class*="is-"]')]
+      .map((e) => `${(e as HTMLElement).dataset.id ?? ''}:${e.getAttribute('class')}`)
+      .sort()
+      .join('|'),
+  );
+
+describe('the loader and the embed pages', () => {
+  it('embed.js is a small self-contained classic script', async () => {
+    const res = await fetch(`${site}/embed.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const code = await res.text();
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(3 * 1024);
+    expect(code).not.toMatch(/\bimport\s*[({"']|\beval\(|new Function/);
+  });
+
+  it('embed pages have no chrome, noindex, a canonical link to the chapter, a credit and oEmbed', async () => {
+    for (const path of ['/embed/the-announcement/', '/embed/the-announcement/rail-costs/']) {
+      const html = await (await fetch(site + path)).text();
+      expect(html).toContain('<meta name="robots" content="noindex"');
+      expect(html).toMatch(/<link rel="canonical" href="[^"]*\/the-announcement\/"/);
+      expect(html).toContain('class="embed__credit"');
+      expect(html).not.toContain('class="site-header');
+      expect(html).toContain('application/json+oembed');
+    }
+    const o = (await (await fetch(`${site}/oembed/the-announcement/rail-costs.json`)).json()) as Record<string, unknown>;
+    expect(o).toMatchObject({ version: '1.0', type: 'rich' });
+    expect(String(o['html'])).toContain('data-chancay-embed="/embed/the-announcement/rail-costs/"');
+    expect(o['width']).toBeGreaterThan(0);
+    expect(o['height']).toBeGreaterThan(0);
+  });
+});
+
+describe('a host page with two embeds', () => {
+  it('gives each embed a box as tall as its content, at desktop and phone width, without oscillating', async () => {
+    const { page, errors, foreign } = await openPage(browser, [site, hosts.url]);
+    await page.goto(`${hosts.url}/two-embeds.html`);
+    // Bring both lazy iframes near the viewport so both load.
+    const bottom = await page.evaluate(() => document.querySelector('#embed-figure')!.getBoundingClientRect().top + scrollY);
+    await hostScroll(page, bottom, 800, 50);
+    const chapter = await frameFor(page, '/embed/the-announcement/');
+    const figure = await frameFor(page, '/embed/beyond-the-tracks/climb-profile/');
+    for (const width of [1280, 390]) {
+      if (width !== 1280) await page.setViewportSize({ width, height: 844 });
+      for (const [sel, f] of [['#embed-chapter', chapter], ['#embed-figure', figure]] as const) {
+        await expect.poll(() => mode(f)).toBe('hosted');
+        await expect
+          .poll(async () => [width, sel, await boxHeight(page, sel), await contentHeight(f)], { timeout: 5000 })
+          .toSatisfy(([, , box, content]) => Math.abs(Number(box) - Number(content)) <= 2);
+      }
+      // Stable: the heights do not change over 2 s.
+      const samples: number[][] = [];
+      for (let i = 0; i < 20; i++) {
+        samples.push([await boxHeight(page, '#embed-chapter'), await boxHeight(page, '#embed-figure')]);
+        await page.waitForTimeout(100);
+      }
+      for (const k of [0, 1]) {
+        const hs = samples.map((s) => s[k]!);
+        expect(Math.max(...hs) - Math.min(...hs), `embed ${k} at ${width}px`).toBeLessThanOrEqual(1);
+      }
+    }
+    // The figure asked for the dark theme.
+    expect(await figure.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.context().close();
+  });
+
+  it('scrolling the host drives every step in order and back, with the chart in each step’s state', async () => {
+    // The same chapter on our own site: the chart's state at each step.
+    const own = await openPage(browser, [site]);
+    await own.page.goto(`${site}/the-announcement/`);
+    const ownSteps = await own.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('scrolly-section#scrolly-rail-costs .step')].map((s) => s.getBoundingClientRect().top + scrollY),
+    );
+    const expected: string[] = [];
+    for (const top of ownSteps) {
+      await hostScroll(own.page, top - 300, 250, 30);
+      await own.page.waitForTimeout(150);
+      expected.push(await chartState(own.page.mainFrame()));
+    }
+    await own.page.context().close();
+    expect(new Set(expected).size).toBe(expected.length); // each step looks different
+
+    const { page, errors } = await openPage(browser, [site, hosts.url]);
+    await page.goto(`${hosts.url}/two-embeds.html`);
+    await page.evaluate(() => {
+      (window as unknown as { seen: unknown[] }).seen = [];
+      document.querySelector('#embed-chapter')!.addEventListener('chancay:step', (e) => (window as unknown as { seen: unknown[] }).seen.push((e as CustomEvent).detail));
+    });
+    const boxTop = await page.evaluate(() => document.querySelector('#embed-chapter')!.getBoundingClientRect().top + scrollY);
+    await hostScroll(page, boxTop - 200);
+    const f = await frameFor(page, '/embed/the-announcement/');
+    await expect.poll(() => mode(f)).toBe('hosted');
+    const steps = await f.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('scrolly-section .step')].map((s) => ({
+        n: Number(s.dataset.step),
+        top: s.getBoundingClientRect().top + scrollY,
+        section: s.closest('scrolly-section')!.id,
+      })),
+    );
+    const rail = steps.filter((s) => s.section === 'scrolly-rail-costs');
+    expect(rail.length).toBe(expected.length);
+
+    // Down, step by step: the host's scroll moves the embed's document.
+    for (const [i, s] of rail.entries()) {
+      await hostScroll(page, boxTop + s.top - 300);
+      await expect.poll(() => f.evaluate(() => document.querySelector('#scrolly-rail-costs')!.getAttribute('data-active-step'))).toBe(String(i));
+      await expect.poll(() => chartState(f), { timeout: 3000 }).toBe(expected[i]);
+    }
+    // The rest of the chapter, then back up to above the embed.
+    const end = await page.evaluate(() => {
+      const b = document.querySelector('#embed-chapter')!.getBoundingClientRect();
+      return b.bottom + scrollY;
+    });
+    await hostScroll(page, end);
+    await hostScroll(page, boxTop - 400);
+    await page.waitForTimeout(300);
+
+    const seen = (await page.evaluate(() => (window as unknown as { seen: { step: number | null; direction: string; chapter: string }[] }).seen));
+    expect(seen.every((d) => d.chapter === 'the-announcement')).toBe(true);
+    const all = steps.map((s) => s.n);
+    const down = seen.filter((d) => d.direction === 'down' && d.step !== null).map((d) => d.step);
+    const up = seen.filter((d) => d.direction === 'up' && d.step !== null).map((d) => d.step);
+    expect(down).toEqual(all);
+    expect(up).toEqual(all.slice(0, -1).reverse());
+    // Leaving upwards ends "before the first step" (step null) for each section.
+    expect(seen.at(-1)).toMatchObject({ step: null, index: -1, direction: 'up' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a wheel over the embed scrolls the host page (the embed takes no scroll for itself)', async () => {
+    const { page } = await openPage(browser, [site, hosts.url]);
+    await page.goto(`${hosts.url}/two-embeds.html`);
+    const boxTop = await page.evaluate(() => document.querySelector('#embed-chapter')!.getBoundingClientRect().top + scrollY);
+    await hostScroll(page, boxTop + 400);
+    const f = await frameFor(page, '/embed/the-announcement/');
+    await expect.poll(() => mode(f)).toBe('hosted');
+    await page.waitForTimeout(200);
+    const before = await page.evaluate(() => scrollY);
+    await page.mouse.move(640, 400);
+    await page.mouse.wheel(0, 300);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before + 200);
+    // ...and the embed follows: its document is scrolled by the box's offset.
+    const offset = await page.evaluate(() => -document.querySelector('#embed-chapter')!.getBoundingClientRect().top);
+    await expect.poll(async () => Math.abs((await f.evaluate(() => scrollY)) - offset)).toBeLessThanOrEqual(1);
+    await page.context().close();
+  });
+
+  it('junk messages change nothing and log nothing', async () => {
+    const { page, errors } = await openPage(browser, [site, hosts.url]);
+    await page.goto(`${hosts.url}/two-embeds.html`);
+    const boxTop = await page.evaluate(() => document.querySelector('#embed-chapter')!.getBoundingClientRect().top + scrollY);
+    await hostScroll(page, boxTop + 600);
+    const f = await frameFor(page, '/embed/the-announcement/');
+    await expect.poll(() => mode(f)).toBe('hosted');
+    await page.waitForTimeout(300);
+    const state = async () => ({
+      box: await boxHeight(page, '#embed-chapter'),
+      frame: await page.evaluate(() => document.querySelector('#embed-chapter iframe')!.getBoundingClientRect().height),
+      scroll: await f.evaluate(() => scrollY),
+      step: await f.evaluate(() => document.querySelector('#scrolly-rail-costs')!.getAttribute('data-active-step')),
+      mode: await mode(f),
+    });
+    const before = await state();
+    await page.evaluate(() => {
+      (window as unknown as { events: number }).events = 0;
+      document.addEventListener('chancay:step', () => (window as unknown as { events: number }).events++);
+    });
+    const junk = `[null, 42, "x".repeat(2e6), [1,2,3], {chancay: 1}, {chancay: 1, type: "height", height: "9"},
+      {chancay: 1, type: "height", height: 1e12}, {chancay: 1, type: "geometry", top: "-9000"}, {chancay: 2, type: "geometry", top: -9000},
+      {chancay: 1, type: "step", chapter: "x".repeat(1e5), step: 1, index: 0, count: 3, section: "s", direction: "down"},
+      {sentinel: "amp", type: "embed-size", height: 5}, "pymxPYMxembed-chapterxPYMxheightxPYMx5", {toString: null}]`;
+    // 1. The host page throws junk into the embed.
+    await page.evaluate((j) => {
+      const w = document.querySelector<HTMLIFrameElement>('#embed-chapter iframe')!.contentWindow!;
+      for (const m of eval(j) as unknown[]) {
+        try {
+          w.postMessage(m, '*');
+        } catch {
+          /* uncloneable junk never leaves */
+        }
+      }
+    }, junk);
+    // 2. Messages of our exact shape from the wrong source: the host window itself and a sibling frame.
+    await page.evaluate(() => {
+      postMessage({ chancay: 1, type: 'height', height: 10 }, '*');
+      postMessage({ chancay: 1, type: 'step', chapter: 'the-announcement', step: 1, index: 0, count: 3, section: 's', direction: 'down' }, '*');
+      const sib = document.createElement('iframe');
+      sib.src = '/host.css';
+      sib.addEventListener('load', () => {
+        // Runs in the sibling frame's realm, so the messages' source is the sibling.
+        (sib.contentWindow as unknown as { eval(code: string): void }).eval(`
+          parent.postMessage({ chancay: 1, type: 'height', height: 10 }, '*');
+          parent.document.querySelector('#embed-chapter iframe').contentWindow.postMessage({ chancay: 1, type: 'geometry', top: -2000 }, '*');
+          parent.document.querySelector('#embed-chapter iframe').contentWindow.postMessage({ chancay: 1, type: 'hello' }, '*');
+          parent.sibDone = true;`);
+      });
+      document.body.appendChild(sib);
+    });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { sibDone?: boolean }).sibDone)).toBe(true);
+    // 3. The embed's own window sends junk up to the host (right source, wrong shape).
+    await f.evaluate((j) => {
+      for (const m of eval(j) as unknown[]) {
+        try {
+          parent.postMessage(m, '*');
+        } catch {
+          /* uncloneable */
+        }
+      }
+    }, junk);
+    await page.waitForTimeout(800);
+    expect(await state()).toEqual(before);
+    expect(await page.evaluate(() => (window as unknown as { events: number }).events)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('other host setups', () => {
+  it('works on a host page whose CSP allows scripts from the embed origin only', async () => {
+    const { page, errors } = await openPage(browser, [site, hosts.url]);
+    const csp: string[] = [];
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) csp.push(m.text());
+    });
+    const res = await page.goto(`${hosts.url}/csp.html`);
+    expect(res!.headers()['content-security-policy']).toContain(`script-src ${site}`);
+    const steps: number[] = [];
+    await page.exposeFunction('onStep', (n: number) => steps.push(n));
+    await page.evaluate(() => document.addEventListener('chancay:step', (e) => (window as unknown as { onStep(n: number): void }).onStep((e as CustomEvent).detail.step)));
+    const boxTop = await page.evaluate(() => document.querySelector('#embed-chapter')!.getBoundingClientRect().top + scrollY);
+    await hostScroll(page, boxTop - 100);
+    const f = await frameFor(page, '/embed/the-announcement/');
+    await expect.poll(() => mode(f)).toBe('hosted');
+    await expect.poll(async () => Math.abs((await boxHeight(page, '#embed-chapter')) - (await contentHeight(f)))).toBeLessThanOrEqual(2);
+    const first = await f.evaluate(() => document.querySelector<HTMLElement>('#scrolly-rail-costs .step')!.getBoundingClientRect().top + scrollY);
+    await hostScroll(page, boxTop + first - 300);
+    await expect.poll(() => steps[0]).toBe(1);
+    expect(csp).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a Pym.js parent (the pym.js package) sizes a single-graphic embed', async () => {
+    const { page, errors } = await openPage(browser, [site, hosts.url]);
+    await page.goto(`${hosts.url}/pym.html`);
+    const f = await frameFor(page, '/embed/beyond-the-tracks/climb-profile/');
+    for (const width of [1280, 390]) {
+      if (width !== 1280) await page.setViewportSize({ width, height: 844 });
+      await expect
+        .poll(async () => Math.abs((await page.evaluate(() => document.querySelector('#pym-figure iframe')!.getBoundingClientRect().height)) - (await contentHeight(f))), { timeout: 5000 })
+        .toBeLessThanOrEqual(2);
+    }
+    // No host of ours answered: the graphic's states are buttons, nothing depends on scrolling.
+    await expect.poll(() => mode(f)).toBe('static');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a bare iframe (no host script) falls back to a stepper that reads in sequence', async () => {
+    const { page, errors } = await openPage(browser, [site, hosts.url]);
+    await page.goto(`${hosts.url}/bare.html`);
+    const f = await frameFor(page, '/embed/the-announcement/');
+    await expect.poll(() => mode(f), { timeout: 5000 }).toBe('static');
+    const section = f.locator('#scrolly-rail-costs');
+    // The graphic no longer sticks; one step shows at a time, chosen by buttons.
+    expect(await f.evaluate(() => getComputedStyle(document.querySelector('#scrolly-rail-costs .scrolly__graphic')!).position)).toBe('static');
+    const count = await section.locator('.step').count();
+    const status = section.locator('.embed-stepper__status');
+    const next = section.getByRole('button', { name: /next/i });
+    const states: string[] = [];
+    for (let i = 0; i < count; i++) {
+      await expect.poll(() => status.textContent()).toBe(`Step ${i + 1} of ${count}`);
+      expect(await section.getAttribute('data-active-step')).toBe(String(i));
+      expect(await section.locator('.step:visible').count()).toBe(1);
+      await expect.poll(() => f.locator('#figure-rail-costs[data-mounted]').count()).toBe(1);
+      await expect.poll(() => chartState(f)).not.toBe(states.at(-1));
+      states.push(await chartState(f));
+      if (i < count - 1) await next.click();
+    }
+    expect(await next.isDisabled()).toBe(true);
+    // Scrolling inside the iframe does not change the step.
+    await f.evaluate(() => scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    expect(await section.getAttribute('data-active-step')).toBe(String(count - 1));
+    await section.getByRole('button', { name: /previous/i }).click();
+    expect(await section.getAttribute('data-active-step')).toBe(String(count - 2));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
