@@ -1,0 +1,103 @@
+/** What a reader notices: text without JavaScript, deep links, reloads, reduced motion, a clean console. */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, scrollThrough } from './browser';
+import { chapterSlugs } from '../build/dist';
+
+const site = inject('siteUrl');
+const chapters = chapterSlugs();
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('without JavaScript', () => {
+  for (const slug of chapters) {
+    it(`${slug}: every step and every figure is visible, in reading order`, async () => {
+      const { page, foreign } = await openPage(browser, [site], { javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+      await page.goto(`${site}/${slug}/`);
+      expect(await page.locator('h1').innerText()).not.toBe('');
+      const steps = page.locator('.step');
+      for (let i = 0; i < (await steps.count()); i++) {
+        await steps.nth(i).scrollIntoViewIfNeeded();
+        expect(await steps.nth(i).isVisible(), `step ${i + 1}`).toBe(true);
+        expect((await steps.nth(i).innerText()).length, `step ${i + 1} text`).toBeGreaterThan(20);
+      }
+      const svgs = page.locator('chancay-figure .figure__canvas svg');
+      for (let i = 0; i < (await svgs.count()); i++) {
+        const box = await svgs.nth(i).boundingBox();
+        expect(box && box.width > 200 && box.height > 100, `figure ${i} has a visible build-time picture`).toBe(true);
+      }
+      expect(foreign).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
+
+describe('with JavaScript', () => {
+  for (const slug of chapters) {
+    it(`${slug}: reading top to bottom logs no errors and requests nothing from another origin`, async () => {
+      const { page, errors, foreign } = await openPage(browser, [site], { viewport: { width: 390, height: 800 } });
+      await page.goto(`${site}/${slug}/`);
+      const height = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+      await scrollThrough(page, height, 400, 40);
+      await page.waitForTimeout(300);
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('a deep link to #step-3 lands on that step\'s state', async () => {
+    const { page } = await openPage(browser, [site]);
+    await page.goto(`${site}/the-announcement/#step-3`);
+    const section = page.locator('#scrolly-rail-costs');
+    await expect.poll(() => section.getAttribute('data-active-step'), { timeout: 5000 }).toBe('2');
+    await expect.poll(() => page.locator('#figure-rail-costs[data-mounted]').count(), { timeout: 5000 }).toBe(1);
+    const total = await page.locator('#figure-rail-costs .bar').count();
+    await expect.poll(() => page.locator('#figure-rail-costs .bar.is-shown').count()).toBe(total);
+    await page.context().close();
+  });
+
+  it('a reload mid-section restores the step the reader was on', async () => {
+    const { page } = await openPage(browser, [site]);
+    await page.goto(`${site}/the-announcement/`);
+    await page.locator('#step-2').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const section = page.locator('#scrolly-rail-costs');
+    await expect.poll(() => section.getAttribute('data-active-step'), { timeout: 5000 }).toBe('1');
+    await page.reload();
+    await expect.poll(() => section.getAttribute('data-active-step'), { timeout: 5000 }).toBe('1');
+    // Only the bars of step 2 are shown after the reload: the picture follows the state.
+    const shown = await page.locator('#figure-rail-costs .bar.is-shown').count();
+    const total = await page.locator('#figure-rail-costs .bar').count();
+    expect(shown).toBeGreaterThan(1);
+    expect(shown).toBeLessThan(total);
+    await page.context().close();
+  });
+
+  it('a fast jump over several steps lands on the right state', async () => {
+    const { page } = await openPage(browser, [site]);
+    await page.goto(`${site}/the-announcement/`);
+    await page.locator('#step-3').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await expect.poll(() => page.locator('#scrolly-rail-costs').getAttribute('data-active-step'), { timeout: 5000 }).toBe('2');
+    await page.evaluate(() => scrollTo(0, 0));
+    await expect.poll(() => page.locator('#scrolly-rail-costs').getAttribute('data-active-step'), { timeout: 5000 }).toBe('-1');
+    await page.context().close();
+  });
+
+  it('with prefers-reduced-motion, graphics change state without animation', async () => {
+    const { page } = await openPage(browser, [site], { reducedMotion: 'reduce' });
+    await page.goto(`${site}/the-announcement/`);
+    const d = await page.locator('#figure-rail-costs .bar').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(d.split(',').every((x) => parseFloat(x) === 0)).toBe(true);
+    const { page: moving } = await openPage(browser, [site], { reducedMotion: 'no-preference' });
+    await moving.goto(`${site}/the-announcement/`);
+    const d2 = await moving.locator('#figure-rail-costs .bar').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(parseFloat(d2)).toBeGreaterThan(0);
+    await page.context().close();
+    await moving.context().close();
+  });
+});
