@@ -1,0 +1,159 @@
+// `npm run bench`: build time, then each page scrolled top to bottom in
+// Chromium at a steady reader's pace: frame times (p50, p95, frames over
+// 50 ms), long tasks, JavaScript and total bytes. A plain-HTML baseline page
+// of similar length (text and one inline SVG) runs in the same session, and
+// every figure is also given as a ratio to it: on a shared machine only the
+// ratios compare across runs. Writes bench/results/<time>.json and latest.json.
+//   --no-build   reuse dist/        --pages=/a/,/b/   only these pages
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+import { listPages } from './pages.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+const SPEED = Number(args.get('speed') ?? 1200); // px per second: a brisk but steady reader
+const VIEWPORT = { width: 390, height: 844 };
+const env = { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
+
+let buildSeconds = null;
+if (!args.has('no-build')) {
+  const t = performance.now();
+  const r = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  if (r.status !== 0) throw new Error('[bench] build failed');
+  buildSeconds = +((performance.now() - t) / 1000).toFixed(2);
+}
+
+// The floor: the longest chapter's text as plain HTML with one inline SVG, no JS, system fonts.
+function baselineHtml() {
+  const chapters = listPages().filter((p) => !p.startsWith('/embed/') && p !== '/' && p !== '/sources/');
+  let longest = '';
+  for (const p of chapters) {
+    const doc = readFileSync(path.join('dist', p, 'index.html'), 'utf8');
+    const main = /<main[\s\S]*<\/main>/.exec(doc)?.[0] ?? '';
+    const text = main.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<(?!\/?(p|h2|h3)\b)[^>]+>/g, '');
+    if (text.length > longest.length) longest = text;
+  }
+  const bars = Array.from({ length: 6 }, (_, i) => `<rect x="0" y="${i * 30}" width="${60 + i * 50}" height="20" fill="#888"/>`).join('');
+  const svg = `<svg viewBox="0 0 400 180" width="100%" role="img" aria-label="bars">${bars}</svg>`;
+  const half = Math.floor(longest.length / 2);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Baseline</title><style>body{font:18px/1.6 Georgia,serif;max-width:38rem;margin:auto;padding:0 1rem}</style></head><body><main>${longest.slice(0, half)}${svg}${longest.slice(half)}</main></body></html>`;
+}
+
+const baseDir = mkdtempSync(path.join(tmpdir(), 'chancay-bench-'));
+mkdirSync(path.join(baseDir, 'baseline'), { recursive: true });
+writeFileSync(path.join(baseDir, 'baseline/index.html'), baselineHtml());
+
+const site = await serve({ quiet: true });
+const floor = await serve({ quiet: true, root: baseDir });
+const targets = [{ name: 'baseline (plain HTML)', url: `${floor.url}/baseline/` }];
+const only = args.get('pages') ? String(args.get('pages')).split(',') : null;
+for (const p of listPages()) {
+  if (p.startsWith('/embed/')) continue;
+  if (only && !only.includes(p)) continue;
+  targets.push({ name: p, url: site.url + p });
+}
+// A host page with an embedded chapter (issue 7), served from another origin.
+const hostFile = path.join(root, 'test/e2e/hosts/bench-host.html');
+let host = null;
+if (existsSync(hostFile) && (!only || only.includes('host'))) {
+  const hostDir = mkdtempSync(path.join(tmpdir(), 'chancay-bench-host-'));
+  writeFileSync(path.join(hostDir, 'index.html'), readFileSync(hostFile, 'utf8').replaceAll('{{SITE}}', site.url));
+  host = await serve({ quiet: true, root: hostDir, port: 0 });
+  targets.push({ name: 'host page with embedded chapter', url: `${host.url}/` });
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--proxy-server=http://127.0.0.1:9'],
+});
+
+const pct = (xs, p) => {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function measure(t) {
+  const ctx = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 2 });
+  const page = await ctx.newPage();
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    try {
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    } catch {}
+  });
+  await page.goto(t.url, { waitUntil: 'load' });
+  await page.waitForTimeout(300);
+  const frames = await page.evaluate(async (speed) => {
+    const max = document.documentElement.scrollHeight - innerHeight;
+    const intervals = [];
+    return new Promise((resolve) => {
+      let last = performance.now();
+      const start = last;
+      const tick = (now) => {
+        intervals.push(now - last);
+        last = now;
+        const y = Math.min(max, ((now - start) / 1000) * speed);
+        scrollTo(0, y);
+        if (y < max) requestAnimationFrame(tick);
+        else resolve({ intervals: intervals.slice(1), seconds: (now - start) / 1000, height: max + innerHeight });
+      };
+      requestAnimationFrame(tick);
+    });
+  }, SPEED);
+  await page.waitForTimeout(300);
+  const res = await page.evaluate(() => {
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    const js = entries.filter((e) => e.initiatorType === 'script' || /\.m?js(\?|$)/.test(e.name));
+    const sum = (xs) => xs.reduce((s, e) => s + (e.encodedBodySize || 0), 0);
+    return { jsBytes: sum(js), totalBytes: sum(entries), longTasks: window.__longTasks };
+  });
+  await ctx.close();
+  const iv = frames.intervals;
+  return {
+    page: t.name,
+    'height px': Math.round(frames.height),
+    'p50 ms': +pct(iv, 50).toFixed(1),
+    'p95 ms': +pct(iv, 95).toFixed(1),
+    '>50ms': iv.filter((x) => x > 50).length,
+    frames: iv.length,
+    'long tasks': res.longTasks.length,
+    'long task ms': Math.round(res.longTasks.reduce((s, x) => s + x, 0)),
+    'JS kB': +(res.jsBytes / 1024).toFixed(1),
+    'total kB': +(res.totalBytes / 1024).toFixed(1),
+  };
+}
+
+const rows = [];
+for (const t of targets) rows.push(await measure(t));
+await browser.close();
+await site.close();
+await floor.close();
+await host?.close();
+
+const base = rows[0];
+const ratio = (a, b) => (b > 0 ? +(a / b).toFixed(2) : a > 0 ? Infinity : 1);
+const ratios = rows.map((r) => ({
+  page: r.page,
+  'p50 ×': ratio(r['p50 ms'], base['p50 ms']),
+  'p95 ×': ratio(r['p95 ms'], base['p95 ms']),
+  ['>50ms (floor ' + base['>50ms'] + ')']: r['>50ms'],
+  'total kB ×': ratio(r['total kB'], base['total kB']),
+}));
+console.log(`\nScroll at ${SPEED} px/s, ${VIEWPORT.width}×${VIEWPORT.height} @2x, Chromium`);
+if (buildSeconds !== null) console.log(`Build time: ${buildSeconds} s`);
+console.table(rows);
+console.log('Ratios to the plain-HTML floor:');
+console.table(ratios);
+const out = { date: new Date().toISOString(), speedPxPerSecond: SPEED, viewport: VIEWPORT, buildSeconds, rows, ratios };
+mkdirSync('bench/results', { recursive: true });
+const stamp = out.date.replace(/[:.]/g, '-');
+writeFileSync(`bench/results/${stamp}.json`, JSON.stringify(out, null, 2));
+writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
+console.log(`Wrote bench/results/${stamp}.json`);
