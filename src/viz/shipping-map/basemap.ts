@@ -51,7 +51,7 @@ export function projection(): { proj: GeoProjection; width: number; height: numb
   return { proj, width: MAP_W, height };
 }
 
-/** A route as a projected polyline: great-circle segments densified every ~50 km so they curve like the sea lane. */
+/** A route as a projected polyline: great-circle segments densified every ~200 km (about 8 px here) so they curve like the sea lane. */
 function routeLine(row: RouteRow): { type: 'LineString'; coordinates: [number, number][] } {
   const coords: [number, number][] = [];
   const w = row.waypoints;
@@ -59,7 +59,7 @@ function routeLine(row: RouteRow): { type: 'LineString'; coordinates: [number, n
     const a: [number, number] = [w[i]!.lon, w[i]!.lat];
     const b: [number, number] = [w[i + 1]!.lon, w[i + 1]!.lat];
     const f = geoInterpolate(a, b);
-    const n = Math.max(1, Math.ceil((geoDistance(a, b) * 6371) / 50));
+    const n = Math.max(1, Math.ceil((geoDistance(a, b) * 6371) / 200));
     for (let k = 0; k < n; k++) coords.push(f(k / n) as [number, number]);
   }
   const last = w[w.length - 1]!;
@@ -79,6 +79,8 @@ export interface MapGeometry {
 export function mapGeometry(rows: RouteRow[]): MapGeometry {
   const { proj, width, height } = projection();
   const path = geoPath(proj).digits(1);
+  // Land at whole pixels: at most half a pixel off at this width, and a third smaller.
+  const coarse = geoPath(proj).digits(0);
   const ports = new Map<string, { name: string; x: number; y: number }>();
   for (const r of rows)
     for (const w of r.waypoints) {
@@ -89,8 +91,8 @@ export function mapGeometry(rows: RouteRow[]): MapGeometry {
   return {
     width,
     height,
-    land: path(land()) ?? '',
-    countries: (Object.keys(SHADED) as (keyof typeof SHADED)[]).map((id) => ({ id, d: path(country(SHADED[id])) ?? '' })),
+    land: coarse(land()) ?? '',
+    countries: (Object.keys(SHADED) as (keyof typeof SHADED)[]).map((id) => ({ id, d: coarse(country(SHADED[id])) ?? '' })),
     routes: rows.map((r) => ({ id: r.id, group: r.group, d: path(routeLine(r)) ?? '' })),
     ports: [...ports.values()],
   };
