@@ -1,0 +1,131 @@
+/**
+ * The 3D climb: stations of the Central railway from Callao to La Oroya,
+ * placed in the plane. No per-station coordinates exist, so stations are
+ * placed on the straight line between the two surveyed ends of the route
+ * (Ministry of Culture, UNESCO tentative-list form), in proportion to their
+ * km; stations west of the Lima end (Callao, Monserrate) extend that line.
+ * The graphic says so. Pure; runs at build time.
+ */
+import type { StationInput } from '../climb-profile/prep';
+
+/** Surveyed ends (degrees; south and west negative). Lima 12°02′39″S 77°01′43″W; La Oroya 11°31′22″S 75°54′33″W. */
+export const LIMA_END = { lat: -(12 + 2 / 60 + 39 / 3600), lon: -(77 + 1 / 60 + 43 / 3600), id: 'desamparados' };
+export const OROYA_END = { lat: -(11 + 31 / 60 + 22 / 3600), lon: -(75 + 54 / 60 + 33 / 3600), id: 'la-oroya' };
+/** Heights are drawn this many times taller than distances (stated on the graphic). */
+export const EXAGGERATION = 5;
+const KM_PER_DEG = 111.32;
+
+export interface Station3d {
+  id: string;
+  name: string;
+  km: number;
+  elev: number;
+  lat: number;
+  lon: number;
+  /** East and south of the Lima end, km (three.js: x east, z south). */
+  x: number;
+  z: number;
+  placed: 'surveyed' | 'interpolated' | 'extrapolated';
+  /** Labelled in the scene. */
+  label: boolean;
+}
+
+export interface Climb3dData {
+  stations: Station3d[];
+  exaggeration: number;
+  /** Unit vector of the line in the plane (x, z). */
+  dir: [number, number];
+  /** Camera stretch per step, km. */
+  steps: { from: number; to: number }[];
+}
+
+const LABELLED = ['callao', 'chosica', 'matucana', 'galera-summit', 'la-oroya'];
+
+export function prep3d(rows: readonly StationInput[]): Climb3dData {
+  const a = rows.find((r) => r.id === LIMA_END.id);
+  const b = rows.find((r) => r.id === OROYA_END.id);
+  if (!a || !b) throw new Error('[climb-3d] central-railway.csv must contain the surveyed ends (desamparados, la-oroya)');
+  const cosLat = Math.cos((LIMA_END.lat * Math.PI) / 180);
+  const toXZ = (lat: number, lon: number): [number, number] => [
+    (lon - LIMA_END.lon) * cosLat * KM_PER_DEG,
+    -(lat - LIMA_END.lat) * KM_PER_DEG,
+  ];
+  const stations: Station3d[] = rows
+    .filter((r) => r.elev_m !== undefined && r.km <= b.km)
+    .map((r) => {
+      const t = (r.km - a.km) / (b.km - a.km);
+      const lat = LIMA_END.lat + (OROYA_END.lat - LIMA_END.lat) * t;
+      const lon = LIMA_END.lon + (OROYA_END.lon - LIMA_END.lon) * t;
+      const [x, z] = toXZ(lat, lon);
+      return {
+        id: r.id,
+        name: r.station,
+        km: r.km,
+        elev: r.elev_m!,
+        lat,
+        lon,
+        x,
+        z,
+        placed: r.id === a.id || r.id === b.id ? 'surveyed' : t < 0 ? 'extrapolated' : 'interpolated',
+        label: LABELLED.includes(r.id),
+      };
+    });
+  const [ex, ez] = toXZ(OROYA_END.lat, OROYA_END.lon);
+  const len = Math.hypot(ex, ez);
+  const km = (id: string) => stations.find((s) => s.id === id)?.km ?? 0;
+  return {
+    stations,
+    exaggeration: EXAGGERATION,
+    dir: [ex / len, ez / len],
+    steps: [
+      { from: 0, to: km('chosica') },
+      { from: km('chosica'), to: km('chicla') },
+      { from: km('chicla'), to: b.km },
+    ],
+  };
+}
+
+/** Position on the line at a km, in scene units (km; y already exaggerated). */
+export function positionAt(d: Climb3dData, km: number): [number, number, number] {
+  const s = d.stations;
+  const first = s[0]!;
+  const last = s[s.length - 1]!;
+  const k = Math.min(Math.max(km, first.km), last.km);
+  let i = 1;
+  while (i < s.length - 1 && s[i]!.km < k) i++;
+  const p = s[i - 1]!;
+  const q = s[i]!;
+  const t = q.km === p.km ? 0 : (k - p.km) / (q.km - p.km);
+  const lerp = (u: number, v: number) => u + (v - u) * t;
+  return [lerp(p.x, q.x), (lerp(p.elev, q.elev) / 1000) * d.exaggeration, lerp(p.z, q.z)];
+}
+
+/** Where the train is and where the camera looks: a pure function of (step, progress). */
+export function cameraAt(d: Climb3dData, step: number, progress: number) {
+  const st = d.steps[Math.min(Math.max(step, 0), d.steps.length - 1)]!;
+  const t = step < 0 ? 0 : Math.min(1, Math.max(0, progress));
+  const km = st.from + (st.to - st.from) * t;
+  const train = positionAt(d, km);
+  const [dx, dz] = d.dir;
+  // Look from the south side, a little behind the train, so the line climbs left to right.
+  const side: [number, number] = [dz, -dx].map((v) => -v) as [number, number];
+  // A side view that pans with the train, a little from behind and above;
+  // over the last step it pulls back to show the whole climb.
+  const last = step >= d.steps.length - 1;
+  const w = last ? t * t * (3 - 2 * t) : 0;
+  const mid = positionAt(d, (d.stations[0]!.km + d.stations[d.stations.length - 1]!.km) / 2);
+  const focus: [number, number, number] = [
+    train[0] + (mid[0] - train[0]) * w,
+    train[1] + (mid[1] - train[1]) * w,
+    train[2] + (mid[2] - train[2]) * w,
+  ];
+  const back = 30 * (1 - w);
+  const off = 95 + 95 * w;
+  const eye: [number, number, number] = [
+    focus[0] - dx * back + side[0] * off,
+    focus[1] * 0.5 + 34 - 6 * w,
+    focus[2] - dz * back + side[1] * off,
+  ];
+  const look: [number, number, number] = [focus[0] + dx * 12 * (1 - w), focus[1] * (0.55 - 0.25 * w), focus[2] + dz * 12 * (1 - w)];
+  return { km, train, eye, look };
+}

@@ -1,0 +1,171 @@
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, scrollThrough } from './browser';
+
+const site = inject('siteUrl');
+const URL = `${site}/beyond-the-tracks/`;
+let browser: Browser;
+beforeAll(async () => {
+  // Chromium runs with --disable-gpu here; SwiftShader gives it a software WebGL.
+  browser = await launch(['--use-angle=swiftshader', '--enable-unsafe-swiftshader']);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Scroll so that a step's top sits a little above the trigger line (60% of the viewport). */
+async function scrollToStep(page: Page, section: string, i: number, below = 0) {
+  const box = await page.locator(`${section} .step`).nth(i).boundingBox();
+  const vh = await page.evaluate(() => innerHeight);
+  const y = await page.evaluate(() => scrollY);
+  await scrollThrough(page, y + box!.y - vh * 0.6 + 40 + below, 200, 40);
+}
+
+/** Watch which scripts the page fetched, and whether any of them is three.js. */
+function watchScripts(page: Page) {
+  const three: string[] = [];
+  const all: string[] = [];
+  page.on('response', async (r) => {
+    if (!r.url().endsWith('.js')) return;
+    all.push(r.url());
+    try {
+      if ((await r.text()).includes('WebGLRenderer')) three.push(r.url());
+    } catch {
+      /* navigation raced the body */
+    }
+  });
+  return { three, all };
+}
+
+describe('the climb: elevation profile', () => {
+  it('walks the train up the line as the reader scrolls, step by step', async () => {
+    const { page, errors, foreign } = await openPage(browser, [site]);
+    await page.goto(URL);
+    const section = 'scrolly-section#scrolly-climb-profile';
+    const n = await page.locator(`${section} .step`).count();
+    expect(n).toBe(5);
+    const svg = page.locator('#figure-climb-profile svg');
+    const km = async () => Number(await svg.getAttribute('data-km'));
+    let last = -1;
+    for (let i = 0; i < n; i++) {
+      await scrollToStep(page, section, i);
+      await expect.poll(() => page.locator(section).getAttribute('data-active-step')).toBe(String(i));
+      await expect.poll(() => svg.getAttribute('data-step')).toBe(String(i));
+      await expect.poll(() => page.locator(`${section} .step.is-active`).count()).toBe(1);
+      const atStart = await km();
+      // The train moves on within the step as the reader keeps scrolling.
+      await scrollToStep(page, section, i, 180);
+      if (i < n - 1) {
+        await expect.poll(km).toBeGreaterThan(atStart);
+        expect(atStart).toBeGreaterThanOrEqual(last);
+      }
+      last = await km();
+    }
+    // The train reached Huancayo; the last step adds the Southern railway and its train.
+    expect(last).toBeCloseTo(346, 0);
+    await expect.poll(() => page.locator('#figure-climb-profile .climb__line--south').count()).toBeGreaterThan(0);
+    expect(await page.locator('#figure-climb-profile .climb__train--south').count()).toBe(1);
+    // Landmarks are labelled and the steepest stretch is marked.
+    const labels = await page.locator('#figure-climb-profile .climb__label').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(labels).toEqual(expect.arrayContaining(['callao', 'galera-summit', 'la-oroya', 'huancayo']));
+    // Scrolling back up puts the train back: the picture is a function of the step.
+    await scrollToStep(page, section, 1);
+    await expect.poll(() => svg.getAttribute('data-step')).toBe('1');
+    expect(await km()).toBeLessThan(141);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});
+
+describe('the climb in 3D', () => {
+  it('does not request three.js until the scene nears the viewport, then replaces the poster', async () => {
+    const { page, errors, foreign } = await openPage(browser, [site]);
+    const scripts = watchScripts(page);
+    await page.goto(URL);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.all.length).toBeGreaterThan(0);
+    expect(scripts.three).toEqual([]);
+    // Reading the profile's first steps is not near enough.
+    await scrollToStep(page, 'scrolly-section#scrolly-climb-profile', 0);
+    await page.waitForTimeout(500);
+    expect(scripts.three).toEqual([]);
+    await expect.poll(() => page.locator('#figure-climb-3d .climb-3d__poster svg').isVisible()).toBe(true);
+    // Now scroll to the 3D figure.
+    await scrollToStep(page, 'scrolly-section#scrolly-climb-3d', 0);
+    await expect.poll(() => scripts.three.length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator('#figure-climb-3d .climb-3d.is-live canvas').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator('#figure-climb-3d .climb-3d__poster svg').isVisible()).toBe(false);
+    // The exaggeration is stated on screen.
+    await expect.poll(() => page.locator('#figure-climb-3d .climb-3d__legend').textContent()).toContain('×5');
+    // The camera follows the climb: the train's km grows with the steps.
+    const km = () => page.locator('#figure-climb-3d .climb-3d').getAttribute('data-km').then(Number);
+    const k0 = await km();
+    await scrollToStep(page, 'scrolly-section#scrolly-climb-3d', 2, 150);
+    await expect.poll(km).toBeGreaterThan(k0 + 100);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  it('leaves no WebGL context behind when the scene is destroyed and re-created 20 times, at a capped pixel ratio', async () => {
+    const { page, errors } = await openPage(browser, [site], { deviceScaleFactor: 3 });
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (/too many active webgl contexts/i.test(m.text())) warnings.push(m.text());
+    });
+    await page.addInitScript(() => {
+      const contexts: WebGLRenderingContext[] = [];
+      (window as unknown as { __gl: WebGLRenderingContext[] }).__gl = contexts;
+      const orig = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        const ctx = (orig as (...a: unknown[]) => unknown).call(this, type, ...rest);
+        if (ctx && /webgl/.test(type) && !contexts.includes(ctx as WebGLRenderingContext)) contexts.push(ctx as WebGLRenderingContext);
+        return ctx;
+      } as typeof orig;
+    });
+    await page.goto(URL);
+    await scrollToStep(page, 'scrolly-section#scrolly-climb-3d', 1);
+    const live = page.locator('#figure-climb-3d .climb-3d.is-live canvas');
+    await expect.poll(() => live.count(), { timeout: 15_000 }).toBe(1);
+    const size = await live.evaluate((c: HTMLCanvasElement) => ({ w: c.width, css: c.clientWidth }));
+    expect(size.w / size.css).toBeCloseTo(2, 1);
+    for (let i = 0; i < 20; i++) {
+      await page.evaluate(() => {
+        const fig = document.querySelector('#figure-climb-3d')!;
+        const parent = fig.parentNode!;
+        const next = fig.nextSibling;
+        fig.remove();
+        parent.insertBefore(fig, next);
+      });
+      await expect.poll(() => live.count(), { timeout: 10_000 }).toBe(1);
+    }
+    const contexts = await page.evaluate(() => {
+      const all = (window as unknown as { __gl: WebGLRenderingContext[] }).__gl;
+      return { created: all.length, alive: all.filter((c) => !c.isContextLost()).length };
+    });
+    expect(contexts.created).toBe(21);
+    expect(contexts.alive).toBe(1);
+    expect(await page.locator('#figure-climb-3d canvas').count()).toBe(1);
+    // A new context can still be made, and Chromium never had to evict one.
+    expect(await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'))).toBe(true);
+    expect(warnings).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the poster and says so when WebGL is unavailable, without console errors', async () => {
+    const { page, errors } = await openPage(browser, [site]);
+    await page.addInitScript(() => {
+      const orig = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        if (/webgl/.test(type)) return null;
+        return (orig as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof orig;
+    });
+    await page.goto(URL);
+    await scrollToStep(page, 'scrolly-section#scrolly-climb-3d', 0);
+    await expect.poll(() => page.locator('#figure-climb-3d[data-mounted]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator('#figure-climb-3d .climb-3d__status').textContent()).toContain('WebGL');
+    await expect.poll(() => page.locator('#figure-climb-3d .climb-3d__poster svg').isVisible()).toBe(true);
+    expect(await page.locator('#figure-climb-3d canvas').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});

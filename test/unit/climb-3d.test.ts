@@ -1,0 +1,76 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { checkStationTable, centralRailwaySchema } from '../../src/viz/climb-profile/schema';
+import { prep3d, positionAt, cameraAt, LIMA_END, OROYA_END } from '../../src/viz/climb-3d/prep';
+import { ResourceTracker } from '../../src/lib/three/resource-tracker';
+
+const central = checkStationTable('content/data/central-railway.csv', readFileSync('content/data/central-railway.csv', 'utf8'), centralRailwaySchema);
+const d = prep3d(central);
+
+describe('3D station placement', () => {
+  it('puts the surveyed ends at their coordinates and stops at La Oroya', () => {
+    const lima = d.stations.find((s) => s.id === 'desamparados')!;
+    const oroya = d.stations.find((s) => s.id === 'la-oroya')!;
+    expect(lima.lat).toBeCloseTo(LIMA_END.lat, 9);
+    expect(lima.lon).toBeCloseTo(LIMA_END.lon, 9);
+    expect(oroya.lat).toBeCloseTo(-11.52278, 4);
+    expect(oroya.lon).toBeCloseTo(OROYA_END.lon, 9);
+    expect(lima.placed).toBe('surveyed');
+    expect(d.stations[d.stations.length - 1]!.id).toBe('la-oroya');
+    expect(d.stations.some((s) => s.km > 222)).toBe(false);
+  });
+
+  it('interpolates stations by km between the ends and marks Callao as extrapolated', () => {
+    const chosica = d.stations.find((s) => s.id === 'chosica')!;
+    const t = (54 - 14) / (222 - 14);
+    expect(chosica.lat).toBeCloseTo(LIMA_END.lat + (OROYA_END.lat - LIMA_END.lat) * t, 9);
+    expect(chosica.placed).toBe('interpolated');
+    const callao = d.stations.find((s) => s.id === 'callao')!;
+    expect(callao.placed).toBe('extrapolated');
+    expect(callao.lon).toBeLessThan(LIMA_END.lon); // west of Lima, towards the sea
+    // Straight-line distance Lima–La Oroya is about 134 km.
+    const oroya = d.stations.find((s) => s.id === 'la-oroya')!;
+    expect(Math.hypot(oroya.x, oroya.z)).toBeGreaterThan(125);
+    expect(Math.hypot(oroya.x, oroya.z)).toBeLessThan(140);
+  });
+
+  it('draws heights exaggerated by the stated factor', () => {
+    const summit = d.stations.find((s) => s.id === 'galera-summit')!;
+    expect(positionAt(d, summit.km)[1]).toBeCloseTo((4783 / 1000) * d.exaggeration, 6);
+  });
+});
+
+describe('3D camera', () => {
+  it('follows the train up the line as a pure function of step and progress', () => {
+    expect(cameraAt(d, -1, 0.8).km).toBe(0);
+    const a = cameraAt(d, 1, 0.2);
+    const b = cameraAt(d, 1, 0.8);
+    expect(b.km).toBeGreaterThan(a.km);
+    expect(b.train[1]).toBeGreaterThan(a.train[1]); // climbing in the gorge
+    expect(cameraAt(d, 2, 1).km).toBeCloseTo(222, 6);
+    expect(cameraAt(d, 1, 0.5)).toEqual(cameraAt(d, 1, 0.5));
+    // The eye stays above the ground and on the south side of the line.
+    for (const [s, p] of [[0, 0], [1, 0.5], [2, 1]] as const) {
+      const c = cameraAt(d, s, p);
+      expect(c.eye[1]).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('ResourceTracker', () => {
+  it('disposes every geometry, material and texture it was given, once', () => {
+    const disposed: string[] = [];
+    const res = (name: string, extra: object = {}) => ({ ...extra, dispose: () => disposed.push(name) });
+    const texture = res('texture', { isTexture: true });
+    const material = res('material', { isMaterial: true, map: texture });
+    const geometry = res('geometry');
+    const mesh = { geometry, material, children: [{ geometry: res('child-geometry'), material: [res('m1', { isMaterial: true })] }] };
+    const t = new ResourceTracker();
+    t.track(mesh);
+    t.track(geometry); // tracked twice, disposed once
+    expect(t.size).toBe(5);
+    t.dispose();
+    expect(disposed.sort()).toEqual(['child-geometry', 'geometry', 'm1', 'material', 'texture']);
+    expect(t.size).toBe(0);
+  });
+});
