@@ -25,7 +25,8 @@ const LIMITS = {
 };
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 const CHAPTER_PATH = /^\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
-const PRIVATE_FIELDS = ['mail', 'ip', 'ua', 'addr', 'browser', 'os', 'user_id'];
+// orig: the raw text, which Waline returns to anyone (its "logged-in" check sees an empty object).
+const PRIVATE_FIELDS = ['mail', 'ip', 'ua', 'addr', 'browser', 'os', 'user_id', 'orig'];
 
 const chars = (s) => [...s].length;
 

@@ -1,0 +1,380 @@
+/**
+ * <chancay-comments data-path="/chapter/">: reads and posts comments through
+ * Waline's HTTP API on the same origin (/api/, proxied by scripts/serve.mjs).
+ * No cookies, no third-party requests, no remote avatars: initials instead.
+ * The reader's draft lives in localStorage until the server confirms it.
+ */
+import { charCount, initials, safeFragment, safeHref, formatDate } from './text';
+
+export const MAX_CHARS = 2000;
+const PAGE_SIZE = 10;
+const TIMEOUT_MS = 12_000;
+
+interface WalineComment {
+  objectId: number | string;
+  nick?: string;
+  link?: string;
+  comment?: string;
+  time?: number;
+  pid?: number | string | null;
+  children?: WalineComment[];
+}
+interface ListData {
+  page: number;
+  totalPages: number;
+  count: number;
+  data: WalineComment[];
+}
+interface Draft {
+  nick: string;
+  mail: string;
+  comment: string;
+  pid?: string;
+  replyTo?: string;
+}
+class ApiError extends Error {
+  constructor(
+    message: string,
+    public fields: Record<string, string> = {},
+    public retryable = true,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), TIMEOUT_MS);
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, signal: ctl.signal, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new ApiError('The comment server could not be reached.');
+  } finally {
+    clearTimeout(timer);
+  }
+  let body: { errno?: number; errmsg?: string; data?: T; fields?: Record<string, string> } | null = null;
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON: handled below */
+  }
+  if (!res.ok || !body || body.errno !== 0) {
+    if (res.status >= 500 || !body) throw new ApiError('The comment server is not responding properly.');
+    // 4xx: the server refused this input; the reader can fix it and resend.
+    throw new ApiError(body.errmsg || 'The comment was refused.', body.fields ?? {}, res.status === 429);
+  }
+  return body.data as T;
+}
+
+let uid = 0;
+const h = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) => {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (text !== undefined) el.textContent = text;
+  return el;
+};
+
+export class ChancayComments extends HTMLElement {
+  #path = '';
+  #key = '';
+  #sort = 'insertedAt_desc';
+  #page = 0;
+  #totalPages = 0;
+  #busy = false;
+  #status!: HTMLElement;
+  #form!: HTMLFormElement;
+  #nick!: HTMLInputElement;
+  #mail!: HTMLInputElement;
+  #text!: HTMLTextAreaElement;
+  #counter!: HTMLElement;
+  #submit!: HTMLButtonElement;
+  #replying!: HTMLElement;
+  #replyName!: HTMLElement;
+  #list!: HTMLOListElement;
+  #listStatus!: HTMLElement;
+  #heading!: HTMLElement;
+  #more!: HTMLButtonElement;
+  #pid = '';
+  #replyTo = '';
+  #saveTimer = 0;
+
+  connectedCallback() {
+    if (this.#form) return;
+    this.#path = this.dataset.path || location.pathname;
+    this.#key = `chancay-comments:draft:${this.#path}`;
+    this.#build();
+    this.#restore();
+    void this.#load(true);
+  }
+
+  #build() {
+    const id = `cm${++uid}`;
+    const field = (name: string, label: string, hint: string, input: HTMLInputElement | HTMLTextAreaElement) => {
+      const wrap = h('div', { class: 'cm-field' });
+      const l = h('label', { for: `${id}-${name}` }, label);
+      if (hint) l.append(' ', h('span', { class: 'cm-hint' }, hint));
+      input.id = `${id}-${name}`;
+      input.name = name;
+      const err = h('p', { class: 'cm-error', id: `${id}-${name}-err`, hidden: '' });
+      input.setAttribute('aria-describedby', err.id);
+      wrap.append(l, input, err);
+      return wrap;
+    };
+    this.textContent = '';
+    this.#status = h('div', { class: 'cm-status', role: 'status', 'aria-live': 'polite' });
+    this.#form = h('form', { class: 'cm-form', novalidate: '', 'aria-labelledby': `${id}-title` });
+    const title = h('h3', { id: `${id}-title`, class: 'cm-title' }, 'Add your comment');
+    this.#replying = h('p', { class: 'cm-replying', hidden: '' });
+    this.#replyName = h('strong');
+    const cancel = h('button', { type: 'button', class: 'cm-link' }, 'Cancel reply');
+    cancel.addEventListener('click', () => this.#setReply('', ''));
+    this.#replying.append('Replying to ', this.#replyName, ' ', cancel);
+    this.#nick = h('input', { type: 'text', autocomplete: 'name', required: '', maxlength: '50' });
+    this.#mail = h('input', { type: 'email', autocomplete: 'email', maxlength: '254', inputmode: 'email' });
+    this.#text = h('textarea', { rows: '6', required: '' });
+    const textField = field('comment', 'Comment', '', this.#text);
+    this.#counter = h('p', { class: 'cm-counter', id: `${id}-count` });
+    this.#text.setAttribute('aria-describedby', `${id}-count ${id}-comment-err`);
+    textField.insertBefore(this.#counter, textField.lastChild);
+    this.#submit = h('button', { type: 'submit', class: 'cm-button' }, 'Post comment');
+    const note = h(
+      'p',
+      { class: 'cm-note' },
+      'A moderator reads every comment before it appears. Your e-mail address is never shown. No cookies: your draft stays in this browser until it is sent.',
+    );
+    this.#form.append(
+      title,
+      this.#replying,
+      field('nick', 'Name', '(shown with your comment)', this.#nick),
+      field('mail', 'E-mail', '(optional, never shown)', this.#mail),
+      textField,
+      note,
+      this.#submit,
+    );
+    this.#form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.#post();
+    });
+    this.#form.addEventListener('input', () => {
+      this.#updateCounter();
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = window.setTimeout(() => this.#save(), 250);
+    });
+
+    const head = h('div', { class: 'cm-listhead' });
+    this.#heading = h('h3', { class: 'cm-title', id: `${id}-list` }, 'Comments');
+    const sortLabel = h('label', { for: `${id}-sort` }, 'Order');
+    const sort = h('select', { id: `${id}-sort` });
+    sort.append(h('option', { value: 'insertedAt_desc' }, 'Newest first'), h('option', { value: 'insertedAt_asc' }, 'Oldest first'));
+    sort.addEventListener('change', () => {
+      this.#sort = sort.value;
+      void this.#load(true);
+    });
+    head.append(this.#heading, h('div', { class: 'cm-sort' }));
+    head.lastChild!.append(sortLabel, sort);
+    this.#listStatus = h('div', { class: 'cm-liststatus' });
+    this.#list = h('ol', { class: 'cm-list', 'aria-labelledby': `${id}-list` });
+    this.#more = h('button', { type: 'button', class: 'cm-button cm-button--quiet', hidden: '' }, 'Show more comments');
+    this.#more.addEventListener('click', () => void this.#load(false));
+    this.append(this.#form, this.#status, head, this.#listStatus, this.#list, this.#more);
+    this.#updateCounter();
+  }
+
+  #say(message: string, kind: 'ok' | 'error' | 'info', retry?: () => void) {
+    this.#status.textContent = '';
+    this.#status.dataset.kind = kind;
+    if (!message) return;
+    const p = h('p', {}, message);
+    this.#status.append(p);
+    if (retry) {
+      const b = h('button', { type: 'button', class: 'cm-button cm-button--quiet' }, 'Try again');
+      b.addEventListener('click', retry);
+      this.#status.append(b);
+    }
+  }
+
+  #updateCounter() {
+    const n = charCount(this.#text.value.trim());
+    const over = n - MAX_CHARS;
+    this.#counter.textContent = over > 0 ? `${over} characters too many (limit ${MAX_CHARS})` : `${n} of ${MAX_CHARS} characters`;
+    this.#counter.classList.toggle('is-over', over > 0);
+  }
+
+  #draft(): Draft {
+    return { nick: this.#nick.value, mail: this.#mail.value, comment: this.#text.value, pid: this.#pid || undefined, replyTo: this.#replyTo || undefined };
+  }
+
+  #save() {
+    try {
+      localStorage.setItem(this.#key, JSON.stringify(this.#draft()));
+    } catch {
+      /* storage full or blocked: the text is still in the form */
+    }
+  }
+
+  #restore() {
+    let d: Partial<Draft> = {};
+    try {
+      d = JSON.parse(localStorage.getItem(this.#key) || localStorage.getItem('chancay-comments:me') || '{}');
+    } catch {
+      /* ignore a corrupt draft */
+    }
+    if (typeof d.nick === 'string') this.#nick.value = d.nick;
+    if (typeof d.mail === 'string') this.#mail.value = d.mail;
+    if (typeof d.comment === 'string') this.#text.value = d.comment;
+    if (d.pid && d.replyTo) this.#setReply(String(d.pid), String(d.replyTo), false);
+    this.#updateCounter();
+  }
+
+  #setReply(pid: string, name: string, focus = true) {
+    this.#pid = pid;
+    this.#replyTo = name;
+    this.#replying.hidden = !pid;
+    this.#replyName.textContent = name;
+    this.#save();
+    if (focus) this.#text.focus();
+  }
+
+  #fieldErrors(fields: Record<string, string>) {
+    let first: HTMLElement | null = null;
+    for (const [name, input] of [
+      ['nick', this.#nick],
+      ['mail', this.#mail],
+      ['comment', this.#text],
+    ] as const) {
+      const msg = fields[name];
+      const err = this.querySelector<HTMLElement>(`#${input.id}-err`);
+      if (err) {
+        err.textContent = msg ?? '';
+        err.hidden = !msg;
+      }
+      if (msg) {
+        input.setAttribute('aria-invalid', 'true');
+        first ??= input;
+      } else input.removeAttribute('aria-invalid');
+    }
+    first?.focus();
+    return Boolean(first);
+  }
+
+  #check(): Record<string, string> {
+    const f: Record<string, string> = {};
+    const nick = this.#nick.value.trim();
+    const mail = this.#mail.value.trim();
+    const n = charCount(this.#text.value.trim());
+    if (!nick) f.nick = 'Please give a name.';
+    else if (charCount(nick) > 50) f.nick = 'Names can be up to 50 characters.';
+    if (mail && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(mail)) f.mail = 'That e-mail address does not look right (or leave it empty).';
+    if (!n) f.comment = 'Please write a comment.';
+    else if (n > MAX_CHARS) f.comment = `Comments can be up to ${MAX_CHARS} characters: please shorten it by ${n - MAX_CHARS}.`;
+    return f;
+  }
+
+  async #post() {
+    if (this.#busy) return;
+    const local = this.#check();
+    if (this.#fieldErrors(local)) {
+      this.#say('Please check the highlighted field.', 'error');
+      return;
+    }
+    this.#save();
+    this.#busy = true;
+    this.#submit.disabled = true;
+    this.#submit.textContent = 'Sending…';
+    this.#say('Sending your comment…', 'info');
+    try {
+      const d = this.#draft();
+      await request('/api/comment', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nick: d.nick.trim(), mail: d.mail.trim(), comment: d.comment.trim(), url: this.#path, ...(d.pid ? { pid: d.pid, rid: d.pid } : {}) }),
+      });
+      // Confirmed: now the draft can go. Name and e-mail are remembered.
+      this.#text.value = '';
+      this.#setReply('', '', false);
+      this.#updateCounter();
+      this.#fieldErrors({});
+      clearTimeout(this.#saveTimer);
+      try {
+        localStorage.removeItem(this.#key);
+        localStorage.setItem('chancay-comments:me', JSON.stringify({ nick: d.nick, mail: d.mail }));
+      } catch {
+        /* ignore */
+      }
+      this.#say('Thank you. Your comment awaits moderation: it will appear here once a moderator has approved it.', 'ok');
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError('Something went wrong.');
+      this.#fieldErrors(err.fields);
+      this.#say(
+        `Your comment was not posted: ${err.message} ${err.retryable ? 'Your text is kept here; try again in a moment.' : 'Your text is kept here.'}`,
+        'error',
+        err.retryable ? () => void this.#post() : undefined,
+      );
+    } finally {
+      this.#busy = false;
+      this.#submit.disabled = false;
+      this.#submit.textContent = 'Post comment';
+    }
+  }
+
+  async #load(reset: boolean) {
+    const page = reset ? 1 : this.#page + 1;
+    this.#listStatus.textContent = '';
+    this.setAttribute('aria-busy', 'true');
+    try {
+      const q = new URLSearchParams({ path: this.#path, page: String(page), pageSize: String(PAGE_SIZE), sortBy: this.#sort });
+      const data = await request<ListData>(`/api/comment?${q}`);
+      if (reset) this.#list.textContent = '';
+      this.#page = data.page;
+      this.#totalPages = data.totalPages;
+      this.#heading.textContent = data.count ? `Comments (${data.count})` : 'Comments';
+      for (const c of data.data) this.#list.append(this.#item(c, true));
+      if (!this.#list.children.length) this.#listStatus.append(h('p', { class: 'cm-empty' }, 'No comments yet. Yours could be the first.'));
+      this.#more.hidden = this.#page >= this.#totalPages;
+      this.dataset.state = 'ready';
+    } catch (e) {
+      const msg = e instanceof ApiError ? e.message : 'Something went wrong.';
+      const p = h('p', { class: 'cm-error' }, `Comments could not be loaded: ${msg} `);
+      const b = h('button', { type: 'button', class: 'cm-button cm-button--quiet' }, 'Try again');
+      b.addEventListener('click', () => void this.#load(reset));
+      this.#listStatus.append(p, b);
+      this.dataset.state = 'error';
+    } finally {
+      this.removeAttribute('aria-busy');
+    }
+  }
+
+  #item(c: WalineComment, root: boolean): HTMLLIElement {
+    const li = h('li', { class: 'cm-item', id: `comment-${c.objectId}` });
+    const nick = (c.nick || 'Anonymous').slice(0, 80);
+    const head = h('p', { class: 'cm-meta' });
+    head.append(h('span', { class: 'cm-avatar', 'aria-hidden': 'true' }, initials(nick)));
+    const href = safeHref(c.link);
+    let who: HTMLElement;
+    if (href) {
+      who = h('a', { class: 'cm-nick', href, rel: 'nofollow ugc noopener noreferrer' }, nick);
+    } else who = h('span', { class: 'cm-nick' }, nick);
+    head.append(who);
+    if (c.time) {
+      const t = h('time', { datetime: new Date(c.time).toISOString() }, formatDate(c.time));
+      head.append(' ', t);
+    }
+    const body = h('div', { class: 'cm-body' });
+    body.append(safeFragment(c.comment ?? ''));
+    const reply = h('button', { type: 'button', class: 'cm-link cm-reply', 'aria-label': `Reply to ${nick}` }, 'Reply');
+    reply.addEventListener('click', () => {
+      this.#setReply(String(c.objectId), nick);
+      this.#form.scrollIntoView({ block: 'start' });
+    });
+    li.append(head, body, reply);
+    if (root && c.children?.length) {
+      const ol = h('ol', { class: 'cm-children', 'aria-label': `Replies to ${nick}` });
+      for (const child of c.children) ol.append(this.#item(child, false));
+      li.append(ol);
+    }
+    return li;
+  }
+}
+
+if (!customElements.get('chancay-comments')) customElements.define('chancay-comments', ChancayComments);
