@@ -31,7 +31,8 @@ export function layout(bars: Bar[], width: number): RailCostsLayout {
     .nice()
     .range([0, Math.max(40, width - margin.left - margin.right)]);
   const ticks = x.ticks(width < 420 ? 3 : 5).map((t) => ({ x: margin.left + x(t), label: `${t}` }));
-  const top = 22;
+  // Axis title on the first line, tick labels on the second, bars below.
+  const top = 38;
   return {
     width,
     height: top + bars.length * ROW + 4,

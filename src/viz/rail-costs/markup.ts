@@ -6,7 +6,7 @@ export function markup(l: RailCostsLayout, show: string[], highlight: string[], 
   const ticks = l.ticks
     .map(
       (t) =>
-        `<g class="tick" transform="translate(${r1(t.x)},0)"><line y1="16" y2="${l.height}"/><text y="10" text-anchor="middle">${esc(t.label)}</text></g>`,
+        `<g class="tick" transform="translate(${r1(t.x)},0)"><line y1="32" y2="${l.height}"/><text y="26" text-anchor="middle">${esc(t.label)}</text></g>`,
     )
     .join('');
   const bars = l.bars
@@ -21,5 +21,5 @@ export function markup(l: RailCostsLayout, show: string[], highlight: string[], 
     })
     .join('');
   return `<defs><pattern id="rc-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/></pattern></defs>
-<text class="axis-label" x="${l.width - 4}" y="10" text-anchor="end">${esc(axisLabel)}</text>${ticks}${bars}`;
+<text class="axis-label" x="${l.margin.left}" y="10">${esc(axisLabel)}</text>${ticks}${bars}`;
 }
