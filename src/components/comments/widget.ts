@@ -60,6 +60,7 @@ async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
     /* not JSON: handled below */
   }
   if (!res.ok || !body || body.errno !== 0) {
+    if (res.status >= 502 && res.status <= 504) throw new ApiError('The comment server is not reachable right now.');
     if (res.status >= 500 || !body) throw new ApiError('The comment server is not responding properly.');
     // 4xx: the server refused this input; the reader can fix it and resend.
     throw new ApiError(body.errmsg || 'The comment was refused.', body.fields ?? {}, res.status === 429);
