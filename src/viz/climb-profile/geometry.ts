@@ -113,7 +113,7 @@ export function placeLabels(
     ];
     const far: number[][] = [];
     for (const lift of [22, 40, 62, 86]) {
-      far.push([-w / 2, -h - lift], [-w + 8, -h - lift], [-8, -h - lift], [-w / 2, lift], [-w + 8, lift], [-8, lift]);
+      far.push([-w / 2, -h - lift], [-w + 8, -h - lift], [-8, -h - lift], [12, -h - lift + 14], [-w / 2, lift], [-w + 8, lift], [-8, lift], [12, lift - 14]);
     }
     const tryAll = (respectLine: boolean): PlacedLabel | null => {
       for (const [i, [dx, dy]] of [...near, ...far].entries()) {
@@ -244,7 +244,10 @@ export function layout(data: ClimbData, width: number, opts: ProfileOptions): Pr
   }
   const lines = [poly(c.points), ...(opts.southern ? [poly(s.points)] : [])];
   const bounds: Box = { x: plot.x - 4, y: 0, w: width - plot.x + 4, h: plot.y + plot.h };
-  const placed = placeLabels(cands, bounds, [legend], lines);
+  // The readout beside the train (top right) and the y-axis title (top left) stay clear.
+  const readoutBox: Box = { x: plot.x + plot.w - 120, y: plot.y - 2, w: 120, h: 16 };
+  const axisBox: Box = { x: plot.x, y: y(5000) - 14, w: (L['axis_y'] ?? '').length * 6 + 8, h: 14 };
+  const placed = placeLabels(cands, bounds, [legend, readoutBox, axisBox], lines);
 
   return {
     width,
