@@ -4,6 +4,9 @@
  * file and the field (or CSV row) named.
  */
 import { defineCollection } from 'astro:content';
+import { fundingFlowsSchema, projectTimelinesSchema } from './viz/project-timelines/schema';
+import { milestonesSchema } from './viz/road-ahead/schema';
+import { debtSchema, concernsSchema } from './viz/debt-and-finance/schema';
 import { glob, file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { csvLoader, jsonLoader, num, optNum, text, optText, sourceIds, confidence } from './lib/data-loader';
@@ -122,106 +125,16 @@ const fundingModels = defineCollection({
   ),
 });
 
-/** Money to scale (content/data/funding-flows.csv): lending, pledges and project finance in US$ bn. */
-const fundingFlows = defineCollection({
-  loader: csvLoader(
-    'content/data/funding-flows.csv',
-    z.object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
-      /** Bar label as shown on the chart. */
-      label: text(),
-      /** Amount in US$ billions (the lower end of a reported range). */
-      value_usd_bn: num().pipe(z.number().positive().max(1000, 'amount in US$ billions looks too large')),
-      /** Upper end of a reported range, blank if a single figure. */
-      high_usd_bn: optNum(),
-      /** lending = money lent; pledge = a goal, not money spent; loan = one signed loan; project = a project's cost. */
-      kind: z.enum(['lending', 'pledge', 'loan', 'project']),
-      /** Which panel (scale) the bar sits in: totals or projects. */
-      panel: z.enum(['totals', 'projects']),
-      /** Rows sharing a stack id are drawn as one stacked bar. */
-      stack: optText(),
-      source: sourceIds(),
-      confidence: confidence(),
-      note: optText(),
-    }),
-  ),
-});
-
-const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD (use -01 for unknown month/day and set precision)');
-const precision = () => z.enum(['day', 'month', 'year'], { error: 'precision must be day, month or year' });
-
-/** Dated events of real projects, from announcement to operation (content/data/project-timelines.csv). */
-const projectTimelines = defineCollection({
-  loader: csvLoader(
-    'content/data/project-timelines.csv',
-    z.object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
-      project: text(),
-      event: text(),
-      /** ISO date; only as precise as `precision` says. */
-      date: isoDate(),
-      precision: precision(),
-      /** announce, build or operate: a project without an operate row is drawn as ongoing. */
-      stage: z.enum(['announce', 'build', 'operate']),
-      source: sourceIds(),
-      confidence: confidence(),
-      note: optText(),
-    }),
-  ),
-});
-
-/** The road ahead (content/data/milestones.csv): dated milestones, past and planned. */
-const milestones = defineCollection({
-  loader: csvLoader(
-    'content/data/milestones.csv',
-    z.object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
-      date: isoDate(),
-      precision: precision(),
-      label: text(),
-      /** past, apec (a summit) or future (a target date, not a fact). */
-      kind: z.enum(['past', 'apec', 'future']),
-      source: sourceIds(),
-      confidence: confidence(),
-      note: optText(),
-    }),
-  ),
-});
-
-/** Peru's public debt and Chancay's owners and cost (content/data/debt.csv). */
-const debt = defineCollection({
-  loader: csvLoader(
-    'content/data/debt.csv',
-    z.object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
-      label: text(),
-      value: num(),
-      /** Upper end of a reported range, blank if a single figure. */
-      high: optNum(),
-      unit: z.enum(['pct_gdp', 'pct_equity', 'usd_bn']),
-      source: sourceIds(),
-      confidence: confidence(),
-      note: optText(),
-    }),
-  ),
-});
-
-/** The article's concerns and what sources report on each (content/data/concerns.csv). */
-const concerns = defineCollection({
-  loader: csvLoader(
-    'content/data/concerns.csv',
-    z.object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
-      /** The concern as the article names it; rows with the same concern are grouped. */
-      concern: text(),
-      /** reported = a source reports it; unsupported = no source was found for the claim. */
-      status: z.enum(['reported', 'unsupported']),
-      finding: text(),
-      source: sourceIds(),
-      confidence: confidence(),
-    }),
-  ),
-});
+/** Money to scale (content/data/funding-flows.csv); fields in src/viz/project-timelines/schema.ts. */
+const fundingFlows = defineCollection({ loader: csvLoader('content/data/funding-flows.csv', fundingFlowsSchema) });
+/** Dated events of real projects (content/data/project-timelines.csv). */
+const projectTimelines = defineCollection({ loader: csvLoader('content/data/project-timelines.csv', projectTimelinesSchema) });
+/** The road ahead (content/data/milestones.csv); fields in src/viz/road-ahead/schema.ts. */
+const milestones = defineCollection({ loader: csvLoader('content/data/milestones.csv', milestonesSchema) });
+/** Peru's public debt and Chancay's owners and cost (content/data/debt.csv); fields in src/viz/debt-and-finance/schema.ts. */
+const debt = defineCollection({ loader: csvLoader('content/data/debt.csv', debtSchema) });
+/** The article's concerns and what sources report (content/data/concerns.csv). */
+const concerns = defineCollection({ loader: csvLoader('content/data/concerns.csv', concernsSchema) });
 
 /** Non-chapter prose: the cover summary and the methods text. */
 const pages = defineCollection({

@@ -1,8 +1,8 @@
 /** Layout of the funding-models schematic for a width. Pure: d3-shape for the links. */
 import { linkVertical } from 'd3-shape';
-import type { FundingData, NodeKind, Side } from './prep';
+import type { FundingData, NodeKind, NodeSpec, Side } from './prep';
 import { label } from './prep';
-import { wrap } from './text';
+import { textWidth, wrap } from './text';
 
 export interface NodeBox {
   side: Side;
@@ -78,26 +78,37 @@ export function layout(data: FundingData, labels: Record<string, string>, width:
       lines.forEach((line, li) => {
         if (li > 0) sy += LINE_GAP;
         const innerGap = 8;
-        const w = (colW - innerGap * (line.length - 1)) / line.length;
+        const sideBySide = (colW - innerGap * (line.length - 1)) / line.length;
+        // Side by side only if every word fits; on narrow screens parallel boxes stack instead.
+        const room = (spec: NodeSpec, w: number) => w - 2 * PAD - (spec.kind === 'gate' ? 30 : 0);
+        const fits = line.every((spec) =>
+          label(labels, spec.key)
+            .split(/\s+/)
+            .every((word) => textWidth(word, fontSize) <= room(spec, sideBySide)),
+        );
+        const stacked = line.length > 1 && !fits;
+        const w = stacked ? colW : sideBySide;
+        let stackY = sy;
         const boxes = line.map((spec, ni) => {
-          const x = colX[side] + ni * (w + innerGap);
-          // A gate keeps room at its right for the barrier mark.
-          const text = wrap(label(labels, spec.key), w - 2 * PAD - (spec.kind === 'gate' ? 30 : 0), fontSize);
+          const x = stacked ? colX[side] : colX[side] + ni * (w + innerGap);
+          const text = wrap(label(labels, spec.key), room(spec, w), fontSize);
           let h = text.length * lineH + 2 * PAD;
           if (spec.kind === 'split') h += 16; // the strip of separate contracts
           if (spec.kind === 'bar') h = BAR_H + 6 + text.length * lineH;
-          const box: NodeBox = { side, kind: spec.kind, x, y: sy, w, h, lines: text };
+          const box: NodeBox = { side, kind: spec.kind, x, y: stacked ? stackY : sy, w, h, lines: text };
+          if (stacked) stackY += h + 6;
           if (spec.kind === 'bar') box.barW = Math.max(24, w * (spec.fraction ?? 1));
           return box;
         });
-        const lineH2 = Math.max(...boxes.map((b) => b.h));
+        const lineH2 = stacked ? stackY - 6 - sy : Math.max(...boxes.map((b) => b.h));
         // Within a stage, links run from the line above to each box's top.
         if (li > 0) {
           for (const b of boxes) {
             for (const s of bottoms[side]) links.push({ side, d: link({ source: [s.x, s.y], target: [b.x + b.w / 2, b.y] }) ?? '' });
           }
         }
-        bottoms[side] = boxes.map((b) => ({ x: b.x + b.w / 2, y: b.y + b.h }));
+        // Stacked parallel boxes send one link on, from the lowest.
+        bottoms[side] = (stacked ? boxes.slice(-1) : boxes).map((b) => ({ x: b.x + b.w / 2, y: b.y + b.h }));
         nodes.push(...boxes);
         sy += lineH2;
       });

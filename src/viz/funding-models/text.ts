@@ -42,7 +42,7 @@ export interface Span {
  * in the input order. Never moves a label above its wanted position.
  */
 export function dodge(spans: Span[], gap: number): number[] {
-  const order = spans.map((s, i) => i).sort((a, b) => spans[a]!.y - spans[b]!.y);
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.y - spans[b]!.y);
   const out = new Array<number>(spans.length);
   let end = -Infinity;
   for (const i of order) {

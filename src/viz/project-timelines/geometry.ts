@@ -1,7 +1,7 @@
 /** Layout of money-to-scale bars and the announcement-to-operation timeline. Pure: d3-scale. */
 import { scaleLinear } from 'd3-scale';
 import type { TimelinesData } from './prep';
-import { formatUsd, wrap } from '../funding-models/text';
+import { formatUsd, textWidth, wrap } from '../funding-models/text';
 
 export interface BarBox {
   id: string;
@@ -78,8 +78,8 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
         return seg;
       });
       const end = x(b.value);
-      const text = b.high !== undefined ? `${formatUsd(b.value)}–${formatUsd(b.high).replace('US$', '')}` : formatUsd(b.value);
-      const tw = text.length * FONT * 0.56;
+      const text = b.high !== undefined ? `${formatUsd(b.value).replace(/ bn$/, '')}–${formatUsd(b.high).replace('US$', '')}` : formatUsd(b.value);
+      const tw = textWidth(text, FONT);
       const inside = end + 6 + tw > width - right;
       const box: BarBox = {
         id: b.id,
@@ -126,19 +126,34 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
     const x2 = p.ongoing ? tx(d.today.t) : tx(p.events[p.events.length - 1]!.t);
     // Event labels under the line, alternating anchors so neighbours don't collide.
     let labelBottom = lineY;
-    const maxW = Math.max(90, width / 2 - 8);
-    const placed: { x1: number; x2: number; y2: number }[] = [];
-    const events = p.events.map((e) => {
+    const placed: { x1: number; x2: number; top: number; bottom: number }[] = [];
+    const events = p.events.map((e, i) => {
       const ex = tx(e.t);
-      const anchor: 'start' | 'end' = ex > width * 0.6 ? 'end' : 'start';
+      const next = p.events[i + 1];
+      // A label stops short of the next event, so that event's leader never crosses it;
+      // the last one may hang left of its date when near the right edge.
+      const last = !next;
+      const anchor: 'start' | 'end' = last && ex > width * 0.6 ? 'end' : 'start';
+      const maxW = last ? Math.max(90, width / 2 - 8) : Math.max(64, tx(next.t) - ex - 12);
       const label = wrap(`${e.dateText}: ${e.event}`, maxW, 11);
-      const w = Math.max(...label.map((s) => s.length * 11 * 0.56));
+      const w = Math.max(...label.map((s) => textWidth(s, 11)));
       const lx1 = anchor === 'start' ? ex - 4 : ex - w + 4;
       let ly = lineY + 18;
-      // Stack below any earlier label this one would overlap horizontally.
-      for (const q of placed) if (lx1 < q.x2 + 6 && lx1 + w > q.x1 - 6) ly = Math.max(ly, q.y2 + 6);
-      placed.push({ x1: lx1, x2: lx1 + w, y2: ly + (label.length - 1) * 13 + 4 });
-      labelBottom = Math.max(labelBottom, ly + (label.length - 1) * 13 + 4);
+      const h = (label.length - 1) * 13 + 13; // from baseline - 10 to the last line's descenders
+      // Stack below any earlier label this one would overlap horizontally (until nothing overlaps).
+      for (let moved = true; moved; ) {
+        moved = false;
+        for (const q of placed) {
+          const overlapsX = lx1 < q.x2 + 6 && lx1 + w > q.x1 - 6;
+          const overlapsY = ly - 10 < q.bottom + 4 && ly - 10 + h > q.top - 4;
+          if (overlapsX && overlapsY) {
+            ly = q.bottom + 4 + 10;
+            moved = true;
+          }
+        }
+      }
+      placed.push({ x1: lx1, x2: lx1 + w, top: ly - 10, bottom: ly - 10 + h });
+      labelBottom = Math.max(labelBottom, ly - 10 + h);
       return { id: e.id, x: ex, label, labelX: anchor === 'start' ? ex - 4 : ex + 4, anchor, labelY: ly };
     });
     y = labelBottom + 20;

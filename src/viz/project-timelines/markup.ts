@@ -23,7 +23,7 @@ export function markup(l: TimelinesLayout): string {
           const wh = b.whisker
             ? `<line class="pt-whisker" x1="${r1(b.whisker.x1)}" x2="${r1(b.whisker.x2)}" y1="${r1(b.y + 7)}" y2="${r1(b.y + 7)}"/><line class="pt-whisker" x1="${r1(b.whisker.x2)}" x2="${r1(b.whisker.x2)}" y1="${r1(b.y + 2)}" y2="${r1(b.y + 12)}"/>`
             : '';
-          return `<g class="pt-bar" data-id="${esc(b.id)}"><text class="pt-name">${tspans(b.lines, 0, b.labelY, LINE)}</text>${segs}${wh}<text class="pt-value${b.value.inside ? ' is-inside' : ''}" x="${r1(b.value.x)}" y="${r1(b.y + 11)}" text-anchor="${b.value.inside ? 'end' : 'start'}">${esc(b.value.text)}</text></g>`;
+          return `<g class="pt-bar" data-id="${esc(b.id)}"><text class="pt-name">${tspans(b.lines, 0, b.labelY, LINE)}</text>${segs}${wh}<text class="pt-value${b.value.inside ? (b.pledge ? ' is-inside' : ' is-inside is-onfill') : ''}" x="${r1(b.value.x)}" y="${r1(b.y + 11)}" text-anchor="${b.value.inside ? 'end' : 'start'}">${esc(b.value.text)}</text></g>`;
         })
         .join('');
       const zoom = p.zoom

@@ -40,9 +40,10 @@ const GAP = 8;
 
 export function layout(d: RoadData, labels: Record<string, string>, width: number): RoadLayout {
   const axisX = width < 480 ? 44 : 56;
-  const labelX = axisX + 22;
+  // Room for leaders to run at a readable slant from a date to its label.
+  const labelX = axisX + (width < 480 ? 30 : 56);
   const labelW = Math.min(width - labelX - 4, 520);
-  const perYear = width < 480 ? 46 : 52;
+  const perYear = width < 480 ? 46 : 60;
   const top = 14;
   const span = d.domain[1] - d.domain[0];
   const y = scaleLinear().domain(d.domain).range([top, top + span * perYear]);

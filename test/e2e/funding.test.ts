@@ -1,0 +1,131 @@
+/**
+ * Chapters 3-5 graphics as a reader meets them: the funding-models steps light
+ * the schematic's rows and the article's table in step; the static figures
+ * mount, re-lay out to their width and keep their accessible names.
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, scrollThrough } from './browser';
+
+const site = inject('siteUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ROWS = ['funding', 'implementation', 'focus', 'timeline'];
+
+/** Console errors, minus "failed to load" lines caused only by the comment API (no comment server in tests). */
+function watchFailures(page: Page) {
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(new URL(r.url()).pathname);
+  });
+  return (errors: string[]) =>
+    errors.filter((e) => !(/Failed to load resource/.test(e) && failed.length > 0 && failed.every((p) => p.startsWith('/api/'))));
+}
+
+async function scrollToStep(page: Page, section: string, i: number, viewportH: number) {
+  const top = await page.locator(`${section} .step`).nth(i).evaluate((el) => el.getBoundingClientRect().top + scrollY);
+  await scrollThrough(page, Math.max(0, top - viewportH * 0.45), 200, 30);
+}
+
+describe('funding models', () => {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    it(`at ${width}px each step lights its row in the graphic and in the table, scrolling down and back up`, async () => {
+      const { page, errors, foreign } = await openPage(browser, [site], { viewport: { width, height } });
+      const real = watchFailures(page);
+      await page.goto(`${site}/why-washington-is-sidelined/`);
+      const section = page.locator('scrolly-section#scrolly-funding-models');
+      const table = page.locator('comparison-table');
+      const n = await section.locator('.step').count();
+      expect(n).toBe(ROWS.length);
+      // The table is on the page, as a real table, before and after scrolling.
+      expect(await table.locator('tbody tr').count()).toBe(ROWS.length);
+      const order = [...Array(n).keys(), ...[...Array(n).keys()].reverse()];
+      for (const i of order) {
+        await scrollToStep(page, '#scrolly-funding-models', i, height);
+        await expect.poll(() => section.getAttribute('data-active-step'), { timeout: 5000 }).toBe(String(i));
+        await expect.poll(() => page.locator('#figure-funding-models[data-mounted]').count(), { timeout: 5000 }).toBe(1);
+        await expect
+          .poll(() => page.locator('#figure-funding-models .fm-row.is-lit').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.row)))
+          .toEqual([ROWS[i]]);
+        await expect.poll(() => table.locator('tbody tr.is-lit').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.row))).toEqual([ROWS[i]]);
+      }
+      // The lit row is on screen while its step is active (not hidden under the fold).
+      const lit = await page.locator('#figure-funding-models .fm-row.is-lit').boundingBox();
+      expect(lit!.y).toBeGreaterThanOrEqual(0);
+      expect(lit!.y + lit!.height).toBeLessThanOrEqual(height);
+      // The graphic says it is schematic.
+      expect(await page.locator('#figure-funding-models svg').innerHTML()).toMatch(/Schematic/);
+      expect(real(errors)).toEqual([]);
+      expect(foreign).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('a deep link to #step-3 lights the third row', async () => {
+    const { page } = await openPage(browser, [site]);
+    await page.goto(`${site}/why-washington-is-sidelined/#step-3`);
+    await expect.poll(() => page.locator('#scrolly-funding-models').getAttribute('data-active-step'), { timeout: 5000 }).toBe('2');
+    await expect.poll(() => page.locator('#figure-funding-models .fm-row.is-lit').getAttribute('data-row'), { timeout: 5000 }).toBe('focus');
+    await expect.poll(() => page.locator('comparison-table tr.is-lit').getAttribute('data-row')).toBe('focus');
+    await page.context().close();
+  });
+
+  it('changes state without transitions under reduced motion', async () => {
+    const { page } = await openPage(browser, [site], { reducedMotion: 'reduce' });
+    await page.goto(`${site}/why-washington-is-sidelined/#step-2`);
+    await expect.poll(() => page.locator('#figure-funding-models[data-mounted]').count(), { timeout: 5000 }).toBe(1);
+    const d = await page.locator('#figure-funding-models .fm-box').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(d.split(',').every((x) => parseFloat(x) === 0)).toBe(true);
+    await page.context().close();
+  });
+});
+
+const STATIC = [
+  { slug: 'why-washington-is-sidelined', id: 'project-timelines', text: /US\$600 bn[\s\S]*US\$136 bn[\s\S]*5\.8 years/ },
+  { slug: 'the-cost-of-progress', id: 'debt-and-finance', text: /33\.7%[\s\S]*60%[\s\S]*40%/ },
+  { slug: 'the-road-to-apec', id: 'road-ahead', text: /Shenzhen[\s\S]*article says Peru hosts APEC 2026[\s\S]*Today/ },
+];
+
+describe('static figures of chapters 3-5', () => {
+  for (const f of STATIC) {
+    it(`${f.id}: mounts near the viewport, fits its column at 390px and 1280px, keeps its name, table and sourced text`, async () => {
+      const { page, errors, foreign } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+      const real = watchFailures(page);
+      await page.goto(`${site}/${f.slug}/`);
+      const fig = page.locator(`#figure-${f.id}`);
+      const top = await fig.evaluate((el) => el.getBoundingClientRect().top + scrollY);
+      await scrollThrough(page, top - 100, 400, 30);
+      await expect.poll(() => page.locator(`#figure-${f.id}[data-mounted]`).count(), { timeout: 5000 }).toBe(1);
+      const svg = fig.locator('.figure__canvas svg');
+      for (const w of [390, 1280]) {
+        await page.setViewportSize({ width: w, height: 844 });
+        await expect
+          .poll(async () => {
+            const canvas = await fig.locator('.figure__canvas').boundingBox();
+            return Math.abs(Number(await svg.getAttribute('width')) - Math.round(canvas!.width));
+          })
+          .toBeLessThanOrEqual(1);
+        const box = await svg.boundingBox();
+        expect(box!.height).toBeGreaterThan(150);
+      }
+      expect(await svg.getAttribute('role')).toBe('img');
+      const title = await page.locator(`#${await svg.getAttribute('aria-labelledby')}`).innerText();
+      expect(title.length).toBeGreaterThan(10);
+      expect((await page.locator(`#${await svg.getAttribute('aria-describedby')}`).innerText()).length).toBeGreaterThan(50);
+      expect(await fig.locator('details.data-table table tbody tr').count()).toBeGreaterThan(2);
+      expect(await svg.textContent()).toMatch(f.text);
+      expect(real(errors)).toEqual([]);
+      expect(foreign).toEqual([]);
+      await page.context().close();
+    });
+  }
+});

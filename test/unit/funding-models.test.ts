@@ -1,0 +1,100 @@
+import { describe, it, expect } from 'vitest';
+import { z } from 'astro/zod';
+import { text, sourceIds } from '../../src/lib/data-loader';
+import { prep, activeRow, label } from '../../src/viz/funding-models/prep';
+import { layout } from '../../src/viz/funding-models/geometry';
+import { markup } from '../../src/viz/funding-models/markup';
+import { wrap, textWidth, dodge, dodgeCentred, decimalYear, yearsBetween, formatUsd, formatDate } from '../../src/viz/funding-models/text';
+import { csv, labelsOf, WIDTHS, overlap } from './h6-fixtures';
+
+// Same fields as the fundingModels collection in src/content.config.ts.
+const rowSchema = z.object({ id: z.string(), feature: text(), china: text(), us: text(), source: sourceIds() });
+const rows = csv('content/data/funding-models.csv', rowSchema);
+const labels = labelsOf('funding-models');
+const data = prep(rows);
+
+describe('text helpers', () => {
+  it('wraps to the width and keeps every word', () => {
+    const s = 'Competitive bidding, split across many parties';
+    const lines = wrap(s, 120, 12);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(textWidth(l, 12)).toBeLessThanOrEqual(120);
+    expect(lines.join(' ')).toBe(s);
+  });
+
+  it('dodge pushes labels apart, only downwards', () => {
+    const spans = [{ y: 10, h: 20 }, { y: 15, h: 20 }, { y: 100, h: 10 }];
+    const tops = dodge(spans, 4);
+    expect(tops).toEqual([10, 34, 100]);
+  });
+
+  it('dodgeCentred spreads a crowd around its wanted positions without overlaps or crossing the floor', () => {
+    const spans = [{ y: 100, h: 20 }, { y: 100, h: 20 }, { y: 100, h: 20 }, { y: 5, h: 10 }];
+    const tops = dodgeCentred(spans, 4, 0);
+    const sorted = tops.map((t, i) => ({ t, h: spans[i]!.h })).sort((a, b) => a.t - b.t);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.t).toBeGreaterThanOrEqual(sorted[i - 1]!.t + sorted[i - 1]!.h + 4 - 1e-9);
+    // The three crowded labels share their wanted centre: the middle one stays put.
+    expect(tops[1]).toBeCloseTo(100, 6);
+    expect(tops[0]).toBeLessThan(100);
+    expect(Math.min(...tops)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('dates and amounts read as the sources give them', () => {
+    expect(yearsBetween('2019-01-23', '2024-11-14')).toBeCloseTo(5.81, 2);
+    expect(decimalYear('2024-11-14')).toBeCloseTo(2024.87, 2);
+    expect(formatUsd(0.813)).toBe('US$813 m');
+    expect(formatUsd(2.9)).toBe('US$2.9 bn');
+    expect(formatUsd(600)).toBe('US$600 bn');
+    expect(formatDate('2024-03-01', 'month')).toBe('Mar 2024');
+    expect(formatDate('2026-11-18', 'day')).toBe('18 Nov 2026');
+  });
+});
+
+describe('funding-models steps', () => {
+  it('has one step per row of the article table, in the table order', () => {
+    expect(data.rows.map((r) => r.id)).toEqual(['funding', 'implementation', 'focus', 'timeline']);
+    expect(data.rows.map((_, i) => activeRow(data, i))).toEqual(['funding', 'implementation', 'focus', 'timeline']);
+  });
+
+  it('draws the first row before the first step, clamps past the last and lights all rows without JS', () => {
+    expect(activeRow(data, -1)).toBe('funding');
+    expect(activeRow(data, 99)).toBe('timeline');
+    expect(activeRow(data, null)).toBeNull();
+    const l = layout(data, labels, 390);
+    expect(markup(l, null).match(/class="fm-row is-lit"/g)).toHaveLength(4);
+    const lit = markup(l, 'focus');
+    expect(lit.match(/class="fm-row is-lit"/g)).toHaveLength(1);
+    expect(lit).toContain('class="fm-row is-lit" data-row="focus"');
+  });
+
+  it('says on the graphic that it is schematic, and fails loudly on missing copy', () => {
+    expect(markup(layout(data, labels, 390), null)).toMatch(/Schematic/);
+    expect(() => label({}, 'cn-funding-1')).toThrow(/cn-funding-1.*figures\.yaml/);
+  });
+
+  for (const w of WIDTHS) {
+    it(`fits ${w}px: boxes inside the width, text inside its box, nothing overlapping`, () => {
+      const l = layout(data, labels, w);
+      expect(l.width).toBe(w);
+      const nodes = l.rows.flatMap((r) => r.nodes);
+      for (const n of nodes) {
+        expect(n.x).toBeGreaterThanOrEqual(0);
+        expect(n.x + n.w).toBeLessThanOrEqual(w + 1e-6);
+        const room = n.w - (n.kind === 'bar' ? 0 : 14) - (n.kind === 'gate' ? 30 : 0);
+        for (const line of n.lines) expect(textWidth(line, l.fontSize), `${line} at ${w}px`).toBeLessThanOrEqual(room + 1e-6);
+        expect(n.y + n.h).toBeLessThanOrEqual(l.height);
+      }
+      for (let i = 0; i < nodes.length; i++)
+        for (let j = i + 1; j < nodes.length; j++) expect(overlap(nodes[i]!, nodes[j]!), `${w}px: node ${i} vs ${j}`).toBe(false);
+      // Rows stack in order, each band below the previous row's boxes.
+      for (let i = 1; i < l.rows.length; i++) {
+        const prevBottom = Math.max(...l.rows[i - 1]!.nodes.map((n) => n.y + n.h));
+        expect(l.rows[i]!.band.y).toBeGreaterThan(prevBottom);
+      }
+      // Both sides are drawn in every row, and the US timeline bar is longer than China's.
+      for (const r of l.rows) expect(new Set(r.nodes.map((n) => n.side))).toEqual(new Set(['cn', 'us']));
+      const bars = l.rows.find((r) => r.id === 'timeline')!.nodes;
+      expect(bars.find((n) => n.side === 'us')!.barW!).toBeGreaterThan(bars.find((n) => n.side === 'cn')!.barW!);
+    });
+  }
+});
