@@ -82,7 +82,7 @@ describe('funding models', () => {
   it('changes state without transitions under reduced motion', async () => {
     const { page } = await openPage(browser, [site], { reducedMotion: 'reduce' });
     await page.goto(`${site}/why-washington-is-sidelined/#step-2`);
-    await expect.poll(() => page.locator('#figure-funding-models[data-mounted]').count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => page.locator('#figure-funding-models .fm-row.is-lit').getAttribute('data-row'), { timeout: 10000 }).toBe('implementation');
     const d = await page.locator('#figure-funding-models .fm-box').first().evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(d.split(',').every((x) => parseFloat(x) === 0)).toBe(true);
     await page.context().close();
