@@ -2,11 +2,8 @@
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-// @ts-expect-error: plain ESM without types
 import { startComments } from '../../server/comments/index.mjs';
-// @ts-expect-error: plain ESM without types
 import { storeConfig, upsertModerator, withStore } from '../../server/comments/db.mjs';
-// @ts-expect-error: plain ESM without types
 import { serve } from '../../scripts/serve.mjs';
 
 export const MODERATOR = { email: 'moderator@example.org', name: 'Moderator', password: 'correct horse battery staple' };

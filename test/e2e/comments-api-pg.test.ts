@@ -1,7 +1,6 @@
 /** The same comment API suite against a real PostgreSQL server (initdb in a temp folder). */
 import { afterAll } from 'vitest';
 import { defineApiSuite } from '../comments/api-suite';
-// @ts-expect-error: plain ESM without types
 import { startPostgres, findPgBin } from '../../server/comments/dev-postgres.mjs';
 
 let pg: { url: string; stop(): Promise<void> } | null = null;

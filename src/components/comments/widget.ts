@@ -172,8 +172,9 @@ export class ChancayComments extends HTMLElement {
       this.#sort = sort.value;
       void this.#load(true);
     });
-    head.append(this.#heading, h('div', { class: 'cm-sort' }));
-    head.lastChild!.append(sortLabel, sort);
+    const sortBox = h('div', { class: 'cm-sort' });
+    sortBox.append(sortLabel, sort);
+    head.append(this.#heading, sortBox);
     this.#listStatus = h('div', { class: 'cm-liststatus' });
     this.#list = h('ol', { class: 'cm-list', 'aria-labelledby': `${id}-list` });
     this.#more = h('button', { type: 'button', class: 'cm-button cm-button--quiet', hidden: '' }, 'Show more comments');

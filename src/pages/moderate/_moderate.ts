@@ -18,7 +18,7 @@ interface AdminComment {
 }
 const KEY = 'chancay-moderate:session';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const status = document.querySelector<HTMLElement>('.mod__status')!;
+const statusEl = document.querySelector<HTMLElement>('.mod__status')!;
 const login = $<HTMLFormElement>('mod-login');
 const panel = $<HTMLElement>('mod-panel');
 const list = $<HTMLOListElement>('mod-list');
@@ -27,7 +27,7 @@ const more = $<HTMLButtonElement>('mod-more');
 const title = $<HTMLElement>('mod-list-title');
 let page = 1;
 
-const say = (m: string) => (status.textContent = m);
+const say = (m: string) => (statusEl.textContent = m);
 const token = () => sessionStorage.getItem(KEY) ?? '';
 
 async function call(path: string, init: RequestInit = {}) {
@@ -138,3 +138,5 @@ if (token()) {
   show(true);
   void load(true);
 }
+
+export {};
