@@ -8,7 +8,6 @@ import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launch, openPage } from './browser';
-// @ts-expect-error: plain ESM helper without types
 import { serveHosts } from './hosts/serve-hosts.mjs';
 
 const site = inject('siteUrl');
