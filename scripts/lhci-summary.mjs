@@ -1,13 +1,13 @@
 // Prints a table of the Lighthouse CI reports in .lighthouseci/reports:
 // the four category scores, FCP, LCP, TBT, CLS and JS bytes per page.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-const dir = '.lighthouseci/reports';
-if (!existsSync(dir)) {
+const dirs = ['.lighthouseci/reports-site', '.lighthouseci/reports-embeds'].filter((d) => existsSync(d));
+if (!dirs.length) {
   console.error('no Lighthouse reports: run npm run lhci first');
   process.exit(1);
 }
 const rows = [];
-for (const f of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'manifest.json')) {
+for (const [dir, f] of dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json') && f !== 'manifest.json').map((f) => [d, f]))) {
   const r = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
   if (!r.categories) continue;
   const a = r.audits;

@@ -1,0 +1,14 @@
+// `npm run lhci`: Lighthouse CI on the site's pages, then on the embed pages
+// (see lighthouserc.cjs), then the summary table. Non-zero exit if any budget fails.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+rmSync('.lighthouseci', { recursive: true, force: true });
+let ok = true;
+for (const set of ['site', 'embeds']) {
+  console.log(`\n--- Lighthouse CI: ${set} pages`);
+  const r = spawnSync('lhci', ['autorun', '--config=lighthouserc.cjs'], { stdio: 'inherit', env: { ...process.env, LHCI_SET: set } });
+  ok &&= r.status === 0;
+}
+spawnSync(process.execPath, ['scripts/lhci-summary.mjs'], { stdio: 'inherit' });
+process.exit(ok ? 0 : 1);
