@@ -152,6 +152,8 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
   overlay.className = 'climb-3d__overlay';
   overlay.setAttribute('aria-hidden', 'true');
   const labelled = st.filter((s) => s.label);
+  const PRIORITY = ['callao', 'galera-summit', 'la-oroya', 'chosica', 'matucana'];
+  const order = labelled.map((_, i) => i).sort((a, b) => PRIORITY.indexOf(labelled[a]!.id) - PRIORITY.indexOf(labelled[b]!.id));
   const tags = labelled.map((s) => {
     const t = document.createElement('span');
     t.className = 'climb-3d__tag';
@@ -164,6 +166,7 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
   const exLine = document.createElement('strong');
   exLine.textContent = fill(L['exaggeration'] ?? '×{x}', { x: ex });
   const placeLine = document.createElement('span');
+  const placement = () => (width && width < 480 ? (L['placement_short'] ?? L['placement']) : L['placement']) ?? '';
   placeLine.textContent = L['placement'] ?? '';
   legend.append(exLine, placeLine);
   const seaTag = document.createElement('span');
@@ -207,17 +210,24 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
     camera.updateMatrixWorld();
     train.position.set(cam.train[0], cam.train[1] + 0.8, cam.train[2]);
     renderer.render(scene, camera);
-    labelled.forEach((s, i) => {
-      v.set(s.x, (s.elev / 1000) * ex, s.z).project(camera);
+    // Station tags in priority order; a tag that would overlap one already shown, the legend, or leave the stage is hidden.
+    const taken: DOMRect[] = [legend.getBoundingClientRect()];
+    const stageBox = stage.getBoundingClientRect();
+    for (const i of order) {
+      const s = labelled[i]!;
       const tag = tags[i]!;
-      const off = v.z > 1 || v.x < -1.1 || v.x > 1.1 || v.y < -1.1 || v.y > 1.1;
-      tag.hidden = off;
+      v.set(s.x, (s.elev / 1000) * ex, s.z).project(camera);
+      let off = v.z > 1 || v.x < -1.1 || v.x > 1.1 || v.y < -1 || v.y > 1;
       if (!off) {
-        // keep the tag inside the stage
-        const x = Math.min(((v.x + 1) / 2) * width, width - tag.offsetWidth);
-        tag.style.transform = `translate(${Math.max(8, x)}px, ${((1 - v.y) / 2) * height}px)`;
+        tag.hidden = false;
+        const x = Math.max(4, Math.min(((v.x + 1) / 2) * width, width - tag.offsetWidth - 4));
+        tag.style.transform = `translate(${x}px, ${((1 - v.y) / 2) * height}px)`;
+        const r = tag.getBoundingClientRect();
+        off = r.top < stageBox.top || taken.some((t) => r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom);
+        if (!off) taken.push(r);
       }
-    });
+      tag.hidden = off;
+    }
     v.set(first.x - dx * 6 - dz * 6, 0, first.z - dz * 6 + dx * 6).project(camera);
     const seaOff = v.z > 1 || Math.abs(v.x) > 1 || Math.abs(v.y) > 1;
     seaTag.hidden = seaOff;
@@ -279,6 +289,7 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
       width = nw;
       height = nh;
       stage.style.height = `${nh}px`;
+      placeLine.textContent = placement();
       renderer.setSize(nw, nh, false);
       camera.aspect = nw / nh;
       camera.updateProjectionMatrix();
