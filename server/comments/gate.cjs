@@ -138,6 +138,16 @@ function createGate(opts) {
   const inFlight = new Set(); // ip with a comment being stored
   const loginFails = new Map(); // ip -> [times]
 
+  // Forget old entries now and then, so the maps stay small.
+  let lastSweep = Date.now();
+  function sweep(now) {
+    if (now - lastSweep < 60_000) return;
+    lastSweep = now;
+    for (const [k, t] of lastPost) if (now - t > windowMs) lastPost.delete(k);
+    for (const [k, s] of sessions) if (s.expires <= now) sessions.delete(k);
+    for (const [k, list] of loginFails) if (!list.some((t) => now - t < 15 * 60_000)) loginFails.delete(k);
+  }
+
   function session(ctx) {
     const auth = String(ctx.req.headers.authorization ?? '');
     delete ctx.req.headers.authorization;
@@ -155,6 +165,7 @@ function createGate(opts) {
 
   return async function gate(ctx, next) {
     try {
+      sweep(Date.now());
       const ip = clientIp(ctx);
       for (const h of ['x-real-ip', 'forwarded', 'x-client-ip', 'cf-connecting-ip', 'true-client-ip']) delete ctx.req.headers[h];
       ctx.req.headers['x-forwarded-for'] = ip;
@@ -177,6 +188,7 @@ function createGate(opts) {
         if (type === 'list') needSession();
         else if (type !== undefined && type !== 'count' && type !== 'recent') throw new GateError(400, 'Unknown list type.');
         if (!type && (typeof ctx.query.path !== 'string' || ctx.query.path.length > LIMITS.url)) throw new GateError(400, 'Which page?');
+        if (type === 'count' && String(ctx.query.url ?? '').length > 4000) throw new GateError(400, 'Too many pages at once.');
       } else if (p === '/api/comment' && method === 'POST') {
         const body = cleanComment(await readJson(ctx, maxBody));
         if (body.pid && opts.findComment) {

@@ -26,8 +26,10 @@ export async function startComments(opts = {}) {
     COMMENTS_PORT: String(port),
     COMMENTS_RATE_LIMIT_SECONDS: String(opts.rateLimitSeconds ?? process.env.COMMENTS_RATE_LIMIT_SECONDS ?? 30),
     COMMENTS_SESSION_TTL_SECONDS: String(opts.sessionTtlSeconds ?? process.env.COMMENTS_SESSION_TTL_SECONDS ?? 8 * 3600),
-    // Waline's own per-IP check, same window as the gate's.
-    IPQPS: String(opts.rateLimitSeconds ?? process.env.COMMENTS_RATE_LIMIT_SECONDS ?? 30),
+    // Waline's own per-IP check is off: the gate's limit is decided before it,
+    // without Waline's race between its check and its insert, and a second
+    // clock (second-precision timestamps in SQLite) would only add surprises.
+    IPQPS: '0',
     // Offline: no OAuth service list from oauth.lithub.cc, no Akismet.
     OAUTH_URL: 'data:application/json,{"services":[]}',
     AKISMET_KEY: 'false',
