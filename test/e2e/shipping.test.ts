@@ -29,8 +29,13 @@ async function toStep(page: Page, i: number) {
   await expect.poll(() => page.locator(SECTION).getAttribute('data-active-step')).toBe(String(i));
 }
 
+interface RouteState {
+  visible: boolean;
+  dim: boolean;
+  offset: number;
+}
 /** Drawn state of each route: visible, dimmed, dash offset (0 = whole, 1 = not drawn). */
-async function routes(page: Page) {
+async function routes(page: Page): Promise<Record<string, RouteState>> {
   return page.$$eval(`${CANVAS} .sm-route`, (els) =>
     Object.fromEntries(
       els.map((e) => {

@@ -16,7 +16,10 @@ export const fmtSpeed = (kn: number) => (Number.isInteger(kn) ? String(kn) : kn.
 /** The map's SVG content (land, shaded countries, routes, ports). Routes use pathLength=1 so drawing is a dash offset. */
 export function mapMarkup(g: MapGeometry): string {
   const countries = g.countries.map((c) => `<path class="sm-country sm-country--${c.id}" d="${c.d}"/>`).join('');
-  const routes = g.routes
+  // The new route last, so it is drawn on top of the old ones it overlaps.
+  const order = { contrast: 0, old: 1, new: 2 } as const;
+  const routes = [...g.routes]
+    .sort((a, b) => order[a.group] - order[b.group])
     .map((r) => `<path class="sm-route sm-route--${r.group}" data-id="${esc(r.id)}" pathLength="1" d="${r.d}"/>`)
     .join('');
   const ports = g.ports.map((p) => `<circle class="sm-port" cx="${p.x}" cy="${p.y}" r="3"/>`).join('');

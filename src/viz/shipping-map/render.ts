@@ -47,7 +47,7 @@ export const mount: Mount<ShippingData> = (el, data, ctx) => {
       const r = data.routes.find((x) => x.id === n.dataset.days);
       if (r) n.textContent = fmtDays(routeDays(r, speed));
     });
-    const l = chartLayout(data, width || 600, speed, labels['reportedPrefix']);
+    const l = chartLayout(data, width || chartSvg.viewBox.baseVal.width, speed, labels['reportedPrefix']);
     el.querySelectorAll<HTMLElement>('[data-saved]').forEach((n) => (n.textContent = fmtDays(l.saved)));
     chartSvg.setAttribute('viewBox', `0 0 ${l.width} ${l.height}`);
     chartSvg.setAttribute('width', String(l.width));
