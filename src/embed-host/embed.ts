@@ -84,12 +84,15 @@ type W = Window & { chancayEmbed?: () => void };
     frame.src = src;
     frame.title = el.dataset.title || 'Embedded story: The Chancay Corridor';
     frame.loading = 'lazy';
+    // Tells the embed a host script is here, so a busy host page answering
+    // late does not make it fall back to the no-host layout.
+    frame.name = 'chancay-embed';
     // scripts: the graphics and the scroll engine; same-origin: the embed keeps
     // its own (our) origin for its modules, fonts and storage (it never shares
     // the host's origin, so it cannot reach the host page); popups (+escape):
-    // links open the full story in a new, normal tab. No top navigation, forms
-    // or modals.
-    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    // links open the full story in a new, normal tab; forms only when the
+    // snippet asks for comments (their form). No top navigation or modals.
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox' + (/[?&]comments=1/.test(src) ? ' allow-forms' : ''));
     const s = frame.style;
     s.display = 'block';
     s.width = '100%';

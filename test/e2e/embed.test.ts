@@ -23,10 +23,13 @@ afterAll(async () => {
   await hosts?.close();
 });
 
+/** expect.poll with a patient default: the machine may be busy with other builds. */
+const poll = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) => expect.poll(fn, { timeout: 15_000, ...opts });
+
 /** The embed frame whose URL starts with site + path (waits for lazy loading). */
 async function frameFor(page: Page, path: string): Promise<Frame> {
   let f: Frame | undefined;
-  await expect.poll(() => (f = page.frames().find((x) => x.url().startsWith(site + path))) !== undefined, { timeout: 10_000 }).toBe(true);
+  await poll(() => (f = page.frames().find((x) => x.url().startsWith(site + path))) !== undefined, { timeout: 15_000 }).toBe(true);
   return f!;
 }
 
@@ -93,12 +96,16 @@ describe('a host page with two embeds', () => {
     for (const width of [1280, 390]) {
       if (width !== 1280) await page.setViewportSize({ width, height: 844 });
       for (const [sel, f] of [['#embed-chapter', chapter], ['#embed-figure', figure]] as const) {
-        await expect.poll(() => mode(f)).toBe('hosted');
-        await expect
-          .poll(async () => [width, sel, await boxHeight(page, sel), await contentHeight(f)], { timeout: 5000 })
+        await poll(() => mode(f)).toBe('hosted');
+        await poll(async () => [width, sel, await boxHeight(page, sel), await contentHeight(f)], { timeout: 15_000 })
           .toSatisfy(([, , box, content]) => Math.abs(Number(box) - Number(content)) <= 2);
       }
-      // Stable: the heights do not change over 2 s.
+      // Once the graphics are drawn, the heights do not change over 2 s.
+      await poll(() => figure.locator('chancay-figure[data-mounted]').count()).toBeGreaterThan(0);
+      await page.waitForTimeout(500);
+      for (const [sel, f] of [['#embed-chapter', chapter], ['#embed-figure', figure]] as const) {
+        await poll(async () => Math.abs((await boxHeight(page, sel)) - (await contentHeight(f)))).toBeLessThanOrEqual(2);
+      }
       const samples: number[][] = [];
       for (let i = 0; i < 20; i++) {
         samples.push([await boxHeight(page, '#embed-chapter'), await boxHeight(page, '#embed-figure')]);
@@ -141,7 +148,7 @@ describe('a host page with two embeds', () => {
     const boxTop = await page.evaluate(() => document.querySelector('#embed-chapter')!.getBoundingClientRect().top + scrollY);
     await hostScroll(page, boxTop - 200);
     const f = await frameFor(page, '/embed/the-announcement/');
-    await expect.poll(() => mode(f)).toBe('hosted');
+    await poll(() => mode(f)).toBe('hosted');
     const steps = await f.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('scrolly-section .step')].map((s) => ({
         n: Number(s.dataset.step),
@@ -155,8 +162,8 @@ describe('a host page with two embeds', () => {
     // Down, step by step: the host's scroll moves the embed's document.
     for (const [i, s] of rail.entries()) {
       await hostScroll(page, boxTop + s.top - 300);
-      await expect.poll(() => f.evaluate(() => document.querySelector('#scrolly-rail-costs')!.getAttribute('data-active-step'))).toBe(String(i));
-      await expect.poll(() => chartState(f), { timeout: 3000 }).toBe(expected[i]);
+      await poll(() => f.evaluate(() => document.querySelector('#scrolly-rail-costs')!.getAttribute('data-active-step'))).toBe(String(i));
+      await poll(() => chartState(f), { timeout: 15_000 }).toBe(expected[i]);
     }
     // The rest of the chapter, then back up to above the embed.
     const end = await page.evaluate(() => {
@@ -186,15 +193,58 @@ describe('a host page with two embeds', () => {
     const boxTop = await page.evaluate(() => document.querySelector('#embed-chapter')!.getBoundingClientRect().top + scrollY);
     await hostScroll(page, boxTop + 400);
     const f = await frameFor(page, '/embed/the-announcement/');
-    await expect.poll(() => mode(f)).toBe('hosted');
+    await poll(() => mode(f)).toBe('hosted');
     await page.waitForTimeout(200);
     const before = await page.evaluate(() => scrollY);
     await page.mouse.move(640, 400);
     await page.mouse.wheel(0, 300);
-    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before + 200);
+    await poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before + 200);
     // ...and the embed follows: its document is scrolled by the box's offset.
     const offset = await page.evaluate(() => -document.querySelector('#embed-chapter')!.getBoundingClientRect().top);
-    await expect.poll(async () => Math.abs((await f.evaluate(() => scrollY)) - offset)).toBeLessThanOrEqual(1);
+    await poll(async () => Math.abs((await f.evaluate(() => scrollY)) - offset)).toBeLessThanOrEqual(1);
+    await page.context().close();
+  });
+
+  it('keyboard focus on a link inside the embed scrolls the host page to it', async () => {
+    const { page, errors } = await openPage(browser, [site, hosts.url]);
+    await page.goto(`${hosts.url}/two-embeds.html`);
+    const boxTop = await page.evaluate(() => document.querySelector('#embed-chapter')!.getBoundingClientRect().top + scrollY);
+    await hostScroll(page, boxTop - 300);
+    const f = await frameFor(page, '/embed/the-announcement/');
+    await poll(() => mode(f)).toBe('hosted');
+    // The credit line sits at the very end of the chapter, far below the viewport.
+    await f.locator('.embed__credit a').first().focus();
+    await poll(async () => {
+        const inHost = (await page.evaluate(() => document.querySelector('#embed-chapter iframe')!.getBoundingClientRect().top)) +
+          (await f.evaluate(() => document.querySelector('.embed__credit a')!.getBoundingClientRect().top));
+        return inHost >= 0 && inHost < 800 - 10;
+      })
+      .toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a placeholder added later (script run again) asking for comments gets them, with forms allowed', async () => {
+    const { page, errors } = await openPage(browser, [site, hosts.url]);
+    await page.goto(`${hosts.url}/two-embeds.html`);
+    await page.evaluate((s) => {
+      const d = document.createElement('div');
+      d.id = 'late';
+      d.dataset.chancayEmbed = '/embed/the-road-to-apec/';
+      d.dataset.comments = 'true';
+      document.querySelector('h1')!.after(d);
+      const js = document.createElement('script');
+      js.src = `${s}/embed.js`;
+      document.body.appendChild(js);
+    }, site);
+    await poll(() => page.evaluate(() => document.querySelector('#late')!.getAttribute('data-chancay-state'))).toBe('ready');
+    expect(await page.getAttribute('#late iframe', 'sandbox')).toContain('allow-forms');
+    expect(await page.getAttribute('#embed-chapter iframe', 'sandbox')).not.toContain('allow-forms');
+    const f = await frameFor(page, '/embed/the-road-to-apec/');
+    expect(await f.evaluate(() => getComputedStyle(document.querySelector('.embed__comments')!).display)).toBe('block');
+    // Still one loader: the chapter embed keeps one iframe.
+    expect(await page.locator('#embed-chapter iframe').count()).toBe(1);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 
@@ -204,7 +254,7 @@ describe('a host page with two embeds', () => {
     const boxTop = await page.evaluate(() => document.querySelector('#embed-chapter')!.getBoundingClientRect().top + scrollY);
     await hostScroll(page, boxTop + 600);
     const f = await frameFor(page, '/embed/the-announcement/');
-    await expect.poll(() => mode(f)).toBe('hosted');
+    await poll(() => mode(f)).toBe('hosted');
     await page.waitForTimeout(300);
     const state = async () => ({
       box: await boxHeight(page, '#embed-chapter'),
@@ -249,7 +299,7 @@ describe('a host page with two embeds', () => {
       });
       document.body.appendChild(sib);
     });
-    await expect.poll(() => page.evaluate(() => (window as unknown as { sibDone?: boolean }).sibDone)).toBe(true);
+    await poll(() => page.evaluate(() => (window as unknown as { sibDone?: boolean }).sibDone)).toBe(true);
     // 3. The embed's own window sends junk up to the host (right source, wrong shape).
     await f.evaluate((j) => {
       for (const m of eval(j) as unknown[]) {
@@ -283,11 +333,11 @@ describe('other host setups', () => {
     const boxTop = await page.evaluate(() => document.querySelector('#embed-chapter')!.getBoundingClientRect().top + scrollY);
     await hostScroll(page, boxTop - 100);
     const f = await frameFor(page, '/embed/the-announcement/');
-    await expect.poll(() => mode(f)).toBe('hosted');
-    await expect.poll(async () => Math.abs((await boxHeight(page, '#embed-chapter')) - (await contentHeight(f)))).toBeLessThanOrEqual(2);
+    await poll(() => mode(f)).toBe('hosted');
+    await poll(async () => Math.abs((await boxHeight(page, '#embed-chapter')) - (await contentHeight(f)))).toBeLessThanOrEqual(2);
     const first = await f.evaluate(() => document.querySelector<HTMLElement>('#scrolly-rail-costs .step')!.getBoundingClientRect().top + scrollY);
     await hostScroll(page, boxTop + first - 300);
-    await expect.poll(() => steps[0]).toBe(1);
+    await poll(() => steps[0]).toBe(1);
     expect(csp).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -299,12 +349,11 @@ describe('other host setups', () => {
     const f = await frameFor(page, '/embed/beyond-the-tracks/climb-profile/');
     for (const width of [1280, 390]) {
       if (width !== 1280) await page.setViewportSize({ width, height: 844 });
-      await expect
-        .poll(async () => Math.abs((await page.evaluate(() => document.querySelector('#pym-figure iframe')!.getBoundingClientRect().height)) - (await contentHeight(f))), { timeout: 5000 })
+      await poll(async () => Math.abs((await page.evaluate(() => document.querySelector('#pym-figure iframe')!.getBoundingClientRect().height)) - (await contentHeight(f))), { timeout: 15_000 })
         .toBeLessThanOrEqual(2);
     }
     // No host of ours answered: the graphic's states are buttons, nothing depends on scrolling.
-    await expect.poll(() => mode(f)).toBe('static');
+    await poll(() => mode(f)).toBe('static');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -313,7 +362,7 @@ describe('other host setups', () => {
     const { page, errors } = await openPage(browser, [site, hosts.url]);
     await page.goto(`${hosts.url}/bare.html`);
     const f = await frameFor(page, '/embed/the-announcement/');
-    await expect.poll(() => mode(f), { timeout: 5000 }).toBe('static');
+    await poll(() => mode(f), { timeout: 15_000 }).toBe('static');
     const section = f.locator('#scrolly-rail-costs');
     // The graphic no longer sticks; one step shows at a time, chosen by buttons.
     expect(await f.evaluate(() => getComputedStyle(document.querySelector('#scrolly-rail-costs .scrolly__graphic')!).position)).toBe('static');
@@ -322,11 +371,11 @@ describe('other host setups', () => {
     const next = section.getByRole('button', { name: /next/i });
     const states: string[] = [];
     for (let i = 0; i < count; i++) {
-      await expect.poll(() => status.textContent()).toBe(`Step ${i + 1} of ${count}`);
+      await poll(() => status.textContent()).toBe(`Step ${i + 1} of ${count}`);
       expect(await section.getAttribute('data-active-step')).toBe(String(i));
       expect(await section.locator('.step:visible').count()).toBe(1);
-      await expect.poll(() => f.locator('#figure-rail-costs[data-mounted]').count()).toBe(1);
-      await expect.poll(() => chartState(f)).not.toBe(states.at(-1));
+      await poll(() => f.locator('#figure-rail-costs[data-mounted]').count()).toBe(1);
+      await poll(() => chartState(f)).not.toBe(states.at(-1));
       states.push(await chartState(f));
       if (i < count - 1) await next.click();
     }

@@ -1,7 +1,8 @@
 /**
  * The embed page's side of the protocol (see ./protocol.ts). Modes, on <html data-embed-mode>:
  *  - "top":     opened directly, not in a frame: an ordinary scrolling page.
- *  - "pending": in a frame, waiting (≤ 1 s) for a host script to say hello.
+ *  - "pending": in a frame, waiting for a host script to say hello (1 s; 10 s
+ *               when embed.js made the iframe: it names it "chancay-embed").
  *  - "hosted":  embed.js answered: our document does not scroll for the user
  *               (the host page does); it is scrolled to match the host's
  *               geometry, so the scroll engine and sticky graphics work unchanged.
@@ -17,7 +18,8 @@ import type { ScrollyChangeDetail, ScrollySection } from '../../components/scrol
 const html = document.documentElement;
 const params = new URLSearchParams(location.search);
 const chapter = html.dataset.chapter ?? '';
-const HANDSHAKE_MS = 1000;
+/** How long to wait for a host's hello: longer when embed.js made the iframe (it names it). */
+const HANDSHAKE_MS = window.name === 'chancay-embed' ? 10_000 : 1000;
 
 type Mode = 'top' | 'pending' | 'hosted' | 'static';
 const setMode = (m: Mode) => {
@@ -77,7 +79,7 @@ export function stepper(section: Section, count: number, start: number) {
     i = Math.min(count - 1, i + 1);
     show();
   });
-  const graphic = section.querySelector('.scrolly__graphic');
+  const graphic = section.querySelector('.scrolly__graphic, .embed-solo__graphic');
   if (graphic) graphic.after(bar);
   else section.appendChild(bar);
   show();
@@ -148,9 +150,8 @@ if (window.parent === window) {
 
   new ResizeObserver(sendHeight).observe(html);
   ready();
-  // A lazily created iframe may load before the host listens; ask again a few times.
-  setTimeout(ready, 250);
-  setTimeout(ready, 600);
+  // Ask again a few times: a busy host page may miss or delay the first one.
+  for (const ms of [250, 600, 1500, 3000]) setTimeout(ready, ms);
   setTimeout(() => {
     if (!host) staticLayout();
   }, HANDSHAKE_MS);
