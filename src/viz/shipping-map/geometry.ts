@@ -28,13 +28,18 @@ export interface ChartLayout {
   saved: number;
 }
 
+/** Row height and bar thickness: tighter in a phone-width column so the sticky figure fits the screen. */
 export const ROW = 34;
 export const BAR_H = 12;
+export const ROW_NARROW = 30;
+export const BAR_H_NARROW = 10;
+const NARROW = 480;
 const fmt = (d: number) => (Math.round(d * 10) / 10).toFixed(1);
 
 export function chartLayout(data: ShippingData, width: number, speed: number, reportedPrefix = 'Reported'): ChartLayout {
   const left = 4;
   const right = 64;
+  const row = width < NARROW ? ROW_NARROW : ROW;
   const top = 22;
   const x = scaleLinear()
     .domain([0, 45])
@@ -45,7 +50,7 @@ export function chartLayout(data: ShippingData, width: number, speed: number, re
     return {
       id: r.id,
       label: r.label,
-      y: top + i * ROW,
+      y: top + i * row,
       seaW: x(sea),
       stopW: x(r.stopDays),
       days: d,
@@ -59,7 +64,7 @@ export function chartLayout(data: ShippingData, width: number, speed: number, re
   const reported = data.reported.map((r, i) => ({
     id: r.id,
     label: `${reportedPrefix}: ${r.label} (${r.source})`,
-    y: top + (routes.length + i) * ROW + 10,
+    y: top + (routes.length + i) * row + 8,
     seaW: 0,
     stopW: 0,
     days: r.min,
@@ -73,10 +78,10 @@ export function chartLayout(data: ShippingData, width: number, speed: number, re
   const slowest = Math.max(...data.routes.filter((r) => r.group === 'old').map((r) => routeDays(r, speed)));
   return {
     width,
-    height: top + (routes.length + reported.length) * ROW + 14,
+    height: top + (routes.length + reported.length) * row + 12,
     left,
     top,
-    barH: BAR_H,
+    barH: width < NARROW ? BAR_H_NARROW : BAR_H,
     ticks: x.ticks(width < 420 ? 3 : 5).map((t) => ({ x: left + x(t), label: `${t}` })),
     rows: [...routes, ...reported],
     saved: direct ? slowest - routeDays(direct, speed) : 0,
