@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { stationTableLoader } from '../../src/viz/climb-profile/loader';
 import { checkStationTable, centralRailwaySchema, southernRailwaySchema } from '../../src/viz/climb-profile/schema';
 import { prep, maxGradient, markerAt, elevAt, MUST_LABEL, type StationInput } from '../../src/viz/climb-profile/prep';
 import { layout, placeLabels, overlaps, segmentHitsBox, type Box } from '../../src/viz/climb-profile/geometry';
@@ -44,6 +48,17 @@ describe('station tables', () => {
     expect(() => checkStationTable(CENTRAL, high, centralRailwaySchema)).toThrow(/central-railway\.csv: row at line \d+ \(ticlio\): elev_m: elevation must be between 0 and 5000/);
     const noName = southernCsv.replace('arequipa,Arequipa,', 'arequipa,,');
     expect(() => checkStationTable(SOUTHERN, noName, southernRailwaySchema)).toThrow(/southern-railway\.csv: row at line 3 \(arequipa\): station/);
+  });
+});
+
+describe('the content loader', () => {
+  it('fails the build with the file and row named when a station table is out of order', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'climb-loader-'));
+    mkdirSync(path.join(root, 'content/data'), { recursive: true });
+    writeFileSync(path.join(root, CENTRAL), centralCsv.replace('ticlio,Ticlio,171,', 'ticlio,Ticlio,150,'));
+    const loader = stationTableLoader(CENTRAL, centralRailwaySchema);
+    const ctx = { config: { root: pathToFileURL(root + '/') } } as unknown as Parameters<typeof loader.load>[0];
+    await expect(loader.load(ctx)).rejects.toThrow(/central-railway\.csv: row at line \d+ \(Ticlio\): km 150 must be greater/);
   });
 });
 
