@@ -21,13 +21,7 @@ async function copy(text: HTMLTextAreaElement): Promise<boolean> {
     await navigator.clipboard.writeText(text.value);
     return true;
   } catch {
-    text.focus();
-    text.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
+    return false; // no clipboard access: the text gets selected for Ctrl+C
   }
 }
 

@@ -390,3 +390,26 @@ describe('other host setups', () => {
     await page.context().close();
   });
 });
+
+describe('the Embed control', () => {
+  it('shows both snippets, switches their theme and copies them', async () => {
+    const { page, errors } = await openPage(browser, [site], { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${site}/the-announcement/`);
+    const ctl = page.locator('.chapter__header [data-embed-control]');
+    await ctl.locator('summary').click();
+    const script = ctl.getByLabel(/placeholder and script/i);
+    const iframe = ctl.getByLabel(/plain iframe/i);
+    expect(await script.inputValue()).toMatch(/^<div data-chancay-embed="\/embed\/the-announcement\/"[^>]*>.*<\/div>\n<script async src="[^"]+\/embed\.js"><\/script>$/s);
+    expect(await iframe.inputValue()).toMatch(/^<iframe src="[^"]+\/embed\/the-announcement\/" title="[^"]+" [^>]*sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"><\/iframe>$/);
+    await ctl.getByLabel(/colours/i).selectOption('dark');
+    expect(await script.inputValue()).toContain('<div data-theme="dark" data-chancay-embed=');
+    expect(await iframe.inputValue()).toContain('/embed/the-announcement/?theme=dark"');
+    await ctl.getByRole('button', { name: 'Copy code' }).first().click();
+    await poll(() => ctl.getByRole('status').textContent()).toMatch(/Copied/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await script.inputValue());
+    await ctl.getByLabel(/colours/i).selectOption('');
+    expect(await script.inputValue()).not.toContain('data-theme');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
