@@ -162,7 +162,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
   const today = { x: tx(d.today.t), label: L('today') };
   return {
     width,
-    height: Math.ceil(y),
+    height: Math.ceil(y + 6), // room for the Today label's descenders
     panels,
     time: { y: timeTop, titleLines, ticks, today, spans, axisY, bottom: y },
   };
