@@ -51,7 +51,7 @@ async function run(name, fn) {
     p99ms: Math.round(pct(lat, 99) * 10) / 10,
   };
   if (samples.length) r.errorSamples = samples;
-  console.log(`  ${name.padEnd(8)} ${String(r.reqPerSec).padStart(7)} req/s  p50 ${String(r.p50ms).padStart(6)} ms  p99 ${String(r.p99ms).padStart(6)} ms  (${r.requests} requests, ${errors} errors)`);
+  console.log(`  ${name.padEnd(14)} ${String(r.reqPerSec).padStart(7)} req/s  p50 ${String(r.p50ms).padStart(6)} ms  p99 ${String(r.p99ms).padStart(6)} ms  (${r.requests} requests, ${errors} errors)`);
   return r;
 }
 
@@ -81,8 +81,15 @@ async function benchStore(kind, databaseUrl) {
       const j = await r.json();
       return r.ok && j.errno === 0 && j.data.data.length === 10;
     });
+    // Every request a new URL: what a list costs when the gate's cache misses
+    // (the first reader after each new comment or moderation).
+    const cold = await run('list-uncached', async (w, i) => {
+      const r = await fetch(`${site.url}/api/comment?path=${PAGE}&page=1&pageSize=10&sortBy=insertedAt_desc&_=${w}-${i}`);
+      const j = await r.json();
+      return r.ok && j.errno === 0 && j.data.data.length === 10;
+    });
     const posting = await run('post', (w, i) => post({ nick: `Reader ${w}`, comment: `Bench comment ${w}-${i} ${Math.random()}`, url: PAGE }));
-    return { store: kind, list, post: posting };
+    return { store: kind, list, listUncached: cold, post: posting };
   } finally {
     await site.close();
     await comments.stop();
@@ -112,7 +119,7 @@ const out = {
   loadAverage: os.loadavg()[0],
   seconds: SECONDS,
   concurrency: CONCURRENCY,
-  path: 'browser -> serve() /api/ proxy -> gate -> Waline, loopback; 10 comments per page, 60 approved on the page; posts are new (pre-moderated) comments',
+  path: 'client -> serve() /api/ proxy -> gate -> Waline, loopback; 10 comments per page, 60 approved on the page; list = same URL (the gate caches public lists until the next write), list-uncached = a new URL each time; posts are new (pre-moderated) comments',
   results,
 };
 mkdirSync('bench/results', { recursive: true });

@@ -137,6 +137,12 @@ function createGate(opts) {
   const lastPost = new Map(); // ip -> time of the last accepted comment
   const inFlight = new Set(); // ip with a comment being stored
   const loginFails = new Map(); // ip -> [times]
+  // Public lists and counts, as sent: rendering a page of comments (Markdown,
+  // DOMPurify on jsdom) costs ~25 ms of CPU, and they only change when
+  // something is written. Any successful write clears the cache.
+  const cache = new Map(); // url -> { body, time }
+  const CACHE_MS = 60_000;
+  const CACHE_MAX = 500;
 
   // Forget old entries now and then, so the maps stay small.
   let lastSweep = Date.now();
@@ -189,6 +195,22 @@ function createGate(opts) {
         else if (type !== undefined && type !== 'count' && type !== 'recent') throw new GateError(400, 'Unknown list type.');
         if (!type && (typeof ctx.query.path !== 'string' || ctx.query.path.length > LIMITS.url)) throw new GateError(400, 'Which page?');
         if (type === 'count' && String(ctx.query.url ?? '').length > 4000) throw new GateError(400, 'Too many pages at once.');
+        if (!sess) {
+          const key = ctx.url;
+          const hit = cache.get(key);
+          if (hit && Date.now() - hit.time < CACHE_MS) {
+            ctx.body = hit.body;
+            ctx.set('X-Comments-Cache', 'hit');
+            return;
+          }
+          await next();
+          finish(ctx, sess);
+          if (ctx.status === 200 && ctx.body && ctx.body.errno === 0) {
+            if (cache.size >= CACHE_MAX) cache.clear();
+            cache.set(key, { body: ctx.body, time: Date.now() });
+          }
+          return;
+        }
       } else if (p === '/api/comment' && method === 'POST') {
         const body = cleanComment(await readJson(ctx, maxBody));
         if (body.pid && opts.findComment) {
@@ -209,7 +231,10 @@ function createGate(opts) {
         ctx.request.body = { post: body, file: {} };
         try {
           await next();
-          if (ctx.body && ctx.body.errno === 0) lastPost.set(ip, Date.now());
+          if (ctx.body && ctx.body.errno === 0) {
+            lastPost.set(ip, Date.now());
+            cache.clear();
+          }
         } finally {
           inFlight.delete(ip);
         }
@@ -259,6 +284,7 @@ function createGate(opts) {
         throw new GateError(404, 'Not found.');
       }
       await next();
+      if (method !== 'GET') cache.clear();
       return finish(ctx, sess);
     } catch (e) {
       if (e instanceof GateError) {

@@ -27,9 +27,10 @@ export async function startComments(opts = {}) {
     COMMENTS_RATE_LIMIT_SECONDS: String(opts.rateLimitSeconds ?? process.env.COMMENTS_RATE_LIMIT_SECONDS ?? 30),
     COMMENTS_SESSION_TTL_SECONDS: String(opts.sessionTtlSeconds ?? process.env.COMMENTS_SESSION_TTL_SECONDS ?? 8 * 3600),
     // Waline's own per-IP check is off: the gate's limit is decided before it,
-    // without Waline's race between its check and its insert, and a second
-    // clock (second-precision timestamps in SQLite) would only add surprises.
-    IPQPS: '0',
+    // without Waline's race between its check and its insert. Waline looks for
+    // this address's comments newer than now - IPQPS seconds; 0 still matches
+    // same-second timestamps, -1 looks one second ahead, i.e. never.
+    IPQPS: '-1',
     // Offline: no OAuth service list from oauth.lithub.cc, no Akismet.
     OAUTH_URL: 'data:application/json,{"services":[]}',
     AKISMET_KEY: 'false',

@@ -97,6 +97,22 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       expect(ghost.status).toBe(400);
     });
 
+    it('serves repeated public lists from its cache, but never a stale one after moderation', async () => {
+      const page = '/cache/';
+      const r = await postAs(h, nextIp(), { nick: 'C', comment: 'cache me', url: page });
+      await approve(h, [r.json.data.objectId]);
+      const first = await api(h.site, `/api/comment?path=${page}`);
+      expect(first.json.data.count).toBe(1);
+      const again = await api(h.site, `/api/comment?path=${page}`);
+      expect(again.headers.get('x-comments-cache')).toBe('hit');
+      expect(again.json).toEqual(first.json);
+      const token = await login(h.site);
+      expect((await api(h.site, `/api/comment/${r.json.data.objectId}`, { method: 'DELETE', token })).status).toBe(200);
+      const after = await api(h.site, `/api/comment?path=${page}`);
+      expect(after.headers.get('x-comments-cache')).toBeNull();
+      expect(after.json.data.count).toBe(0);
+    });
+
     it('refuses open registration, so no "first user becomes administrator"', async () => {
       expect(await h.userCount()).toBe(1);
       const r = await api(h.site, '/api/user', { body: { display_name: 'Eve', email: 'eve@example.org', password: 'eve-password-123', url: '' } });

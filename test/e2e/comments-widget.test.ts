@@ -12,6 +12,8 @@ import { startHarness, postAs, nextIp, approve, MODERATOR, type Harness } from '
 import { XSS_VECTORS } from '../comments/xss-vectors';
 
 const CHAPTER = '/the-road-to-apec/';
+// The comment server may be slow on a busy two-core machine: poll for up to 20 s.
+const SLOW = { timeout: 20_000, interval: 100 };
 const SHOTS = 'test-results/comments';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -73,9 +75,9 @@ describe('comments widget', () => {
       expect(widgetRequests, 'widget fetched before the reader got near').toEqual([]);
       await reachComments(page);
       expect(widgetRequests).toHaveLength(1);
-      await expect.poll(() => page.locator('chancay-comments .cm-empty').textContent()).toMatch(/No comments yet/);
+      await expect.poll(() => page.locator('chancay-comments .cm-empty').textContent(), SLOW).toMatch(/No comments yet/);
       // Labelled fields, counter, live region.
-      await expect.poll(() => page.getByLabel('Name').count()).toBe(1);
+      await expect.poll(() => page.getByLabel('Name').count(), SLOW).toBe(1);
       expect(await page.getByLabel(/E-mail/).getAttribute('type')).toBe('email');
       expect(await page.getByLabel('Comment', { exact: true }).count()).toBe(1);
       expect(await page.locator('chancay-comments [aria-live="polite"]').count()).toBe(1);
@@ -100,7 +102,7 @@ describe('comments widget', () => {
     expect(await page.locator('.cm-counter').textContent()).toBe('37 of 2000 characters');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // the "Post comment" button
-    await expect.poll(() => page.locator('.cm-status').textContent()).toMatch(/awaits moderation/);
+    await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/awaits moderation/);
     expect(await page.getByLabel('Comment', { exact: true }).inputValue()).toBe('');
     expect(await page.evaluate((p) => localStorage.getItem(`chancay-comments:draft:${p}`), CHAPTER)).toBeNull();
     // Not public yet.
@@ -113,16 +115,16 @@ describe('comments widget', () => {
     await page.reload();
     await reachComments(page);
     const first = page.locator('.cm-item', { hasText: 'Ports buy access' });
-    await expect.poll(() => first.count()).toBe(1);
+    await expect.poll(() => first.count(), SLOW).toBe(1);
     expect(await first.locator('.cm-avatar').textContent()).toBe('LR');
     expect(await page.locator('chancay-comments').textContent()).not.toContain('lucia@example.org');
     // Reply to it.
     await page.getByRole('button', { name: 'Reply to Lucía Ramos' }).click();
-    await expect.poll(() => page.locator('.cm-replying').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.cm-replying').isVisible(), SLOW).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.keyboard.type('Loyalty is not the point; leverage is.');
     await page.getByRole('button', { name: 'Post comment' }).click();
-    await expect.poll(() => page.locator('.cm-status').textContent()).toMatch(/awaits moderation/);
+    await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/awaits moderation/);
     const [reply] = await h.rows('url = ? AND comment = ?', [CHAPTER, 'Loyalty is not the point; leverage is.']);
     expect(String(reply.pid)).toBe(String(row.id));
     await approve(h, [reply.id as number]);
@@ -133,16 +135,16 @@ describe('comments widget', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.reload();
       await reachComments(page);
-      await expect.poll(() => page.locator('.cm-children .cm-item').count()).toBe(1);
+      await expect.poll(() => page.locator('.cm-children .cm-item').count(), SLOW).toBe(1);
       expect(await page.locator('.cm-list > .cm-item').count()).toBe(2);
       expect(await page.locator('.cm-children .cm-item').textContent()).toContain('leverage is');
       await shot(page, 'threaded');
     }
     // Oldest first puts Lucía's comment on top.
     await page.getByLabel('Order', { exact: true }).selectOption('insertedAt_asc');
-    await expect.poll(() => page.locator('.cm-list > .cm-item').first().textContent()).toContain('Ports buy access');
+    await expect.poll(() => page.locator('.cm-list > .cm-item').first().textContent(), SLOW).toContain('Ports buy access');
     await page.getByLabel('Order', { exact: true }).selectOption('insertedAt_desc');
-    await expect.poll(() => page.locator('.cm-list > .cm-item').first().textContent()).toContain('Shenzhen');
+    await expect.poll(() => page.locator('.cm-list > .cm-item').first().textContent(), SLOW).toContain('Shenzhen');
     expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
@@ -152,7 +154,7 @@ describe('comments widget', () => {
   it('passes axe in the dark scheme too', async () => {
     const { page } = await openChapter(390, { colorScheme: 'dark' });
     await reachComments(page);
-    await expect.poll(() => page.locator('.cm-item').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.cm-item').count(), SLOW).toBeGreaterThan(0);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'threaded-dark');
     await page.context().close();
@@ -167,7 +169,7 @@ describe('comments widget', () => {
       await page.getByLabel('Name').fill('Offline Reader');
       await page.getByLabel('Comment', { exact: true }).fill(text);
       await page.getByRole('button', { name: 'Post comment' }).click();
-      await expect.poll(() => page.locator('.cm-status').textContent()).toMatch(/not posted: The comment server is not reachable right now\..*kept here/);
+      await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/not posted: The comment server is not reachable right now\..*kept here/);
       expect(await page.getByLabel('Comment', { exact: true }).inputValue()).toBe(text);
       await shot(page, 'error');
       // A reload keeps the draft (localStorage), and the list says it could not load.
@@ -177,10 +179,10 @@ describe('comments widget', () => {
       expect(await page.getByLabel('Name').inputValue()).toBe('Offline Reader');
       expect(await page.locator('.cm-liststatus').textContent()).toMatch(/could not be loaded/);
       await page.getByRole('button', { name: 'Post comment' }).click();
-      await expect.poll(() => page.getByRole('button', { name: 'Try again' }).count()).toBeGreaterThan(0);
+      await expect.poll(() => page.getByRole('button', { name: 'Try again' }).count(), SLOW).toBeGreaterThan(0);
       await h.restart({ rateLimitSeconds: 0 });
       await page.locator('.cm-status').getByRole('button', { name: 'Try again' }).click();
-      await expect.poll(() => page.locator('.cm-status').textContent()).toMatch(/awaits moderation/);
+      await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/awaits moderation/);
       expect(await h.rows('comment = ?', [text])).toHaveLength(1);
       expect(await page.evaluate((p) => localStorage.getItem(`chancay-comments:draft:${p}`), CHAPTER)).toBeNull();
       // The console shows the failed requests (502s); nothing else.
@@ -251,7 +253,7 @@ describe('comments widget', () => {
     await page.getByLabel('Name').fill('After The Storm');
     await page.getByLabel('Comment', { exact: true }).fill('Still standing.');
     await page.getByRole('button', { name: 'Post comment' }).click();
-    await expect.poll(() => page.locator('.cm-status').textContent()).toMatch(/awaits moderation/);
+    await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/awaits moderation/);
     await page.context().close();
   });
 
@@ -259,7 +261,7 @@ describe('comments widget', () => {
     const { page, errors, foreign } = await openPage(browser, [h.site]);
     await page.goto(h.site + '/');
     const span = page.locator('[data-comment-count="the-road-to-apec"]');
-    await expect.poll(() => span.isVisible()).toBe(true);
+    await expect.poll(() => span.isVisible(), SLOW).toBe(true);
     const total = (await h.rows("url = ? AND status = 'approved'", [CHAPTER])).length;
     expect(await span.textContent()).toBe(`${total} comments`);
     expect(await page.locator('[data-comment-count="the-announcement"]').isVisible()).toBe(false);
@@ -280,17 +282,17 @@ describe('comments widget', () => {
     await page.getByLabel('E-mail').fill(MODERATOR.email);
     await page.getByLabel('Password').fill('wrong password here');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('.mod__status').textContent()).toMatch(/Wrong e-mail or password/);
+    await expect.poll(() => page.locator('.mod__status').textContent(), SLOW).toMatch(/Wrong e-mail or password/);
     await page.getByLabel('Password').fill(MODERATOR.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Approve Me' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Approve Me' }).count(), SLOW).toBe(1);
     await page.locator('.mod__list').screenshot({ path: `${SHOTS}/moderate-390.png` });
     await page.getByRole('button', { name: 'Approve: comment by Approve Me' }).click();
-    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Approve Me' }).count()).toBe(0);
+    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Approve Me' }).count(), SLOW).toBe(0);
     await page.getByRole('button', { name: 'Mark as spam: comment by Spam Me' }).click();
-    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Spam Me' }).count()).toBe(0);
+    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Spam Me' }).count(), SLOW).toBe(0);
     await page.getByRole('button', { name: 'Reject (delete): comment by Reject Me' }).click();
-    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Reject Me' }).count()).toBe(0);
+    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Reject Me' }).count(), SLOW).toBe(0);
     const status = async (id: number) => (await h.rows('id = ?', [id]))[0]?.status ?? 'deleted';
     expect(await status(ids['Approve Me']!)).toBe('approved');
     expect(await status(ids['Spam Me']!)).toBe('spam');
