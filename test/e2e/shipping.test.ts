@@ -82,6 +82,8 @@ describe('shipping map', () => {
 
     await toStep(page, 3);
     expect(await canvas.getAttribute('data-pane')).toBe('chart');
+    // Nothing of the map shows through the chart.
+    await expect.poll(async () => Object.values(await routes(page)).filter((r) => r.visible).length).toBe(0);
     await expect.poll(() => page.locator(`${CANVAS} .sm-pane--chart`).evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
     await expect.poll(() => page.locator(`${CANVAS} .sm-pane--map`).evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
 

@@ -36,7 +36,8 @@ export const mount: Mount<ShippingData> = (el, data, ctx) => {
       const f = drawnFraction(data, id, step, progress, reduced);
       // pathLength=1 with a 1 1 dash: offset 1 hides the route, 0 shows it whole.
       path.style.strokeDashoffset = String(1 - f);
-      path.style.visibility = f > 0 ? 'visible' : 'hidden';
+      // A class, not an inline `visibility: visible`, which would show through the hidden map pane.
+      path.classList.toggle('is-undrawn', f === 0);
       path.classList.toggle('is-dim', f > 0 && !s.highlight.includes(id));
     }
   };
@@ -89,8 +90,7 @@ export const mount: Mount<ShippingData> = (el, data, ctx) => {
       delete el.dataset.step;
       for (const path of routes) {
         path.style.removeProperty('stroke-dashoffset');
-        path.style.removeProperty('visibility');
-        path.classList.remove('is-dim');
+        path.classList.remove('is-dim', 'is-undrawn');
       }
     },
   };
