@@ -4,7 +4,7 @@
 // (what a reader's browser hits), for SQLite and PostgreSQL (when the
 // PostgreSQL binaries are installed). Writes bench/results/comments.json.
 //   BENCH_SECONDS (default 5) per scenario, BENCH_CONCURRENCY (default 16).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startComments } from '../server/comments/index.mjs';
@@ -22,7 +22,20 @@ function pct(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+// CPU time of the comment server process (Linux /proc), in ms: a figure that
+// other load on the machine does not distort as much as wall-clock latency.
+function cpuMs(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * (1000 / 100);
+  } catch {
+    return null;
+  }
+}
+
+let serverPid = 0;
 async function run(name, fn) {
+  const cpu0 = cpuMs(serverPid);
   const lat = [];
   let errors = 0;
   const samples = [];
@@ -50,8 +63,10 @@ async function run(name, fn) {
     p50ms: Math.round(pct(lat, 50) * 10) / 10,
     p99ms: Math.round(pct(lat, 99) * 10) / 10,
   };
+  const cpu1 = cpuMs(serverPid);
+  r.serverCpuMsPerRequest = cpu0 === null || cpu1 === null ? null : Math.round(((cpu1 - cpu0) / lat.length) * 10) / 10;
   if (samples.length) r.errorSamples = samples;
-  console.log(`  ${name.padEnd(14)} ${String(r.reqPerSec).padStart(7)} req/s  p50 ${String(r.p50ms).padStart(6)} ms  p99 ${String(r.p99ms).padStart(6)} ms  (${r.requests} requests, ${errors} errors)`);
+  console.log(`  ${name.padEnd(14)} ${String(r.reqPerSec).padStart(7)} req/s  p50 ${String(r.p50ms).padStart(6)} ms  p99 ${String(r.p99ms).padStart(6)} ms  (${r.requests} requests, ${errors} errors, server CPU ${r.serverCpuMsPerRequest} ms/request)`);
   return r;
 }
 
@@ -61,6 +76,7 @@ async function benchStore(kind, databaseUrl) {
   mkdirSync(path.join(tmp, 'site'));
   await upsertModerator(storeConfig({ dataDir, databaseUrl }), MOD);
   const comments = await startComments({ dataDir, databaseUrl, port: 0, rateLimitSeconds: 0, quiet: true });
+  serverPid = comments.pid;
   const site = await serve({ root: path.join(tmp, 'site'), port: 0, commentsUpstream: comments.url, quiet: true });
   try {
     const post = async (body) => {
