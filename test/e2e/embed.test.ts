@@ -8,6 +8,8 @@ import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launch, openPage } from './browser';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { serveHosts } from './hosts/serve-hosts.mjs';
 
 const site = inject('siteUrl');
@@ -412,4 +414,35 @@ describe('the Embed control', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+});
+
+describe('accessibility inside host pages', () => {
+  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const axeFrame = async (f: Frame) => {
+    await f.addScriptTag({ content: AXE });
+    return f.evaluate(async () => {
+      // @ts-expect-error injected global
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      return (r.violations as { id: string; nodes: { target: string[] }[] }[]).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    });
+  };
+  it('axe finds nothing in the stepper (bare iframe) or in a dark figure embed on a host page', async () => {
+    const found: string[] = [];
+    for (const width of [390, 1280]) {
+      const { page } = await openPage(browser, [site, hosts.url], { viewport: { width, height: 844 } });
+      await page.goto(`${hosts.url}/bare.html`);
+      const bare = await frameFor(page, '/embed/the-announcement/');
+      await poll(() => mode(bare)).toBe('static');
+      found.push(...(await axeFrame(bare)).map((v) => `[bare ${width}] ${v}`));
+      await page.goto(`${hosts.url}/two-embeds.html`);
+      const y = await page.evaluate(() => document.querySelector('#embed-figure')!.getBoundingClientRect().top + scrollY);
+      await hostScroll(page, y, 800, 50);
+      const fig = await frameFor(page, '/embed/beyond-the-tracks/climb-profile/');
+      await poll(() => mode(fig)).toBe('hosted');
+      await poll(() => fig.locator('chancay-figure[data-mounted]').count()).toBeGreaterThan(0);
+      found.push(...(await axeFrame(fig)).map((v) => `[dark figure ${width}] ${v}`));
+      await page.context().close();
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
 });
