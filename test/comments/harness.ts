@@ -134,7 +134,7 @@ export async function approve(h: Harness, ids: Array<string | number>) {
   for (const id of ids) {
     let r = await api(h.site, `/api/comment/${id}`, { method: 'PUT', body: { status: 'approved' }, token });
     if (r.status === 401) {
-      // The API suite runs with 3-second sessions (to test expiry): sign in again.
+      // The API suite runs with short sessions (to test expiry): sign in again.
       token = await login(h.site);
       r = await api(h.site, `/api/comment/${id}`, { method: 'PUT', body: { status: 'approved' }, token });
     }
