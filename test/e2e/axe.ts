@@ -6,11 +6,12 @@ import type { Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export async function axe(page: Page): Promise<string[]> {
+/** Run axe on the page, or only inside `selector` (the page as a whole is checked separately). */
+export async function axe(page: Page, selector?: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (sel) => {
     // @ts-expect-error injected global
-    const r = await window.axe.run(document, {
+    const r = await window.axe.run(sel ? { include: [sel] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       resultTypes: ['violations'],
     });
@@ -19,6 +20,6 @@ export async function axe(page: Page): Promise<string[]> {
       help: v.help,
       nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').split('\n').slice(1, 2).join(' ')}`),
     }));
-  });
+  }, selector);
   return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.join(' | ')}`);
 }
