@@ -20,8 +20,9 @@ module.exports = {
     collect: {
       url: pages.map((p) => base + p),
       numberOfRuns: 1,
-      startServerCommand: `PORT=${port} ${process.execPath} scripts/serve.mjs`,
-      startServerReadyPattern: 'Serving',
+      // The site as `npm start` runs it, real comment server included (fresh store).
+      startServerCommand: `SKIP_BUILD=1 PORT=${port} COMMENTS_PORT=0 COMMENTS_DATA_DIR=${require('node:os').tmpdir()}/chancay-lhci-comments-${process.pid} ${process.execPath} scripts/start.mjs`,
+      startServerReadyPattern: 'running at',
       startServerReadyTimeout: 20000,
       chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       settings: {

@@ -58,14 +58,13 @@ for (const p of listPages()) {
   if (only && !only.includes(p)) continue;
   targets.push({ name: p, url: site.url + p });
 }
-// A host page with an embedded chapter (issue 7), served from another origin.
-const hostFile = path.join(root, 'test/e2e/hosts/bench-host.html');
+// A newsroom's host page with an embedded chapter (issue 7), on another
+// origin (127.0.0.2: a separate site, so the embed runs out of process).
+const { serveHosts } = await import('../test/e2e/hosts/serve-hosts.mjs');
 let host = null;
-if (existsSync(hostFile) && (!only || only.includes('host'))) {
-  const hostDir = mkdtempSync(path.join(tmpdir(), 'chancay-bench-host-'));
-  writeFileSync(path.join(hostDir, 'index.html'), readFileSync(hostFile, 'utf8').replaceAll('{{SITE}}', site.url));
-  host = await serve({ quiet: true, root: hostDir, port: 0 });
-  targets.push({ name: 'host page with embedded chapter', url: `${host.url}/` });
+if (!only || only.includes('host')) {
+  host = await serveHosts({ site: site.url, host: '127.0.0.2' });
+  targets.push({ name: 'host page + embedded chapter', url: `${host.url}/bench.html`, embed: true });
 }
 
 const browser = await chromium.launch({
@@ -89,6 +88,22 @@ async function measure(t) {
     } catch {}
   });
   await page.goto(t.url, { waitUntil: 'load' });
+  let child = null;
+  if (t.embed) {
+    await page.waitForSelector('[data-chancay-state="ready"]', { timeout: 20000 });
+    child = page.frames().find((f) => f !== page.mainFrame() && f.url().includes('/embed/'));
+    // Frame times inside the embed, recorded while the host scrolls.
+    await child?.evaluate(() => {
+      window.__iv = [];
+      let last = performance.now();
+      const tick = (now) => {
+        window.__iv.push(now - last);
+        last = now;
+        if (!window.__stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  }
   await page.waitForTimeout(300);
   const frames = await page.evaluate(async (speed) => {
     const max = document.documentElement.scrollHeight - innerHeight;
@@ -108,6 +123,7 @@ async function measure(t) {
     });
   }, SPEED);
   await page.waitForTimeout(300);
+  const childIv = child ? await child.evaluate(() => ((window.__stop = true), window.__iv.slice(1))) : null;
   const res = await page.evaluate(() => {
     const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
     const js = entries.filter((e) => e.initiatorType === 'script' || /\.m?js(\?|$)/.test(e.name));
@@ -127,6 +143,7 @@ async function measure(t) {
     'long task ms': Math.round(res.longTasks.reduce((s, x) => s + x, 0)),
     'JS kB': +(res.jsBytes / 1024).toFixed(1),
     'total kB': +(res.totalBytes / 1024).toFixed(1),
+    ...(childIv ? { 'embed p50 ms': +pct(childIv, 50).toFixed(1), 'embed p95 ms': +pct(childIv, 95).toFixed(1), 'embed >50ms': childIv.filter((x) => x > 50).length } : {}),
   };
 }
 

@@ -50,6 +50,8 @@ const figures = defineCollection({
     source: z.string().min(3),
     /** Optional methodological note printed under the figure (estimates say so here). */
     note: z.string().optional(),
+    /** Heavy graphic (WebGL): on a page that opens on it (an embed), it starts when the reader asks. */
+    heavy: z.boolean().default(false),
     /** Per-figure labels used by the graphic (all copy lives in content). */
     labels: z.record(z.string(), z.string()).default({}),
   }),

@@ -14,6 +14,7 @@ export class ChancayFigure extends HTMLElement {
   #ro?: ResizeObserver;
   #section: ScrollySection | null = null;
   #destroyed = false;
+  #lockedWidth = 0;
   #onChange = (e: Event) => {
     const d = (e as CustomEvent<ScrollyChangeDetail>).detail;
     this.#handle?.update(d.index, d.progress);
@@ -28,12 +29,34 @@ export class ChancayFigure extends HTMLElement {
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
           this.#io?.disconnect();
-          void this.#mount();
+          if (this.dataset.heavy === 'true' && this.#onScreenAtLoad()) this.#askFirst();
+          else void this.#mount();
         }
       },
       { root: document, rootMargin: '100% 0px 100% 0px' },
     );
     this.#io.observe(this);
+  }
+
+  /** On screen before the reader scrolled: the page opened on this figure (an embed). */
+  #onScreenAtLoad() {
+    const r = this.getBoundingClientRect();
+    return scrollY === 0 && r.top < innerHeight;
+  }
+
+  /** Heavy graphics (3D) that a page opens on start when the reader asks, not during load. */
+  #askFirst() {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'figure__start';
+    const labels = JSON.parse(this.querySelector('script.figure__labels')?.textContent || '{}') as Record<string, string>;
+    button.textContent = labels['start'] ?? 'Start';
+    button.addEventListener('click', () => {
+      button.remove();
+      void this.#mount();
+    }, { once: true });
+    // Over the poster, not in the flow: adding it moves nothing.
+    (this.querySelector('.figure__canvas') ?? this).append(button);
   }
 
   async #mount() {
@@ -44,12 +67,31 @@ export class ChancayFigure extends HTMLElement {
       console.warn(`[chancay-figure] no graphic module "${viz}"; keeping the static picture`);
       return;
     }
-    const dataEl = this.querySelector('script.figure__data');
-    const data: unknown = dataEl ? JSON.parse(dataEl.textContent || 'null') : null;
+    const dataEl = this.querySelector<HTMLScriptElement>('script.figure__data');
+    // The build moves the data to /_data/ (src/integrations/figure-data.mjs);
+    // inline JSON still works (dev server).
+    const src = dataEl?.dataset.src;
+    const module = load(); // code and data load in parallel
+    let data: unknown = null;
+    try {
+      data = src ? await (await fetch(src)).json() : dataEl ? JSON.parse(dataEl.textContent || 'null') : null;
+    } catch {
+      console.warn(`[chancay-figure] could not load the data of "${viz}"; keeping the static picture`);
+      return;
+    }
+    if (this.#destroyed) return;
     const labelsEl = this.querySelector('script.figure__labels');
     const labels = labelsEl ? (JSON.parse(labelsEl.textContent || '{}') as Record<string, string>) : {};
-    const { mount } = await load();
+    const { mount } = await module;
     if (this.#destroyed) return; // removed while loading
+    // A figure already on screen keeps its box while the graphic re-lays
+    // itself out at its real width: the text around it never moves (CLS 0).
+    const box = canvas.getBoundingClientRect();
+    if (box.top < innerHeight && box.bottom > 0 && box.height > 0) {
+      canvas.style.height = `${box.height}px`;
+      canvas.classList.add('is-size-locked');
+      this.#lockedWidth = box.width;
+    }
     this.#handle = mount(canvas, data, { labels, embedded: document.documentElement.dataset.embed === 'true' });
     this.dataset.mounted = 'true';
     const s = this.#section?.state;
@@ -57,6 +99,12 @@ export class ChancayFigure extends HTMLElement {
     this.#ro = new ResizeObserver(([entry]) => {
       if (!entry) return;
       const { width, height } = entry.contentRect;
+      if (this.#lockedWidth && Math.abs(width - this.#lockedWidth) > 1) {
+        // The reader resized the window: the box may follow its content again.
+        this.#lockedWidth = 0;
+        canvas.style.height = '';
+        canvas.classList.remove('is-size-locked');
+      }
       if (width > 0) this.#handle?.resize(width, height);
     });
     this.#ro.observe(canvas);

@@ -79,8 +79,10 @@ export function stepper(section: Section, count: number, start: number) {
     i = Math.min(count - 1, i + 1);
     show();
   });
+  const slot = section.querySelector('.embed-stepper-slot');
   const graphic = section.querySelector('.scrolly__graphic, .embed-solo__graphic');
-  if (graphic) graphic.after(bar);
+  if (slot) slot.replaceWith(bar);
+  else if (graphic) graphic.after(bar);
   else section.appendChild(bar);
   show();
 }
@@ -92,10 +94,11 @@ function staticLayout() {
   });
 }
 
-// Scroll-driven figures embedded alone: all their states, always by buttons.
+// Scroll-driven figures embedded alone: all their states, always by buttons,
+// starting from the first, which is the picture the page was built with (so
+// nothing jumps when the graphic mounts).
 document.querySelectorAll<Section>('[data-solo-steps]').forEach((s) => {
-  const n = Number(s.dataset.soloSteps);
-  stepper(s, n, n - 1);
+  stepper(s, Number(s.dataset.soloSteps), 0);
 });
 
 if (params.get('comments') === '1') html.dataset.comments = '1';
