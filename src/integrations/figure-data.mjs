@@ -31,6 +31,7 @@ export default function figureData() {
             if (e.isDirectory()) await walk(p);
             else if (e.name.endsWith('.html')) {
               const html = await readFile(p, 'utf8');
+              /** @type {Promise<void>[]} */
               const jobs = [];
               const out = html.replace(TAG, (_, json) => {
                 const name = createHash('sha256').update(json).digest('hex').slice(0, 16) + '.json';
