@@ -35,7 +35,7 @@ export function staticImports(code: string): string[] {
 export function initialJs(page: string): { file: string; gzip: number }[] {
   const doc = html(page);
   const entries = new Set<string>();
-  for (const m of doc.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) entries.add(m[1]!);
+  for (const m of doc.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*>/g)) entries.add(m[1]!); // not data-src
   for (const m of doc.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) entries.add(m[1]!);
   const inline: string[] = [];
   for (const m of doc.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)) {
