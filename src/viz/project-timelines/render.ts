@@ -1,25 +1,12 @@
-/** Browser side of money-to-scale and project timelines: a static picture, re-laid out on resize. */
+/** Browser side of the money-to-scale and project timelines: a static picture, re-laid out on resize. */
 import type { Mount } from '../types';
 import type { TimelinesData } from './prep';
 import { layout } from './geometry';
 import { markup } from './markup';
+import { mountStaticSvg } from '../static-svg';
 
-export const mount: Mount<TimelinesData> = (el, data, ctx) => {
-  const svg = el.querySelector('svg');
-  if (!svg) throw new Error('[project-timelines] the build-time <svg> is missing');
-  return {
-    update() {
-      // One state: the picture does not change with scrolling.
-    },
-    resize(width) {
-      const l = layout(data, ctx.labels, Math.round(width));
-      svg.setAttribute('viewBox', `0 0 ${l.width} ${l.height}`);
-      svg.setAttribute('width', String(l.width));
-      svg.setAttribute('height', String(l.height));
-      svg.innerHTML = markup(l);
-    },
-    destroy() {
-      // Nothing global was touched.
-    },
-  };
-};
+export const mount: Mount<TimelinesData> = (el, data, ctx) =>
+  mountStaticSvg('project-timelines', el, (width) => {
+    const l = layout(data, ctx.labels, width);
+    return { width: l.width, height: l.height, svg: markup(l) };
+  });
