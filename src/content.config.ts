@@ -106,8 +106,12 @@ const facts = defineCollection({
       unit: text(),
       source: sourceIds(),
       confidence: confidence(),
-      /** yes = an estimate or a computed figure: the page says so next to it. */
-      estimate: z.enum(['yes', 'no'], { error: 'estimate must be yes or no' }),
+      /**
+       * What kind of figure it is; every kind but `reported` is labelled in the page's text next to the number.
+       * reported: as a source states it. calculated: exact arithmetic on sourced figures (the note says how).
+       * estimate: our own modelled or rounded figure. projection: a third party's forecast (AP's jobs, the IIF's debt).
+       */
+      kind: z.enum(['reported', 'calculated', 'estimate', 'projection'], { error: 'kind must be reported, calculated, estimate or projection' }),
       note: optText(),
     }),
   ),

@@ -48,7 +48,7 @@ describe('figures in the prose', () => {
     expect(bare).toEqual([]);
   });
 
-  it('every quoted figure exists, and every computed one is marked as an estimate', () => {
+  it('every quoted figure exists, and every computed one is marked as calculated in the text', () => {
     for (const file of mdxFiles) {
       for (const [, id] of readFileSync(file, 'utf8').matchAll(/<V id="([^"]+)"/g)) {
         expect(facts.has(id!), `${file}: <V id="${id}"> is not in facts.csv`).toBe(true);
@@ -56,13 +56,13 @@ describe('figures in the prose', () => {
     }
     for (const [id, f] of facts) {
       if (String(f['source']).split(';').includes('computed')) {
-        expect(f['estimate'], `facts.csv: ${id} is computed but not marked estimate=yes`).toBe('yes');
+        expect(f['kind'], `facts.csv: ${id} is computed but not marked kind=calculated`).toBe('calculated');
         expect(String(f['note'] ?? ''), `facts.csv: ${id} should say how it was computed`).toMatch(/^Computed/);
       }
     }
-    // On the page, the estimate is labelled where the reader sees the number.
+    // On the page, the label is text next to the number (it survives copy, reader mode and syndication).
     const page = html('beyond-the-tracks');
-    expect(page).toMatch(/class="fact fact--estimate" data-fact="transit-knots"/);
+    expect(page).toMatch(/data-fact="transit-knots">[^<]+<span class="fact__kind"> \(calculated\)<\/span>/);
   });
 });
 
