@@ -216,4 +216,46 @@ const trade = defineCollection({
   ),
 });
 
-export const collections = { pages, chapters, figures, sources, railProjects, facts, fundingModels, centralRailway, southernRailway, seaRoutes, trade, fundingFlows, projectTimelines, milestones, debt, concerns };
+/** The public corrections log (content/data/corrections.csv): each change of fact, dated, shown on /corrections/ and linked from the chapter. */
+const corrections = defineCollection({
+  loader: csvLoader(
+    'content/data/corrections.csv',
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lowercase letters, digits and hyphens'),
+      /** Date the change was published (ISO). */
+      date: text().pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')),
+      /** Slug of the chapter that changed, or blank for a site-wide change (cover, Sources and methods). */
+      chapter: optText(),
+      /** correction = a fact was wrong; update = a fact went out of date; clarification = wording could mislead. */
+      kind: z.enum(['correction', 'update', 'clarification']),
+      /** What the page said, in a sentence. */
+      was: text(),
+      /** What it says now, in a sentence. */
+      now: text(),
+      /** Source ids (content/data/sources.csv) for the new wording. */
+      source: sourceIds(),
+    }),
+  ),
+});
+
+/** Glossary (content/data/glossary.csv): shown on /glossary/, linked from each term's first use in each chapter. */
+const glossary = defineCollection({
+  loader: csvLoader(
+    'content/data/glossary.csv',
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lowercase letters, digits and hyphens'),
+      /** The term as the glossary lists it, e.g. "TEU". */
+      term: text(),
+      /** Spelled out, when the term is an abbreviation, e.g. "twenty-foot equivalent unit". */
+      expansion: optText(),
+      /** Forms matched in chapter prose, separated by "|", case-sensitive, whole words: "TEU|TEUs". */
+      match: text(),
+      /** A plain-language definition, one to three sentences. */
+      definition: text(),
+      /** Source ids (";"-separated) for a definition that states a fact, or blank. */
+      source: optText(),
+    }),
+  ),
+});
+
+export const collections = { corrections, glossary, pages, chapters, figures, sources, railProjects, facts, fundingModels, centralRailway, southernRailway, seaRoutes, trade, fundingFlows, projectTimelines, milestones, debt, concerns };
