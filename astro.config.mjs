@@ -3,10 +3,16 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import embedHost from './src/embed-host/integration.mjs';
 import figureData from './src/integrations/figure-data.mjs';
+import postbuild from './scripts/postbuild.mjs';
+import { siteAddress } from './scripts/site-url.mjs';
 
-// The site's public origin, used for canonical and oEmbed links. `npm start`
-// and the tests serve on 127.0.0.1; a deployment sets SITE_URL.
-const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+// The site's public origin, used for canonical and oEmbed links and the Embed
+// control's snippets. A production build (`npm run build`) requires SITE_URL
+// to be a public address and fails otherwise; `npm start`, `npm test` and CI
+// build with BUILD_MODE=local (`npm run build:local`), which allows the
+// loopback default and marks dist/.headers.json as local, so the nginx
+// renderer refuses to deploy it. See scripts/site-url.mjs.
+const { site, mode } = siteAddress(process.env, process.argv.includes('build'));
 
 export default defineConfig({
   site,
@@ -16,7 +22,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // embedHost: builds the newsroom loader /embed.js (src/embed-host/embed.ts).
   // figureData: moves each graphic's browser data out of the HTML into /_data/.
-  integrations: [mdx(), embedHost(), figureData()],
+  // postbuild (last: it reads what the others wrote): CSP script hashes, .br/.gz copies.
+  integrations: [mdx(), embedHost(), figureData(), postbuild({ site, mode })],
   build: {
     format: 'directory',
     // One request per page: small CSS is cheaper inline than render-blocking.

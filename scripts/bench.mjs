@@ -19,7 +19,7 @@ process.chdir(root);
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
 const SPEED = Number(args.get('speed') ?? 1200); // px per second: a brisk but steady reader
 const VIEWPORT = { width: 390, height: 844 };
-const env = { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', BUILD_MODE: 'local' };
 
 let buildSeconds = null;
 if (!args.has('no-build')) {

@@ -9,7 +9,10 @@ import { serve } from './serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
-const env = { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
+// A build for this machine (BUILD_MODE=local: loopback links allowed, and
+// marked so deploy/render-nginx.mjs refuses to deploy it). SITE_URL, when set,
+// is still used, e.g. to preview a LAN address.
+const env = { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', BUILD_MODE: 'local' };
 
 if (process.env.SKIP_BUILD !== '1') {
   const t = Date.now();

@@ -25,7 +25,7 @@ function build(tag: string) {
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: work,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: path.join(work, `dist-${tag}`), CACHE_DIR: path.join(work, `cache-${tag}`), NO_COLOR: '1' },
+    env: { ...process.env, BUILD_MODE: 'local', ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: path.join(work, `dist-${tag}`), CACHE_DIR: path.join(work, `cache-${tag}`), NO_COLOR: '1' },
   });
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
