@@ -14,7 +14,7 @@ let work: string;
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'chancay-malformed-'));
-  for (const p of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public']) {
+  for (const p of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public', 'scripts', 'deploy']) {
     cpSync(path.join(root, p), path.join(work, p), { recursive: true });
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
