@@ -1,13 +1,27 @@
+/**
+ * Four test layers (ARCHITECTURE.md, "Tests"):
+ *   unit         test/unit/        pure modules; no build, no servers; seconds
+ *   build        test/build/       the built site (dist/) read as text
+ *   browser      test/e2e/         Chromium against dist/ served with a comment server
+ *   integration  test/e2e/comments-api*  the comment server's HTTP API (SQLite, PostgreSQL)
+ * `npx vitest run --project unit` runs one layer; `npx vitest run test/unit/csv.test.ts` one file.
+ */
 import { defineConfig } from 'vitest/config';
+
+const integration = ['test/e2e/comments-api*.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Two cores: browser tests in parallel beyond two only slow each other down.
     maxWorkers: 2,
     reporters: ['default'],
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { name: 'build', include: ['test/build/**/*.test.ts'], globalSetup: ['test/setup/dist.ts'] } },
+      { test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], exclude: integration, globalSetup: ['test/setup/site.ts'] } },
+      { test: { name: 'integration', include: integration } },
+    ],
   },
 });

@@ -2,16 +2,18 @@
  * Content collections. All copy and all figures live under content/; this file
  * says what shape they must have. A malformed file fails the build with the
  * file and the field (or CSV row) named.
+ *
+ * The site's own collections are here. Each graphic declares the data files it
+ * reads in its own src/viz/<name>/schema.ts (`export const collections`),
+ * found below by import.meta.glob: adding a graphic never edits this file.
  */
 import { defineCollection } from 'astro:content';
-import { fundingFlowsSchema, projectTimelinesSchema } from './viz/project-timelines/schema';
-import { milestonesSchema } from './viz/road-ahead/schema';
-import { debtSchema, concernsSchema } from './viz/debt-and-finance/schema';
 import { glob, file } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { csvLoader, jsonLoader, num, optNum, text, optText, sourceIds, confidence } from './lib/data-loader';
-import { centralRailwaySchema, southernRailwaySchema } from './viz/climb-profile/schema';
-import { stationTableLoader } from './viz/climb-profile/loader';
+import { csvLoader, mergeCollections, text, optText, sourceIds, confidence, type DataCollections } from './lib/data-loader';
+
+/** Graphic names: the folders under src/viz/ that have a render.ts (not imported here). */
+const graphics = Object.keys(import.meta.glob('./viz/*/render.ts')).map((p) => p.split('/')[2]!);
 
 const chapters = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
@@ -38,8 +40,10 @@ const figures = defineCollection({
   schema: z.object({
     /** Chapter slug the figure belongs to. */
     chapter: z.string(),
-    /** Which graphic module draws it: a folder name under src/viz/. */
-    viz: z.string(),
+    /** Which graphic draws it: a folder name under src/viz/ (one with a render.ts). */
+    viz: z.string().refine((v) => graphics.includes(v), {
+      error: (i) => `unknown graphic "${String(i.input)}": no src/viz/${String(i.input)}/render.ts (graphics: ${graphics.join(', ')})`,
+    }),
     /** Visible title of the figure. */
     title: z.string().min(3),
     /** Short text alternative: what the picture shows, in one or two sentences. */
@@ -72,27 +76,6 @@ const sources = defineCollection({
   ),
 });
 
-const railProjects = defineCollection({
-  loader: csvLoader(
-    'content/data/rail-projects.csv',
-    z.object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
-      /** Project name as shown on the chart. */
-      project: text(),
-      /** Reported cost in US$ billions. */
-      cost_usd_bn: num().pipe(z.number().positive().max(100, 'cost in US$ billions looks too large')),
-      /** Route length in km, blank when not reported. */
-      length_km: optNum(),
-      status: text(),
-      /** Whether Chinese finance or building is reported. */
-      chinese_backing: text(),
-      source: sourceIds(),
-      confidence: confidence(),
-      note: optText(),
-    }),
-  ),
-});
-
 const facts = defineCollection({
   loader: csvLoader(
     'content/data/facts.csv',
@@ -117,31 +100,6 @@ const facts = defineCollection({
   ),
 });
 
-const fundingModels = defineCollection({
-  loader: csvLoader(
-    'content/data/funding-models.csv',
-    z.object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
-      /** Row heading, as in the article's table. */
-      feature: text(),
-      china: text(),
-      us: text(),
-      source: sourceIds(),
-    }),
-  ),
-});
-
-/** Money to scale (content/data/funding-flows.csv); fields in src/viz/project-timelines/schema.ts. */
-const fundingFlows = defineCollection({ loader: csvLoader('content/data/funding-flows.csv', fundingFlowsSchema) });
-/** Dated events of real projects (content/data/project-timelines.csv). */
-const projectTimelines = defineCollection({ loader: csvLoader('content/data/project-timelines.csv', projectTimelinesSchema) });
-/** The road ahead (content/data/milestones.csv); fields in src/viz/road-ahead/schema.ts. */
-const milestones = defineCollection({ loader: csvLoader('content/data/milestones.csv', milestonesSchema) });
-/** Peru's public debt and Chancay's owners and cost (content/data/debt.csv); fields in src/viz/debt-and-finance/schema.ts. */
-const debt = defineCollection({ loader: csvLoader('content/data/debt.csv', debtSchema) });
-/** The article's concerns and what sources report (content/data/concerns.csv). */
-const concerns = defineCollection({ loader: csvLoader('content/data/concerns.csv', concernsSchema) });
-
 /** Non-chapter prose: the cover summary and the methods text. */
 const pages = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/pages' }),
@@ -151,69 +109,6 @@ const pages = defineCollection({
     kicker: z.string().optional(),
     dek: z.string().optional(),
   }),
-});
-
-/** Central railway stations, Callao -> Huancayo (fields documented in src/viz/climb-profile/schema.ts; km must increase). */
-const centralRailway = defineCollection({
-  loader: stationTableLoader('content/data/central-railway.csv', centralRailwaySchema),
-});
-
-/** Southern railway stations, Mollendo -> Juliaca -> Cusco (same fields plus lat/lon and on_profile). */
-const southernRailway = defineCollection({
-  loader: stationTableLoader('content/data/southern-railway.csv', southernRailwaySchema),
-});
-
-const waypoint = z.object({
-  /** Place name; ports are named as in the chart's labels. */
-  name: z.string().min(1),
-  lon: z.number().min(-180).max(180),
-  lat: z.number().min(-90).max(90),
-  /** A port the route calls at (drawn as a dot, labelled). */
-  port: z.boolean().optional(),
-  /** Where the waypoint comes from: a port position or the sea lane it keeps to. */
-  note: z.string().min(3),
-});
-
-const seaRoutes = defineCollection({
-  loader: jsonLoader(
-    'content/data/sea-routes.json',
-    z.object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
-      /** Route name as shown on the chart. */
-      label: text(),
-      short: text(),
-      /** new = Chancay direct; old = via Callao; contrast = the Panama route. */
-      group: z.enum(['new', 'old', 'contrast']),
-      source: sourceIds(),
-      confidence: confidence(),
-      /** Published distances the computed length is tested against (test/unit/shipping-map.test.ts). */
-      checks: z.array(
-        z.object({ from: z.string(), to: z.string(), nm: z.number().positive(), method: z.enum(['great-circle', 'sea-lane']) }),
-      ),
-      note: text(),
-      /** Days added to the sailing time: transshipment, canal. Assumptions, each with its reason. */
-      stops: z.array(z.object({ at: z.string(), days: z.number().min(0).max(30), what: z.string(), note: z.string().min(3) })),
-      /** The two waypoints between which the route crosses land by design (the Panama Canal). */
-      canal: z.array(z.string()).length(2).optional(),
-      waypoints: z.array(waypoint).min(2),
-    }),
-  ),
-});
-
-const trade = defineCollection({
-  loader: csvLoader(
-    'content/data/trade.csv',
-    z.object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
-      label: text(),
-      value: num(),
-      unit: text(),
-      year: num().pipe(z.number().int().min(1990).max(2030)),
-      source: sourceIds(),
-      confidence: confidence(),
-      note: optText(),
-    }),
-  ),
 });
 
 /** The public corrections log (content/data/corrections.csv): each change of fact, dated, shown on /corrections/ and linked from the chapter. */
@@ -258,4 +153,15 @@ const glossary = defineCollection({
   ),
 });
 
-export const collections = { corrections, glossary, pages, chapters, figures, sources, railProjects, facts, fundingModels, centralRailway, southernRailway, seaRoutes, trade, fundingFlows, projectTimelines, milestones, debt, concerns };
+const site = { corrections, glossary, pages, chapters, figures, sources, facts };
+
+/** Every graphic's data collections, from src/viz/<name>/schema.ts. */
+const viz = mergeCollections(
+  import.meta.glob<{ collections?: DataCollections }>('./viz/*/schema.ts', { eager: true }),
+  Object.keys(site),
+);
+
+export const collections = {
+  ...site,
+  ...Object.fromEntries(Object.entries(viz).map(([name, def]) => [name, defineCollection(def)])),
+};

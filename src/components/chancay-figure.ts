@@ -4,9 +4,12 @@
  * its container and destroys it when removed. Until then (and without
  * JavaScript) the build-time SVG is the picture.
  */
-import { vizLoaders } from '../viz/registry';
-import type { VizHandle } from '../viz/types';
+import type { Mount, VizHandle } from '../lib/viz/types';
 import type { ScrollySection, ScrollyChangeDetail } from './scrolly-section';
+
+/** Each graphic's render module, by folder: src/viz/<name>/render.ts, its own chunk, imported on demand. */
+const renders = import.meta.glob<{ mount: Mount<any> }>('../viz/*/render.ts');
+const loaderOf = (viz: string) => renders[`../viz/${viz}/render.ts`];
 
 export class ChancayFigure extends HTMLElement {
   #handle?: VizHandle;
@@ -61,7 +64,7 @@ export class ChancayFigure extends HTMLElement {
 
   async #mount() {
     const viz = this.dataset.viz ?? '';
-    const load = vizLoaders[viz];
+    const load = loaderOf(viz);
     const canvas = this.querySelector<HTMLElement>('.figure__canvas');
     if (!load || !canvas) {
       console.warn(`[chancay-figure] no graphic module "${viz}"; keeping the static picture`);

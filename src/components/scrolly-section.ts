@@ -4,13 +4,8 @@
  * listen for it; the embed bridge forwards it to a host page.
  */
 import { createScrolly, type ScrollyHandle, type StepState } from '../lib/scrolly';
-
-export interface ScrollyChangeDetail extends StepState {
-  /** The section's id. */
-  id: string;
-  /** Number of steps in the section. */
-  count: number;
-}
+import type { ScrollyChangeDetail } from '../lib/scroll-state';
+export type { ScrollyChangeDetail };
 
 export class ScrollySection extends HTMLElement {
   /** Latest state, for graphics that mount after the first event. */

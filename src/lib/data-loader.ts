@@ -141,3 +141,28 @@ export const sourceIds = () =>
     .transform((s) => s.split(';').map((x) => x.trim()).filter(Boolean));
 /** Confidence mark from facts.md: H high, M medium, L low (ranges like L-M allowed). */
 export const confidence = () => z.enum(['H', 'M', 'L', 'M-H', 'L-M'], { error: 'confidence must be H, M, L, M-H or L-M' });
+
+/** Content collections a graphic declares in its src/viz/<name>/schema.ts: collection name -> loader. */
+export type DataCollections = Record<string, { loader: Loader }>;
+
+/**
+ * Merge the collections every graphic declares (src/content.config.ts finds
+ * them with import.meta.glob). Two graphics declaring the same name, or a
+ * graphic reusing a site collection's name, fail the build naming both.
+ */
+export function mergeCollections(
+  modules: Record<string, { collections?: DataCollections }>,
+  reserved: readonly string[] = [],
+): DataCollections {
+  const out: DataCollections = {};
+  const from: Record<string, string> = {};
+  for (const [file, mod] of Object.entries(modules).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [name, def] of Object.entries(mod.collections ?? {})) {
+      if (reserved.includes(name)) throw new DataFileError(`${file}: collection "${name}" is already a site collection (src/content.config.ts)`);
+      if (from[name]) throw new DataFileError(`${file}: collection "${name}" is also declared by ${from[name]}`);
+      from[name] = file;
+      out[name] = def;
+    }
+  }
+  return out;
+}

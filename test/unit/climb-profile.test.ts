@@ -3,7 +3,7 @@ import { readFileSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stationTableLoader } from '../../src/viz/climb-profile/loader';
+import { stationTableLoader } from '../../src/viz/climb-profile/schema';
 import { checkStationTable, centralRailwaySchema, southernRailwaySchema } from '../../src/viz/climb-profile/schema';
 import { prep, maxGradient, markerAt, elevAt, MUST_LABEL, type StationInput } from '../../src/viz/climb-profile/prep';
 import { layout, placeLabels, overlaps, segmentHitsBox, type Box } from '../../src/viz/climb-profile/geometry';

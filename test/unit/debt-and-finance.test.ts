@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { debtSchema, concernsSchema } from '../../src/viz/debt-and-finance/schema';
 import { prep, groupConcerns } from '../../src/viz/debt-and-finance/prep';
 import { layout } from '../../src/viz/debt-and-finance/geometry';
-import { textWidth } from '../../src/viz/funding-models/text';
+import { textWidth } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS } from './h6-fixtures';
 
 const rows = csv('content/data/debt.csv', debtSchema);

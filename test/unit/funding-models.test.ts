@@ -4,7 +4,7 @@ import { text, sourceIds } from '../../src/lib/data-loader';
 import { prep, activeRow, label } from '../../src/viz/funding-models/prep';
 import { layout } from '../../src/viz/funding-models/geometry';
 import { markup } from '../../src/viz/funding-models/markup';
-import { wrap, textWidth, dodge, dodgeCentred, decimalYear, yearsBetween, formatUsd, formatDate } from '../../src/viz/funding-models/text';
+import { wrap, textWidth, dodge, dodgeCentred, decimalYear, yearsBetween, formatUsd, formatDate } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS, overlap } from './h6-fixtures';
 
 // Same fields as the fundingModels collection in src/content.config.ts.

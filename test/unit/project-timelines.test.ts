@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { fundingFlowsSchema, projectTimelinesSchema } from '../../src/viz/project-timelines/schema';
 import { prep } from '../../src/viz/project-timelines/prep';
 import { layout } from '../../src/viz/project-timelines/geometry';
-import { textWidth } from '../../src/viz/funding-models/text';
+import { textWidth } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS, overlap } from './h6-fixtures';
 
 const flows = csv('content/data/funding-flows.csv', fundingFlowsSchema);

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { milestonesSchema } from '../../src/viz/road-ahead/schema';
 import { prep } from '../../src/viz/road-ahead/prep';
 import { layout } from '../../src/viz/road-ahead/geometry';
-import { textWidth } from '../../src/viz/funding-models/text';
+import { textWidth } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS } from './h6-fixtures';
 
 const rows = csv('content/data/milestones.csv', milestonesSchema);

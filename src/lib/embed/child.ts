@@ -13,7 +13,7 @@
  * until a host of ours answers.
  */
 import { ampHeight, childScroll, parseHostMessage, pymHeight, type StepDetail } from './protocol';
-import type { ScrollyChangeDetail, ScrollySection } from '../../components/scrolly-section';
+import type { ScrollyChangeDetail, ScrollySectionElement as ScrollySection } from '../scroll-state';
 
 const html = document.documentElement;
 const params = new URLSearchParams(location.search);

@@ -1,5 +1,5 @@
 /**
- * Every GPU resource has an owner (STYLE.md, principle 6): graphics register
+ * Every GPU resource has an owner: graphics register
  * geometries, materials and textures as they create them and dispose of all
  * of them at once on destroy. After three.js manual/en/cleanup.html.
  */

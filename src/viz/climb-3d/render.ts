@@ -1,5 +1,5 @@
 /**
- * The climb in 3D (three.js). Loaded only through registry.ts, so three.js is
+ * The climb in 3D (three.js). Its own chunk (imported by <chancay-figure> on demand), so three.js is
  * fetched when the figure nears the viewport. The build-time profile stays as
  * the poster until the first frame is drawn, and for good if WebGL is missing.
  * Renders on demand (no animation loop), never while off-screen; every GPU
@@ -19,7 +19,7 @@ import {
   Vector3,
   WebGLRenderer,
 } from 'three';
-import type { Mount } from '../types';
+import type { Mount } from '../../lib/viz/types';
 import { ResourceTracker } from '../../lib/three/resource-tracker';
 import { cameraAt, type Climb3dData } from './prep';
 

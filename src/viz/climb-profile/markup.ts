@@ -1,8 +1,9 @@
 /** SVG markup of the elevation profile: the build-time SVG, the 3D poster, and redraws on resize or step change. Pure. */
 import { esc, r1 } from '../../lib/svg';
+import type { Still } from '../../lib/viz/types';
 import type { ClimbData, StepDef } from './prep';
-import { elevAt } from './prep';
-import { fill, fmtInt, pointAt, type ProfileLayout } from './geometry';
+import { elevAt, markerAt, stepAt } from './prep';
+import { fill, fmtInt, layout, pointAt, type ProfileLayout } from './geometry';
 
 export interface ProfileState {
   /** 0-based step, -1 before the first. */
@@ -116,4 +117,18 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
   if (t.southern) out.push(`<g class="climb__train climb__train--south" transform="${t.southern}"><circle r="6"/></g>`);
   out.push(`<text class="climb__readout" x="${plot.x + plot.w}" y="${plot.y + 10}" text-anchor="end">${esc(readout(data, L, s.km))}</text>`);
   return out.join('');
+}
+
+/** The profile at (step, progress) for `width`, and its layout (kept by the browser for progress-only updates). Pure. */
+export function picture(data: ClimbData, labels: Record<string, string>, step: number, progress: number, width: number, uid: string) {
+  const def = stepAt(data, step);
+  const m = markerAt(data, step, progress);
+  const l = layout(data, width, { southern: def.southern, steep: def.steep, labels });
+  const state: ProfileState = { index: step, step: def, km: m.km, southernKm: m.southernKm };
+  return { layout: l, state, still: { width: l.width, height: l.height, svg: markup(l, data, state, labels, uid) } satisfies Still };
+}
+
+/** The profile at the end of `step` (-1 = before the first) for `width`: the build-time SVG, per-step stills. Pure. */
+export function still(data: ClimbData, labels: Record<string, string>, step: number, width: number, uid = 'climb'): Still {
+  return picture(data, labels, step, step < 0 ? 0 : 1, width, uid).still;
 }

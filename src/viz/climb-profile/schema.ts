@@ -4,8 +4,11 @@
  * cannot do: km must increase down the file. Used by the content loader (a bad
  * file fails the build with the file and the row named) and by unit tests.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { DataFileError, loadCsvText, optNum, num, text, optText, sourceIds, confidence } from '../../lib/data-loader';
+import { csvLoader, type DataCollections, DataFileError, loadCsvText, optNum, num, text, optText, sourceIds, confidence } from '../../lib/data-loader';
 import { parseCsv } from '../../lib/csv';
 
 /** Highest plausible elevation on a Peruvian railway (the highest, La Cima, is 4,818 m). */
@@ -75,3 +78,26 @@ export function checkStationTable<S extends typeof centralRailwaySchema | typeof
   );
   return rows;
 }
+
+/** Content loader for a station table: the project's CSV loader plus the table-level check (km ascending). Build time only. */
+export function stationTableLoader(file: string, schema: typeof centralRailwaySchema | typeof southernRailwaySchema): Loader {
+  const base = csvLoader(file, schema);
+  return {
+    ...base,
+    name: 'chancay-station-table-loader',
+    async load(ctx) {
+      const abs = path.resolve(new URL('.', ctx.config.root).pathname, file);
+      // Fails the build with the file and row named (row schema, then km order).
+      checkStationTable(file, await readFile(abs, 'utf8'), schema);
+      await base.load(ctx);
+    },
+  };
+}
+
+/** The data files this graphic reads (also read by the climb-3d graphic), as content collections. */
+export const collections = {
+  /** Central railway stations, Callao -> Huancayo (km must increase). */
+  centralRailway: { loader: stationTableLoader('content/data/central-railway.csv', centralRailwaySchema) },
+  /** Southern railway stations, Mollendo -> Juliaca -> Cusco (same fields plus lat/lon and on_profile). */
+  southernRailway: { loader: stationTableLoader('content/data/southern-railway.csv', southernRailwaySchema) },
+} satisfies DataCollections;

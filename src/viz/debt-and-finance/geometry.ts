@@ -1,7 +1,7 @@
 /** Layout of the two small charts: Peru's debt as a share of GDP, Chancay's owners. Pure: d3-scale. */
 import { scaleLinear } from 'd3-scale';
 import type { DebtData } from './prep';
-import { wrap, textWidth } from '../funding-models/text';
+import { wrap, textWidth } from '../../lib/text';
 
 export interface DebtLayout {
   width: number;

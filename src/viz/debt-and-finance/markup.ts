@@ -1,6 +1,8 @@
 /** SVG markup for the debt and Chancay-ownership charts. Pure. */
 import { esc, r1 } from '../../lib/svg';
-import type { DebtLayout } from './geometry';
+import type { Still } from '../../lib/viz/types';
+import { layout, type DebtLayout } from './geometry';
+import type { DebtData } from './prep';
 
 const tspans = (lines: string[], x: number, y: number, lh: number) =>
   lines.map((l, i) => `<tspan x="${r1(x)}" y="${r1(y + i * lh)}">${esc(l)}</tspan>`).join('');
@@ -21,4 +23,10 @@ export function markup(l: DebtLayout): string {
     .join('');
   const owners = `<g class="df-owners"><text class="df-title">${tspans(o.titleLines, 0, o.titleY, 17)}</text>${segs}<text class="df-cost">${tspans(o.costLines, 0, o.costY, 16)}</text></g>`;
   return debt + owners;
+}
+
+/** The debt and ownership charts for `width` (one state: `step` does not change it). Pure. */
+export function still(data: DebtData, labels: Record<string, string>, _step: number, width: number): Still {
+  const l = layout(data, labels, width);
+  return { width: l.width, height: l.height, svg: markup(l) };
 }

@@ -1,12 +1,7 @@
-/** Browser side of the debt-and-finance charts: a static picture, re-laid out on resize. */
-import type { Mount } from '../types';
+/** Browser side of the debt and ownership charts: one picture, re-laid out on resize. */
+import type { Mount } from '../../lib/viz/types';
+import { mountStatic } from '../../lib/viz/mount';
 import type { DebtData } from './prep';
-import { layout } from './geometry';
-import { markup } from './markup';
-import { mountStaticSvg } from '../static-svg';
+import { still } from './markup';
 
-export const mount: Mount<DebtData> = (el, data, ctx) =>
-  mountStaticSvg('debt-and-finance', el, (width) => {
-    const l = layout(data, ctx.labels, width);
-    return { width: l.width, height: l.height, svg: markup(l) };
-  });
+export const mount: Mount<DebtData> = (el, data, ctx) => mountStatic(el, 'debt-and-finance', (width) => still(data, ctx.labels, -1, width));

@@ -1,6 +1,6 @@
 /** Row schemas of debt.csv and concerns.csv (used by content.config.ts and the unit tests). */
 import { z } from 'astro/zod';
-import { num, optNum, text, optText, sourceIds, confidence } from '../../lib/data-loader';
+import { csvLoader, type DataCollections, num, optNum, text, optText, sourceIds, confidence } from '../../lib/data-loader';
 
 /** content/data/debt.csv: Peru's public debt, Chancay's owners and cost. */
 export const debtSchema = z.object({
@@ -26,3 +26,11 @@ export const concernsSchema = z.object({
   source: sourceIds(),
   confidence: confidence(),
 });
+
+/** The data files this graphic reads, as content collections. */
+export const collections = {
+  /** Peru's public debt and Chancay's owners and cost (content/data/debt.csv). */
+  debt: { loader: csvLoader('content/data/debt.csv', debtSchema) },
+  /** The article's concerns and what sources report (content/data/concerns.csv). */
+  concerns: { loader: csvLoader('content/data/concerns.csv', concernsSchema) },
+} satisfies DataCollections;

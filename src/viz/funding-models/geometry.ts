@@ -2,7 +2,7 @@
 import { linkVertical } from 'd3-shape';
 import type { FundingData, NodeKind, NodeSpec, Side } from './prep';
 import { label } from './prep';
-import { textWidth, wrap } from './text';
+import { textWidth, wrap } from '../../lib/text';
 
 export interface NodeBox {
   side: Side;

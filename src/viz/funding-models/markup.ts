@@ -1,6 +1,8 @@
 /** SVG markup for the funding-models schematic: build time and on resize. Pure. */
 import { esc, r1 } from '../../lib/svg';
-import type { FundingLayout, NodeBox } from './geometry';
+import type { Still } from '../../lib/viz/types';
+import { layout, type FundingLayout, type NodeBox } from './geometry';
+import { activeRow, type FundingData } from './prep';
 
 function tspans(lines: string[], x: number, y: number, lineH: number): string {
   return lines.map((l, i) => `<tspan x="${r1(x)}" y="${r1(y + i * lineH)}">${esc(l)}</tspan>`).join('');
@@ -49,4 +51,10 @@ ${r.nodes.map((n) => node(n, l)).join('')}</g>`;
     })
     .join('');
   return `<defs><marker id="fm-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="fm-arrowhead" d="M0,0L8,4L0,8z"/></marker></defs>${schematic}${heads}${rows}`;
+}
+
+/** The schematic at `step` (-1 = before the first) for `width`: per-step stills and resizes. Pure. */
+export function still(data: FundingData, labels: Record<string, string>, step: number, width: number): Still {
+  const l = layout(data, labels, width);
+  return { width: l.width, height: l.height, svg: markup(l, activeRow(data, step)) };
 }

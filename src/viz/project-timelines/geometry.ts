@@ -1,7 +1,7 @@
 /** Layout of money-to-scale bars and the announcement-to-operation timeline. Pure: d3-scale. */
 import { scaleLinear } from 'd3-scale';
 import type { TimelinesData } from './prep';
-import { formatUsd, textWidth, wrap } from '../funding-models/text';
+import { formatUsd, textWidth, wrap } from '../../lib/text';
 
 export interface BarBox {
   id: string;

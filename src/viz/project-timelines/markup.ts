@@ -1,7 +1,8 @@
 /** SVG markup for money-to-scale and the project timelines. Pure. */
 import { esc, r1 } from '../../lib/svg';
-import type { TimelinesLayout } from './geometry';
-import { LINE } from './geometry';
+import type { Still } from '../../lib/viz/types';
+import { LINE, layout, type TimelinesLayout } from './geometry';
+import type { TimelinesData } from './prep';
 
 const tspans = (lines: string[], x: number, y: number, lh: number) =>
   lines.map((l, i) => `<tspan x="${r1(x)}" y="${r1(y + i * lh)}">${esc(l)}</tspan>`).join('');
@@ -49,4 +50,10 @@ export function markup(l: TimelinesLayout): string {
     })
     .join('');
   return `${panels}<g class="pt-time"><text class="pt-title">${tspans(t.titleLines, 0, t.y + 13, 17)}</text>${ticks}${today}${spans}</g>`;
+}
+
+/** The money-to-scale bars and project timelines for `width` (one state: `step` does not change it). Pure. */
+export function still(data: TimelinesData, labels: Record<string, string>, _step: number, width: number): Still {
+  const l = layout(data, labels, width);
+  return { width: l.width, height: l.height, svg: markup(l) };
 }

@@ -3,7 +3,7 @@
  * and content/data/project-timelines.csv -> bars (two panels, each to its own
  * linear scale) and project spans. Pure.
  */
-import { decimalYear, formatDate, formatUsd, yearsBetween } from '../funding-models/text';
+import { decimalYear, formatDate, formatUsd, yearsBetween } from '../../lib/text';
 
 export interface FlowRow {
   id: string;

@@ -1,12 +1,7 @@
-/** Browser side of the money-to-scale and project timelines: a static picture, re-laid out on resize. */
-import type { Mount } from '../types';
+/** Browser side of the money-to-scale bars and project timelines: one picture, re-laid out on resize. */
+import type { Mount } from '../../lib/viz/types';
+import { mountStatic } from '../../lib/viz/mount';
 import type { TimelinesData } from './prep';
-import { layout } from './geometry';
-import { markup } from './markup';
-import { mountStaticSvg } from '../static-svg';
+import { still } from './markup';
 
-export const mount: Mount<TimelinesData> = (el, data, ctx) =>
-  mountStaticSvg('project-timelines', el, (width) => {
-    const l = layout(data, ctx.labels, width);
-    return { width: l.width, height: l.height, svg: markup(l) };
-  });
+export const mount: Mount<TimelinesData> = (el, data, ctx) => mountStatic(el, 'project-timelines', (width) => still(data, ctx.labels, -1, width));

@@ -1,6 +1,6 @@
 /** Row schemas of funding-flows.csv and project-timelines.csv (used by content.config.ts and the unit tests). */
 import { z } from 'astro/zod';
-import { num, optNum, text, optText, sourceIds, confidence } from '../../lib/data-loader';
+import { csvLoader, type DataCollections, num, optNum, text, optText, sourceIds, confidence } from '../../lib/data-loader';
 
 const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD (use -01 for unknown month/day and set precision)');
 const precision = () => z.enum(['day', 'month', 'year'], { error: 'precision must be day, month or year' });
@@ -39,3 +39,11 @@ export const projectTimelinesSchema = z.object({
   confidence: confidence(),
   note: optText(),
 });
+
+/** The data files this graphic reads, as content collections. */
+export const collections = {
+  /** Money to scale (content/data/funding-flows.csv). */
+  fundingFlows: { loader: csvLoader('content/data/funding-flows.csv', fundingFlowsSchema) },
+  /** Dated events of real projects (content/data/project-timelines.csv). */
+  projectTimelines: { loader: csvLoader('content/data/project-timelines.csv', projectTimelinesSchema) },
+} satisfies DataCollections;

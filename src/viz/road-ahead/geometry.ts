@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { RoadData, Mark } from './prep';
-import { wrap, dodgeCentred } from '../funding-models/text';
+import { wrap, dodgeCentred } from '../../lib/text';
 
 export interface MarkBox {
   id: string;

@@ -1,7 +1,8 @@
 /** SVG markup for the road-ahead timeline. Pure. */
 import { esc, r1 } from '../../lib/svg';
-import type { RoadLayout } from './geometry';
-import { LINE } from './geometry';
+import type { Still } from '../../lib/viz/types';
+import { LINE, layout, type RoadLayout } from './geometry';
+import type { RoadData } from './prep';
 
 const tspans = (lines: string[], x: number, y: number, lh: number) =>
   lines.map((l, i) => `<tspan x="${r1(x)}" y="${r1(y + i * lh)}">${esc(l)}</tspan>`).join('');
@@ -29,4 +30,10 @@ export function markup(l: RoadLayout): string {
     })
     .join('');
   return `${years}${axis}${marks}`;
+}
+
+/** The road-ahead timeline for `width` (one state: `step` does not change it). Pure. */
+export function still(data: RoadData, labels: Record<string, string>, _step: number, width: number): Still {
+  const l = layout(data, labels, width);
+  return { width: l.width, height: l.height, svg: markup(l) };
 }

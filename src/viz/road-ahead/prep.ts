@@ -2,7 +2,7 @@
  * The road ahead: rows of content/data/milestones.csv plus "today" -> dated
  * marks on one time axis. Pure.
  */
-import { decimalYear, formatDate } from '../funding-models/text';
+import { decimalYear, formatDate } from '../../lib/text';
 
 export interface MilestoneRow {
   id: string;

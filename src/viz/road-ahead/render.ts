@@ -1,12 +1,7 @@
-/** Browser side of the road-ahead timeline: a static picture, re-laid out on resize. */
-import type { Mount } from '../types';
+/** Browser side of the road-ahead timeline: one picture, re-laid out on resize. */
+import type { Mount } from '../../lib/viz/types';
+import { mountStatic } from '../../lib/viz/mount';
 import type { RoadData } from './prep';
-import { layout } from './geometry';
-import { markup } from './markup';
-import { mountStaticSvg } from '../static-svg';
+import { still } from './markup';
 
-export const mount: Mount<RoadData> = (el, data, ctx) =>
-  mountStaticSvg('road-ahead', el, (width) => {
-    const l = layout(data, ctx.labels, width);
-    return { width: l.width, height: l.height, svg: markup(l) };
-  });
+export const mount: Mount<RoadData> = (el, data, ctx) => mountStatic(el, 'road-ahead', (width) => still(data, ctx.labels, -1, width));

@@ -1,6 +1,6 @@
 /** Row schema of milestones.csv (used by content.config.ts and the unit tests). */
 import { z } from 'astro/zod';
-import { text, optText, sourceIds, confidence } from '../../lib/data-loader';
+import { csvLoader, type DataCollections, text, optText, sourceIds, confidence } from '../../lib/data-loader';
 
 const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD (use -01 for unknown month/day and set precision)');
 const precision = () => z.enum(['day', 'month', 'year'], { error: 'precision must be day, month or year' });
@@ -17,3 +17,9 @@ export const milestonesSchema = z.object({
   confidence: confidence(),
   note: optText(),
 });
+
+/** The data file this graphic reads, as a content collection. */
+export const collections = {
+  /** The road ahead (content/data/milestones.csv). */
+  milestones: { loader: csvLoader('content/data/milestones.csv', milestonesSchema) },
+} satisfies DataCollections;

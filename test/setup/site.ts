@@ -1,5 +1,6 @@
 /**
- * Serves the built site (dist/) once for all tests on a free loopback port,
+ * Global setup of the `browser` project: serves the built site (dist/) once
+ * for all its tests on a free loopback port,
  * with a real comment server (Waline on a fresh SQLite store) behind its
  * same-origin /api/ proxy, as `npm start` does. Test files that need their
  * own servers (embeds' host origin, the comments suites) start them.
@@ -10,9 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 // @ts-ignore: plain ESM script without types
-import { serve } from '../scripts/serve.mjs';
+import { serve } from '../../scripts/serve.mjs';
 // @ts-ignore: plain ESM script without types
-import { startComments } from '../server/comments/index.mjs';
+import { startComments } from '../../server/comments/index.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {

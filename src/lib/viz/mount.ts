@@ -1,0 +1,105 @@
+/**
+ * The one mount for SVG graphics: finds the build-time <svg>, keeps the
+ * (step, progress, width) state, and redraws only when it changes. A graphic
+ * supplies pure functions; this file is the only place that writes them into
+ * the DOM. See ARCHITECTURE.md, "The graphic contract".
+ */
+import type { Still, VizHandle } from './types';
+
+/** A step index clamped to a graphic's states: -1 (before the section) shows the first state. */
+export function clampStep(step: number, count: number): number {
+  return Math.min(Math.max(Math.round(step), 0), Math.max(0, count - 1));
+}
+
+/** Put a picture into an <svg>: size, viewBox, content. */
+export function fillSvg(svg: SVGSVGElement, p: Still): void {
+  svg.setAttribute('viewBox', `0 0 ${p.width} ${p.height}`);
+  svg.setAttribute('width', String(p.width));
+  svg.setAttribute('height', String(p.height));
+  svg.innerHTML = p.svg;
+}
+
+export interface SvgGraphic {
+  /** Names the graphic in errors: `[rail-costs] …`. */
+  name: string;
+  /** The whole picture at (step, progress) for a width. Pure. */
+  draw(step: number, progress: number, width: number): Still;
+  /**
+   * Optional cheap path when only the step or progress changed and the layout
+   * did not: change classes or attributes on the drawn SVG (so CSS transitions
+   * run). Must leave the same picture `draw` would.
+   */
+  restyle?(svg: SVGSVGElement, step: number, progress: number): void;
+  /**
+   * Whether the layout (not only the styling) depends on the step, so a new
+   * step redraws with `draw`. Default: true when there is no `restyle`.
+   */
+  layoutByStep?: boolean;
+  /** Does the picture change with progress inside a step? Default false: progress-only updates are skipped. */
+  usesProgress?: boolean;
+  /** Undo anything the graphic did outside its SVG. */
+  destroy?(): void;
+}
+
+/**
+ * Mount an SVG graphic in `el` (which holds the build-time <svg>, or several:
+ * `selector` picks the one this graphic redraws).
+ */
+export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizHandle & { readonly svg: SVGSVGElement; redraw(): void } {
+  const svg = el.querySelector<SVGSVGElement>(selector);
+  if (!svg) throw new Error(`[${g.name}] the build-time <svg> is missing`);
+  const byStep = g.layoutByStep ?? !g.restyle;
+  // Until it is resized, the graphic keeps the build-time picture's width.
+  let width = Number(svg.getAttribute('width')) || 0;
+  let drawnWidth = 0;
+  let step = NaN; // the first update always draws
+  let progress = 0;
+
+  const restyle = () => {
+    g.restyle?.(svg, step, progress);
+    svg.dataset.step = String(step);
+  };
+  const redraw = () => {
+    if (Number.isNaN(step)) step = -1;
+    if (width <= 0) return;
+    fillSvg(svg, g.draw(step, progress, width));
+    drawnWidth = width;
+    restyle();
+  };
+  return {
+    svg,
+    redraw,
+    update(i, p) {
+      const stepChanged = i !== step;
+      if (!stepChanged && (!g.usesProgress || Math.abs(p - progress) < 1e-4)) return;
+      step = i;
+      progress = p;
+      // The build-time picture has the right layout for a graphic whose layout does not follow the step.
+      if (g.restyle && !(byStep && stepChanged)) restyle();
+      else redraw();
+    },
+    resize(w) {
+      const next = Math.round(w);
+      if (next <= 0 || next === drawnWidth) return;
+      width = next;
+      redraw();
+    },
+    destroy() {
+      g.destroy?.();
+      delete svg.dataset.step;
+    },
+  };
+}
+
+/** Mount for a graphic with one state: the picture only follows the width. */
+export function mountStatic(el: HTMLElement, name: string, draw: (width: number) => Still): VizHandle {
+  return mountSvg(el, { name, draw: (_s, _p, w) => draw(w), restyle: () => {}, layoutByStep: false });
+}
+
+/** Replace {name} placeholders in copy from content/ (figures.yaml labels); a missing value fails loudly. */
+export function fill(tpl: string, vars: Record<string, string | number>, where = 'label'): string {
+  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => {
+    if (!(k in vars)) throw new Error(`[${where}] "${tpl}" needs a value for {${k}}`);
+    return String(vars[k]);
+  });
+}

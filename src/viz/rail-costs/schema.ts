@@ -1,0 +1,30 @@
+/** Row schema of content/data/rail-projects.csv and the collection that loads it. */
+import { z } from 'astro/zod';
+import { csvLoader, type DataCollections, num, optNum, text, optText, sourceIds, confidence } from '../../lib/data-loader';
+
+/** content/data/rail-projects.csv: reported rail projects and their costs. */
+export const railProjectsSchema = z.object({
+  /** Stable id (lowercase, hyphens). */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Project name as shown on the chart. */
+  project: text(),
+  /** Reported cost in US$ billions. */
+  cost_usd_bn: num().pipe(z.number().positive().max(100, 'cost in US$ billions looks too large')),
+  /** Route length in km, blank when not reported. */
+  length_km: optNum(),
+  /** Where the project stands (planned, under construction, …), as sources report it. */
+  status: text(),
+  /** Whether Chinese finance or building is reported: yes, no, or claimed (the article's unverified figure). */
+  chinese_backing: text(),
+  /** Source ids from content/data/sources.csv, separated by ";". */
+  source: sourceIds(),
+  /** H, M or L (see content/data/README.md). */
+  confidence: confidence(),
+  /** Why a figure is what it is, when not obvious. */
+  note: optText(),
+});
+
+/** The data file this graphic reads, as a content collection. */
+export const collections = {
+  railProjects: { loader: csvLoader('content/data/rail-projects.csv', railProjectsSchema) },
+} satisfies DataCollections;
