@@ -50,7 +50,7 @@ describe('the build refuses malformed content', () => {
     });
   });
   it('a data row without a source fails', () => {
-    withFile('content/data/rail-projects.csv', (s) => s.replace('andina-2024-11-04,H,', ',H,'), () => {
+    withFile('content/data/rail-projects.csv', (s) => s.replace('andina-2024-11-04;atv-2025-09-25,H,', ',H,'), () => {
       const r = build('nosource');
       expect(r.status).not.toBe(0);
       expect(r.out).toMatch(/rail-projects\.csv: row at line \d+ \(lima-ica\): source: source is required/);

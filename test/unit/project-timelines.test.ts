@@ -4,11 +4,13 @@ import { prep } from '../../src/viz/project-timelines/prep';
 import { layout } from '../../src/viz/project-timelines/geometry';
 import { textWidth } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS, overlap } from './h6-fixtures';
+import { site } from '../../src/lib/site';
 
 const flows = csv('content/data/funding-flows.csv', fundingFlowsSchema);
 const timelines = csv('content/data/project-timelines.csv', projectTimelinesSchema);
 const labels = labelsOf('project-timelines');
-const data = prep(flows, timelines, labels['asOf']!);
+// "Today" is the story's updated date (content/site.json), not a label in figures.yaml.
+const data = prep(flows, timelines, site.updated);
 
 describe('money to scale', () => {
   it('carries the sourced amounts (facts.md section 7)', () => {
@@ -16,6 +18,16 @@ describe('money to scale', () => {
     expect(v).toMatchObject({ 'pgii-goal': 600, 'pgii-us': 200, 'cdb-exim-2005-2022': 136, 'cdb-exim-2022': 0.813, 'cdb-exim-2019-2022': 2.9, 'lobito-dfc': 0.553, 'lobito-dbsa': 0.2, 'chancay-phase1': 1.3 });
     const bars = data.panels.flatMap((p) => p.bars);
     expect(bars.filter((b) => b.pledge).map((b) => b.id).sort()).toEqual(['pgii-goal', 'pgii-us']);
+    // Like with like (review M10): each panel holds one kind of money.
+    expect(data.panels.map((p) => [p.id, [...new Set(p.bars.map((b) => (b.pledge ? 'pledge' : flows.find((f) => (f.stack ?? f.id) === b.id)!.kind)))]])).toEqual([
+      ['pledges', ['pledge']],
+      ['lending', ['lending']],
+      ['projects', ['project', 'loan']],
+    ]);
+    // Chancay is not "private": it is a corporate investment led by a Chinese state-owned group (review H3).
+    const chancay = bars.find((b) => b.id === 'chancay-phase1')!;
+    expect(chancay.label).toMatch(/state-owned/);
+    expect(chancay.label).not.toMatch(/private/i);
     const lobito = bars.find((b) => b.id === 'lobito')!;
     expect(lobito.value).toBeCloseTo(0.753, 6);
     expect(lobito.label).toMatch(/US\$553 m.*US\$200 m/);
@@ -37,27 +49,49 @@ describe('money to scale', () => {
           else expect(b.value.x - textWidth(b.value.text, 12)).toBeGreaterThanOrEqual(0);
         }
       }
-      // 600 : 136 in the totals panel.
-      const totals = l.panels[0]!.bars;
-      const wOf = (id: string) => totals.find((b) => b.id === id)!.segments[0]!.w;
-      expect(wOf('pgii-goal') / wOf('cdb-exim-2005-2022')).toBeCloseTo(600 / 136, 3);
-      // The shaded stretch of the totals axis is exactly the next panel's domain.
-      const pxPerBn = wOf('pgii-goal') / 600;
-      expect(l.panels[0]!.zoom!.w).toBeCloseTo(3 * pxPerBn, 3);
-      expect(l.panels[0]!.zoom!.text).toContain('US$3 bn');
+      // 136 : 2.9 in the lending panel, on one scale.
+      const lending = l.panels[1]!.bars;
+      const wOf = (id: string) => lending.find((b) => b.id === id)!.segments[0]!.w;
+      expect(wOf('cdb-exim-2005-2022') / wOf('cdb-exim-2019-2022')).toBeCloseTo(136 / 2.9, 1);
+      // The shaded stretch of each axis is exactly the next panel's domain.
+      const pledgePx = l.panels[0]!.bars.find((b) => b.id === 'pgii-goal')!.segments[0]!.w / 600;
+      expect(l.panels[0]!.zoom!.w).toBeCloseTo(150 * pledgePx, 3);
+      expect(l.panels[0]!.zoom!.text).toContain('US$150 bn');
+      expect(l.panels[1]!.zoom!.w).toBeCloseTo(1.5 * (wOf('cdb-exim-2005-2022') / 136), 3);
+      expect(l.panels[2]!.zoom).toBeUndefined();
     });
   }
 });
 
 describe('from deal to operation', () => {
-  it('measures Chancay at about 5.8 years and shows Lobito as ongoing', () => {
-    const chancay = data.projects.find((p) => p.project === 'Chancay port')!;
+  it('measures Chancay at about 5.8 years and shows Lobito as an operating line being upgraded (review H2)', () => {
+    const chancay = data.projects.find((p) => p.id === 'chancay')!;
     expect(chancay.ongoing).toBe(false);
     expect(chancay.years).toBeCloseTo(5.8, 1);
-    const lobito = data.projects.find((p) => p.project.startsWith('Lobito'))!;
-    expect(lobito.ongoing).toBe(true);
-    expect(lobito.events.map((e) => e.date)).toEqual(['2025-12-17']);
-    expect(lobito.years).toBeCloseTo(0.94, 2);
+    const lobito = data.projects.find((p) => p.id === 'lobito')!;
+    expect(lobito.ongoing).toBe(false);
+    expect(lobito.events.map((e) => [e.date, e.stage])).toEqual([
+      ['2023-07-04', 'announce'],
+      ['2024-01-01', 'operate'],
+      ['2025-12-17', 'finance'],
+    ]);
+    // Its operating line runs to today; each row's title says what kind of project it is.
+    const l = layout(data, labels, 390);
+    const span = l.time.spans.find((s) => s.id === 'lobito')!;
+    expect(span.xOperating).toBeCloseTo(l.time.today.x, 6);
+    // No build line: it was already a railway, so it is drawn operating (thin) from its first event.
+    expect(span.x2).toBe(span.x1);
+    const chancaySpan = l.time.spans.find((s) => s.id === 'chancay')!;
+    expect(chancaySpan.x2).toBeGreaterThan(chancaySpan.x1);
+    expect(span.titleLines.join(' ')).toMatch(/operating line being upgraded/);
+    expect(l.time.spans.find((s) => s.id === 'chancay')!.titleLines.join(' ')).toMatch(/built new: about 5\.8 years/);
+    // Nothing on the figure says Lobito is not operating.
+    expect(JSON.stringify(l)).not.toMatch(/not operating|so far/);
+  });
+
+  it('takes "Today" from content/site.json', () => {
+    expect(data.today.date).toBe(site.updated);
+    expect(labels['asOf']).toBeUndefined();
   });
 
   for (const w of WIDTHS) {

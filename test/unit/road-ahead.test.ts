@@ -4,10 +4,12 @@ import { prep } from '../../src/viz/road-ahead/prep';
 import { layout } from '../../src/viz/road-ahead/geometry';
 import { textWidth } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS } from './h6-fixtures';
+import { site } from '../../src/lib/site';
 
 const rows = csv('content/data/milestones.csv', milestonesSchema);
 const labels = labelsOf('road-ahead');
-const data = prep(rows, labels['asOf']!, labels['today']!);
+// "Today" is the story's updated date (content/site.json), not a label in figures.yaml.
+const data = prep(rows, site.updated, labels['today']!);
 
 describe('road ahead', () => {
   it('runs from the 2019 deal to today and the rail targets, with the APEC hosts as sourced', () => {
@@ -16,8 +18,16 @@ describe('road ahead', () => {
     expect(ids.indexOf('today')).toBeGreaterThan(ids.indexOf('apec-shenzhen'));
     expect(ids.slice(-2)).toEqual(['powerchina-2028', 'lima-barranca-2031']);
     const apec = rows.filter((r) => r.kind === 'apec');
-    expect(apec.map((r) => r.date.slice(0, 4))).toEqual(['2024', '2025', '2026']);
+    expect(apec.map((r) => r.date.slice(0, 4))).toEqual(['2024', '2024', '2025', '2026']);
     expect(apec.find((r) => r.date.startsWith('2026'))!.label).toMatch(/Shenzhen/);
+    // Review H6: China's 2026 hosting was announced at Lima (16 Nov 2024); Gyeongju named Shenzhen.
+    expect(rows.find((r) => r.id === 'china-host-announced')).toMatchObject({ date: '2024-11-16' });
+    expect(rows.find((r) => r.id === 'apec-gyeongju')!.label).toMatch(/names Shenzhen/);
+    expect(rows.find((r) => r.id === 'apec-gyeongju')!.label).not.toMatch(/will host/);
+    // Review H7: the Shenzhen meeting is past on the updated date, and nothing calls it scheduled.
+    expect(data.marks.find((m) => m.id === 'apec-shenzhen')!.t).toBeLessThan(data.today);
+    for (const r of rows.filter((x) => x.date <= site.updated)) expect(r.label, r.id).not.toMatch(/scheduled|will be held|is hosted/i);
+    expect(data.marks.find((m) => m.id === 'today')!.dateText).toBe('2 Dec 2026');
     expect(apec.some((r) => r.date.startsWith('2026') && /Peru|Lima/.test(r.label))).toBe(false);
     expect(data.marks.find((m) => m.id === 'powerchina-2028')!.low).toBe(true);
   });
@@ -39,7 +49,7 @@ describe('road ahead', () => {
       const byDate = [...l.marks].sort((a, b) => a.y - b.y).map((m) => m.id);
       expect(sorted.map((m) => m.id)).toEqual(byDate);
       // The article's APEC error is corrected on the figure itself.
-      expect(l.marks.find((m) => m.id === 'apec-shenzhen')!.callout.join(' ')).toMatch(/article says Peru hosts APEC 2026/);
+      expect(l.marks.find((m) => m.id === 'china-host-announced')!.callout.join(' ')).toMatch(/article says Peru would host APEC in 2026/);
       expect(l.marks.find((m) => m.id === 'powerchina-2028')!.lines.join(' ')).toMatch(/low confidence/);
       expect(l.height).toBeGreaterThanOrEqual(Math.max(...l.marks.map((m) => m.top + m.h)));
     });

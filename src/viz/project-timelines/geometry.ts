@@ -26,11 +26,15 @@ export interface PanelBox {
   bottom: number;
 }
 export interface SpanBox {
+  id: string;
   project: string;
   y: number;
   titleLines: string[];
+  /** First event to operation (or, if ongoing, to today): the thick line. */
   x1: number;
   x2: number;
+  /** Operating from x2 to today: the thin line (absent when ongoing). */
+  xOperating?: number | undefined;
   ongoing: boolean;
   events: { id: string; x: number; label: string[]; labelX: number; anchor: 'start' | 'end'; labelY: number }[];
   yearsText: string;
@@ -80,7 +84,8 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
       const end = x(b.value);
       const text = b.high !== undefined ? `${formatUsd(b.value).replace(/ bn$/, '')}–${formatUsd(b.high).replace('US$', '')}` : formatUsd(b.value);
       const tw = textWidth(text, FONT);
-      const inside = end + 6 + tw > width - right;
+      const outerEnd = Math.max(end, b.high !== undefined ? x(b.high) : 0);
+      const inside = outerEnd + 6 + tw > width - right;
       const box: BarBox = {
         id: b.id,
         y: by,
@@ -88,7 +93,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
         labelY,
         pledge: b.pledge,
         segments,
-        value: { text, x: inside ? end - 6 : Math.max(end, b.high !== undefined ? x(b.high) : 0) + 6, inside },
+        value: { text, x: inside ? end - 6 : outerEnd + 6, inside },
       };
       if (b.high !== undefined) box.whisker = { x1: end, x2: x(b.high) };
       y = by + BAR_H + 12;
@@ -119,11 +124,17 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
   y = axisY + 14;
   const spans: SpanBox[] = d.projects.map((p) => {
     const yearsText = (p.ongoing ? L('ongoing') : L('years')).replace('{years}', p.years.toFixed(1));
-    const tl = wrap(`${p.project}: ${yearsText}`, width, 13);
+    // A row's title says what kind of project it is (figures.yaml `title_<id>`), so unlike projects are not read as alike.
+    const title = labels[`title_${p.id}`];
+    const tl = wrap(title ? title.replace('{years}', p.years.toFixed(1)) : `${p.project}: ${yearsText}`, width, 13);
     const top = y;
     const lineY = top + tl.length * 17 + 8;
     const x1 = tx(p.events[0]!.t);
-    const x2 = p.ongoing ? tx(d.today.t) : tx(p.events[p.events.length - 1]!.t);
+    // The thick line is the build, from the first event to opening; a line that was already running
+    // (no build event, e.g. Lobito) is drawn thin, as operating, from its first event.
+    const built = p.events.some((e) => e.stage === 'build');
+    const x2 = p.ongoing ? tx(d.today.t) : built ? tx(p.operateT!) : x1;
+    const xOperating = p.ongoing ? undefined : tx(d.today.t);
     // Event labels under the line, alternating anchors so neighbours don't collide.
     let labelBottom = lineY;
     const placed: { x1: number; x2: number; top: number; bottom: number }[] = [];
@@ -133,8 +144,14 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
       // A label stops short of the next event, so that event's leader never crosses it;
       // the last one may hang left of its date when near the right edge.
       const last = !next;
-      const anchor: 'start' | 'end' = last && ex > width * 0.6 ? 'end' : 'start';
-      const maxW = last ? Math.max(90, width / 2 - 8) : Math.max(64, tx(next.t) - ex - 12);
+      const prev = p.events[i - 1];
+      const roomRight = next ? tx(next.t) - ex - 12 : width - ex;
+      // Room to hang left of the date: back to the previous event's leader (or the left edge).
+      const roomLeft = prev ? ex - tx(prev.t) - 12 : ex - 4;
+      // Hang left when the next event is too close on the right and there is more room on the left.
+      const crowded = !last && roomRight < 90 && roomLeft > roomRight && roomLeft >= 64;
+      const anchor: 'start' | 'end' = (last && ex > width * 0.6) || crowded ? 'end' : 'start';
+      const maxW = crowded ? roomLeft : last ? Math.max(90, width / 2 - 8) : Math.max(64, roomRight);
       const label = wrap(`${e.dateText}: ${e.event}`, maxW, 11);
       const w = Math.max(...label.map((s) => textWidth(s, 11)));
       const lx1 = anchor === 'start' ? ex - 4 : ex - w + 4;
@@ -157,7 +174,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
       return { id: e.id, x: ex, label, labelX: anchor === 'start' ? ex - 4 : ex + 4, anchor, labelY: ly };
     });
     y = labelBottom + 20;
-    return { project: p.project, y: lineY, titleLines: tl, x1, x2, ongoing: p.ongoing, events, yearsText };
+    return { id: p.id, project: p.project, y: lineY, titleLines: tl, x1, x2, xOperating, ongoing: p.ongoing, events, yearsText };
   });
   const today = { x: tx(d.today.t), label: L('today') };
   return {

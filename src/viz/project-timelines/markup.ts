@@ -46,7 +46,7 @@ export function markup(l: TimelinesLayout): string {
             `<circle class="pt-dot" cx="${r1(e.x)}" cy="${r1(s.y)}" r="5"/><line class="pt-leader" x1="${r1(e.x)}" x2="${r1(e.x)}" y1="${r1(s.y + 6)}" y2="${r1(e.labelY - 10)}"/><text class="pt-event" text-anchor="${e.anchor}">${tspans(e.label, e.labelX, e.labelY, 13)}</text>`,
         )
         .join('');
-      return `<g class="pt-span${s.ongoing ? ' is-ongoing' : ''}"><text class="pt-project">${tspans(s.titleLines, 0, s.y - 8 - (s.titleLines.length - 1) * 17 - 4, 17)}</text><line class="pt-line" x1="${r1(s.x1)}" x2="${r1(s.x2)}" y1="${r1(s.y)}" y2="${r1(s.y)}"/>${s.ongoing ? `<path class="pt-arrow" d="M${r1(s.x2)},${r1(s.y - 5)}L${r1(s.x2 + 7)},${r1(s.y)}L${r1(s.x2)},${r1(s.y + 5)}z"/>` : ''}${ev}</g>`;
+      return `<g class="pt-span${s.ongoing ? ' is-ongoing' : ''}" data-project="${esc(s.id)}"><text class="pt-project">${tspans(s.titleLines, 0, s.y - 8 - (s.titleLines.length - 1) * 17 - 4, 17)}</text>${s.x2 > s.x1 ? `<line class="pt-line" x1="${r1(s.x1)}" x2="${r1(s.x2)}" y1="${r1(s.y)}" y2="${r1(s.y)}"/>` : ''}${s.xOperating !== undefined ? `<line class="pt-line pt-line--operating" x1="${r1(s.x2)}" x2="${r1(s.xOperating)}" y1="${r1(s.y)}" y2="${r1(s.y)}"/>` : ''}${s.ongoing ? `<path class="pt-arrow" d="M${r1(s.x2)},${r1(s.y - 5)}L${r1(s.x2 + 7)},${r1(s.y)}L${r1(s.x2)},${r1(s.y + 5)}z"/>` : ''}${ev}</g>`;
     })
     .join('');
   return `${panels}<g class="pt-time"><text class="pt-title">${tspans(t.titleLines, 0, t.y + 13, 17)}</text>${ticks}${today}${spans}</g>`;

@@ -19,11 +19,12 @@ export interface FlowRow {
 }
 export interface TimelineRow {
   id: string;
+  project_id: string;
   project: string;
   event: string;
   date: string;
   precision: 'day' | 'month' | 'year';
-  stage: string;
+  stage: 'announce' | 'build' | 'operate' | 'finance';
   confidence: string;
   source: string[];
   note?: string | undefined;
@@ -52,10 +53,13 @@ export interface Panel {
   max: number;
 }
 export interface ProjectSpan {
+  id: string;
   project: string;
   events: { id: string; t: number; date: string; dateText: string; event: string; stage: string }[];
   /** Still under way at `today` (no operating date). */
   ongoing: boolean;
+  /** Decimal year the project started operating (its first operate row), if it did. */
+  operateT?: number | undefined;
   /** Years from the first event to operation, or to today if ongoing. */
   years: number;
 }
@@ -88,15 +92,16 @@ export function prepMoney(rows: FlowRow[]): Panel[] {
 }
 
 export function prepProjects(rows: TimelineRow[], today: string): ProjectSpan[] {
-  const names = [...new Set(rows.map((r) => r.project))];
-  return names.map((project) => {
-    const ev = rows
-      .filter((r) => r.project === project)
+  const ids = [...new Set(rows.map((r) => r.project_id))];
+  return ids.map((id) => {
+    const mine = rows.filter((r) => r.project_id === id);
+    const project = mine[0]!.project;
+    const ev = mine
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((r) => ({ id: r.id, t: decimalYear(r.date), date: r.date, dateText: formatDate(r.date, r.precision), event: r.event, stage: r.stage }));
     const first = ev[0]!;
     const op = ev.find((e) => e.stage === 'operate');
-    return { project, events: ev, ongoing: !op, years: yearsBetween(first.date, op ? op.date : today) };
+    return { id, project, events: ev, ongoing: !op, operateT: op?.t, years: yearsBetween(first.date, op ? op.date : today) };
   });
 }
 

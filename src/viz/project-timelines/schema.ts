@@ -16,8 +16,11 @@ export const fundingFlowsSchema = z.object({
   high_usd_bn: optNum(),
   /** lending = money lent; pledge = a goal, not money spent; loan = one signed loan; project = a project's cost. */
   kind: z.enum(['lending', 'pledge', 'loan', 'project']),
-  /** Which panel (scale) the bar sits in: totals or projects. */
-  panel: z.enum(['totals', 'projects']),
+  /**
+   * Which panel (and scale) the bar sits in: like with like. pledges = goals announced, not money spent;
+   * lending = money lent by a lender to a region; projects = single projects' cost or loans.
+   */
+  panel: z.enum(['pledges', 'lending', 'projects']),
   /** Rows sharing a stack id are drawn as one stacked bar. */
   stack: optText(),
   source: sourceIds(),
@@ -28,13 +31,19 @@ export const fundingFlowsSchema = z.object({
 /** content/data/project-timelines.csv: dated events of real projects, from announcement to operation. */
 export const projectTimelinesSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Short key shared by a project's rows; the figure's row title is the label `title_<project_id>` in figures.yaml. */
+  project_id: z.string().regex(/^[a-z0-9-]+$/),
   project: text(),
   event: text(),
   /** ISO date; only as precise as `precision` says. */
   date: isoDate(),
   precision: precision(),
-  /** announce, build or operate: a project without an operate row is drawn as ongoing. */
-  stage: z.enum(['announce', 'build', 'operate']),
+  /**
+   * announce, build, operate or finance (money for an upgrade of a line already running).
+   * From the first event to the operate row is drawn as a thick line; from operation to "today" as a thin one;
+   * a project without an operate row is drawn as ongoing (dashed) to today.
+   */
+  stage: z.enum(['announce', 'build', 'operate', 'finance']),
   source: sourceIds(),
   confidence: confidence(),
   note: optText(),

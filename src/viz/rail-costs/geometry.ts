@@ -1,15 +1,37 @@
-/** Layout of the rail-costs bars for a given width. Pure: d3-scale only. */
+/** Layout of the rail-costs bars and plan brackets for a given width. Pure: d3-scale only. */
 import { scaleLinear } from 'd3-scale';
-import type { Bar } from './prep';
+import type { Bar, Bracket } from './prep';
+import { textWidth, wrap } from '../../lib/text';
 
 export interface BarLayout {
   id: string;
   label: string;
+  /** The name wrapped to the width (13px lines, 15px apart). */
+  labelLines: string[];
+  /** A short note under the name (what is reported about Chinese backing), wrapped; empty when none. */
+  tagLines: string[];
   value: number;
   claimed: boolean;
+  /** Top of the row; the name's baseline is y + 12, the bar starts at y + barTop. */
   y: number;
+  barTop: number;
   width: number;
   valueLabel: string;
+  /** Right end of the value label, px from the left edge. */
+  valueEnd: number;
+}
+export interface BracketLayout {
+  id: string;
+  /** The bracket's vertical line. */
+  x: number;
+  y1: number;
+  y2: number;
+  /** Label lines, left-aligned at labelX, first baseline at labelY. */
+  lines: string[];
+  labelX: number;
+  labelY: number;
+  /** Label box (for overlap checks). */
+  box: { x: number; y: number; w: number; h: number };
 }
 export interface RailCostsLayout {
   width: number;
@@ -17,14 +39,27 @@ export interface RailCostsLayout {
   margin: { left: number; right: number };
   ticks: { x: number; label: string }[];
   bars: BarLayout[];
+  brackets: BracketLayout[];
   barHeight: number;
 }
 
-export const ROW = 46;
+/** Space between one row's bar and the next row's name. */
+export const ROW_GAP = 12;
+export const TAG_H = 13;
+export const LABEL_LINE = 15;
 export const BAR_H = 14;
+export const LABEL_FONT = 13;
+export const VALUE_FONT = 12;
+export const TAG_FONT = 11;
+export const BRACKET_FONT = 11;
+export const BRACKET_LINE = 13;
 
-export function layout(bars: Bar[], width: number): RailCostsLayout {
-  const margin = { left: 4, right: 56 };
+const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+const bn = (v: number) => (v < 1 ? v.toFixed(2) : Number.isInteger(v) ? String(v) : v.toFixed(1));
+
+export function layout(bars: Bar[], width: number, labels: Record<string, string> = {}, brackets: Bracket[] = []): RailCostsLayout {
+  // With a bracket, every row moves right to leave the bracket a gutter on the left.
+  const margin = { left: brackets.length ? 16 : 4, right: 56 };
   const max = Math.max(...bars.map((b) => b.value));
   const x = scaleLinear()
     .domain([0, max])
@@ -33,20 +68,61 @@ export function layout(bars: Bar[], width: number): RailCostsLayout {
   const ticks = x.ticks(width < 420 ? 3 : 5).map((t) => ({ x: margin.left + x(t), label: `${t}` }));
   // Axis title on the first line, tick labels on the second, bars below.
   const top = 38;
+  let y = top;
+  const laid: BarLayout[] = bars.map((b) => {
+    const tag = labels[`tag_${b.id}`] ?? '';
+    const labelLines = wrap(b.label, width - margin.left - 4, LABEL_FONT);
+    const tagLines = tag ? wrap(tag, width - margin.left - 4, TAG_FONT) : [];
+    const barTop = 18 + (labelLines.length - 1) * LABEL_LINE + tagLines.length * TAG_H;
+    const w = x(b.value);
+    const valueLabel = `$${bn(b.value)} bn`;
+    const row: BarLayout = {
+      id: b.id,
+      label: b.label,
+      labelLines,
+      tagLines,
+      value: b.value,
+      claimed: b.claimed,
+      y,
+      barTop,
+      width: w,
+      valueLabel,
+      valueEnd: margin.left + w + 6 + textWidth(valueLabel, VALUE_FONT),
+    };
+    y += barTop + BAR_H + ROW_GAP;
+    return row;
+  });
+  // Brackets: a square bracket in the left gutter spanning its members' rows (names, tags and bars),
+  // with its label on the lines right under the last member; the rows below move down to make room.
+  const out: BracketLayout[] = [];
+  for (const br of brackets) {
+    const rows = br.members.map((m) => laid.find((b) => b.id === m)!);
+    const first = rows[0]!;
+    const last = rows[rows.length - 1]!;
+    const bx = 6;
+    const y1 = first.y + 1;
+    const y2 = last.y + last.barTop + BAR_H + 2;
+    const parts = rows.map((r) => bn(r.value)).join(' + ');
+    const text = fill(labels['bracket'] ?? '{label}: US${value} bn = {parts} = {sum}', { label: br.label, value: bn(br.value), parts, sum: bn(br.sum) });
+    const lines = wrap(text, width - margin.left - 4, BRACKET_FONT);
+    const labelX = margin.left;
+    const labelY = y2 + 13;
+    const w = Math.max(...lines.map((l) => textWidth(l, BRACKET_FONT)));
+    const box = { x: labelX, y: labelY - 9, w, h: lines.length * BRACKET_LINE };
+    // The bracket's right-hand ticks reach to the start of the rows; its foot reaches the label.
+    const foot = box.y + box.h;
+    const shift = foot + ROW_GAP - (last.y + last.barTop + BAR_H + ROW_GAP);
+    for (const r of laid.filter((r) => r.y > last.y)) r.y += shift;
+    y += shift;
+    out.push({ id: br.id, x: bx, y1, y2: foot, lines, labelX, labelY, box });
+  }
   return {
     width,
-    height: top + bars.length * ROW + 4,
+    height: y - ROW_GAP + 8,
     margin,
     barHeight: BAR_H,
     ticks,
-    bars: bars.map((b, i) => ({
-      id: b.id,
-      label: b.label,
-      value: b.value,
-      claimed: b.claimed,
-      y: top + i * ROW,
-      width: x(b.value),
-      valueLabel: `$${b.value < 1 ? b.value.toFixed(2) : b.value.toFixed(1)} bn`,
-    })),
+    bars: laid,
+    brackets: out,
   };
 }

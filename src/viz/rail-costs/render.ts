@@ -15,5 +15,6 @@ export const mount: Mount<RailCostsData> = (el, data, ctx) =>
         g.classList.toggle('is-shown', s.show.includes(id));
         g.classList.toggle('is-highlight', s.highlight.includes(id));
       });
+      svg.querySelectorAll<SVGGElement>('.bracket').forEach((g) => g.classList.toggle('is-shown', s.brackets.includes(g.dataset.id ?? '')));
     },
   });

@@ -2,10 +2,15 @@
 import { z } from 'astro/zod';
 import { csvLoader, type DataCollections, num, optNum, text, optText, sourceIds, confidence } from '../../lib/data-loader';
 
-/** content/data/rail-projects.csv: reported rail projects and their costs. */
+/** content/data/rail-projects.csv: the article's claim, reported rail projects and their costs, and plans made of projects. */
 export const railProjectsSchema = z.object({
   /** Stable id (lowercase, hyphens). */
   id: z.string().regex(/^[a-z0-9-]+$/),
+  /**
+   * claim = the article's unverified figure (drawn hatched); project = a named line (a bar);
+   * package = a plan made of listed projects (drawn as a bracket over their bars, never as a bar of its own).
+   */
+  kind: z.enum(['claim', 'project', 'package'], { error: 'kind must be claim, project or package' }),
   /** Project name as shown on the chart. */
   project: text(),
   /** Reported cost in US$ billions. */
@@ -14,8 +19,10 @@ export const railProjectsSchema = z.object({
   length_km: optNum(),
   /** Where the project stands (planned, under construction, …), as sources report it. */
   status: text(),
-  /** Whether Chinese finance or building is reported: yes, no, or claimed (the article's unverified figure). */
+  /** What is reported about Chinese finance or building, in words ("claimed" for the article's figure). */
   chinese_backing: text(),
+  /** For a package: the ids of its projects, separated by ";" (blank otherwise). Checked in prep.ts. */
+  members: optText(),
   /** Source ids from content/data/sources.csv, separated by ";". */
   source: sourceIds(),
   /** H, M or L (see content/data/README.md). */
