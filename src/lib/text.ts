@@ -1,8 +1,9 @@
 /**
- * Text helpers shared by this set of graphics (funding models, project
- * timelines, debt and finance, road ahead). Pure: no DOM, so the same
- * layout runs at build time and in the browser. Widths are estimates from an
- * average glyph width, deliberately generous so labels never collide.
+ * Text helpers shared by the graphics: measuring, wrapping, dodging labels,
+ * dates and amounts. Pure: no DOM, so the same layout runs at build time and
+ * in the browser. Layout code measures text only through `measureText`.
+ * Widths are still estimates from an average glyph width, deliberately
+ * generous so labels never collide (real glyph advances: ARCHITECTURE.md, "Text").
  */
 
 /** Average advance of Inter glyphs as a share of the font size, rounded up. */
@@ -11,6 +12,11 @@ export const CHAR_W = 0.6;
 /** Estimated width of a string in px. */
 export function textWidth(s: string, fontSize: number): number {
   return s.length * fontSize * CHAR_W;
+}
+
+/** Width of `s` set at `fontSize` px in the chart label font: the one interface layout code measures text through. */
+export function measureText(s: string, fontSize: number): number {
+  return textWidth(s, fontSize);
 }
 
 /** Greedy word wrap to `maxWidth` px; a single over-long word keeps its own line. */

@@ -37,9 +37,14 @@ function mdxProse(file: string): { headings: string[]; sentences: string[] } {
 }
 
 describe('chapter pages', () => {
-  it('there are five chapters, in order, each with its own page', () => {
-    expect(chapters).toHaveLength(5);
+  it('every chapter the content declares has its own page, and the cover lists them in order', () => {
+    // The chapters are whatever content/chapters/ declares: no count or slug is written here.
+    expect(chapters.length).toBeGreaterThan(0);
     for (const slug of chapters) expect(html(slug)).toMatch(/<h1[^>]*>/);
+    const cover = html('');
+    const at = chapters.map((slug) => cover.indexOf(`href="/${slug}/"`));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   for (const file of readdirSync('content/chapters').filter((f) => f.endsWith('.mdx'))) {

@@ -22,6 +22,7 @@ import {
 import type { Mount } from '../../lib/viz/types';
 import { ResourceTracker } from '../../lib/three/resource-tracker';
 import { cameraAt, type Climb3dData } from './prep';
+import { label } from '../../lib/viz/labels';
 
 const RIBBON_HALF_WIDTH = 1.2; // km
 const fill = (tpl: string, vars: Record<string, string | number>) => tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
@@ -68,7 +69,7 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
   const webgl = tryContext();
   if (!webgl) {
     // Keep the poster and say why.
-    if (status) status.textContent = L['no_webgl'] ?? '';
+    if (status) status.textContent = label(L, 'no_webgl', 'climb-3d');
     el.classList.add('is-fallback');
     return {
       update() {},
@@ -164,14 +165,14 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
   const legend = document.createElement('p');
   legend.className = 'climb-3d__legend';
   const exLine = document.createElement('strong');
-  exLine.textContent = fill(L['exaggeration'] ?? '×{x}', { x: ex });
+  exLine.textContent = fill(label(L, 'exaggeration', 'climb-3d'), { x: ex });
   const placeLine = document.createElement('span');
   const placement = () => (width && width < 480 ? (L['placement_short'] ?? L['placement']) : L['placement']) ?? '';
-  placeLine.textContent = L['placement'] ?? '';
+  placeLine.textContent = label(L, 'placement', 'climb-3d');
   legend.append(exLine, placeLine);
   const seaTag = document.createElement('span');
   seaTag.className = 'climb-3d__tag climb-3d__tag--sea';
-  seaTag.textContent = L['sea'] ?? '';
+  seaTag.textContent = label(L, 'sea', 'climb-3d');
   overlay.append(seaTag);
   stage.append(canvas, overlay, legend);
 

@@ -4,6 +4,7 @@ import type { Still } from '../../lib/viz/types';
 import type { ClimbData, StepDef } from './prep';
 import { elevAt, markerAt, stepAt } from './prep';
 import { fill, fmtInt, layout, pointAt, type ProfileLayout } from './geometry';
+import { label } from '../../lib/viz/labels';
 
 export interface ProfileState {
   /** 0-based step, -1 before the first. */
@@ -15,7 +16,7 @@ export interface ProfileState {
 
 /** Text of the live readout beside the train. */
 export function readout(data: ClimbData, labels: Record<string, string>, km: number): string {
-  return fill(labels['readout'] ?? 'km {km}: {elev} m', { km: fmtInt(km), elev: fmtInt(elevAt(data.central.points, km)) });
+  return fill(label(labels, 'readout', 'climb-profile'), { km: fmtInt(km), elev: fmtInt(elevAt(data.central.points, km)) });
 }
 
 export function trainTransform(l: ProfileLayout, data: ClimbData, s: Pick<ProfileState, 'km' | 'southernKm'>) {
@@ -51,8 +52,8 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
       .map((tk) => `<g class="tick tick--x"><line x1="${r1(tk.x)}" x2="${r1(tk.x)}" y1="${bottom}" y2="${bottom + 4}"/><text x="${r1(tk.x)}" y="${bottom + 15}" text-anchor="middle">${esc(tk.label)}</text></g>`)
       .join(''),
   );
-  out.push(`<text class="axis-label" x="${plot.x + 4}" y="${r1(l.yTicks[l.yTicks.length - 1]!.y - 4)}">${esc(L['axis_y'] ?? '')}</text>`);
-  out.push(`<text class="axis-label" x="${plot.x + plot.w}" y="${bottom + 15}" text-anchor="end">${esc(L['axis_x'] ?? '')}</text>`);
+  out.push(`<text class="axis-label" x="${plot.x + 4}" y="${r1(l.yTicks[l.yTicks.length - 1]!.y - 4)}">${esc(label(L, 'axis_y', 'climb-profile'))}</text>`);
+  out.push(`<text class="axis-label" x="${plot.x + plot.w}" y="${bottom + 15}" text-anchor="end">${esc(label(L, 'axis_x', 'climb-profile'))}</text>`);
   // bands along the axis: which stretch the current step covers
   for (const b of l.bands) {
     const active = b.key === s.step.band && s.index >= 0 ? ' is-active' : '';
@@ -103,12 +104,12 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
   // legend
   const lg = l.legend;
   const items: string[] = [
-    `<line class="climb__line" x1="${lg.x + 6}" x2="${lg.x + 22}" y1="${lg.y + 11}" y2="${lg.y + 11}"/><text x="${lg.x + 27}" y="${lg.y + 15}">${esc(L['legend_central'] ?? '')}</text>`,
-    `<path class="climb__zigzag is-emphasis" transform="translate(${lg.x + 14},${lg.y + 26})" d="M-5,4L-2,-4L1,4L4,-4"/><text x="${lg.x + 27}" y="${lg.y + 30}">${esc(L['legend_zigzag'] ?? '')}</text>`,
+    `<line class="climb__line" x1="${lg.x + 6}" x2="${lg.x + 22}" y1="${lg.y + 11}" y2="${lg.y + 11}"/><text x="${lg.x + 27}" y="${lg.y + 15}">${esc(label(L, 'legend_central', 'climb-profile'))}</text>`,
+    `<path class="climb__zigzag is-emphasis" transform="translate(${lg.x + 14},${lg.y + 26})" d="M-5,4L-2,-4L1,4L4,-4"/><text x="${lg.x + 27}" y="${lg.y + 30}">${esc(label(L, 'legend_zigzag', 'climb-profile'))}</text>`,
   ];
   if (l.southern) {
     items.push(
-      `<line class="climb__line climb__line--south" x1="${lg.x + 6}" x2="${lg.x + 22}" y1="${lg.y + 41}" y2="${lg.y + 41}"/><text x="${lg.x + 27}" y="${lg.y + 45}">${esc(L['legend_southern'] ?? '')}</text>`,
+      `<line class="climb__line climb__line--south" x1="${lg.x + 6}" x2="${lg.x + 22}" y1="${lg.y + 41}" y2="${lg.y + 41}"/><text x="${lg.x + 27}" y="${lg.y + 45}">${esc(label(L, 'legend_southern', 'climb-profile'))}</text>`,
     );
   }
   out.push(`<g class="climb__legend"><rect x="${lg.x}" y="${lg.y}" width="${lg.w}" height="${lg.h}" rx="3"/>${items.join('')}</g>`);

@@ -1,13 +1,14 @@
 /** Copy built from labels (figures.yaml) and computed numbers: the captions under the profile. Pure. */
 import type { ClimbData, Gradient } from './prep';
 import { fill, fmtInt } from './geometry';
+import { label } from '../../lib/viz/labels';
 
 const pm = (g: Gradient) => `${Math.round(Math.abs(g.permille))}‰`;
 
 /** The caption naming the rows that are listed but not drawn. */
 export function unplottedText(data: ClimbData, labels: Record<string, string>): string {
   const names = data.central.unplotted.filter((u) => u.kind !== 'zigzag').map((u) => u.name);
-  return names.length ? fill(labels['unplotted'] ?? '{names}', { names: names.join(', ') }) : '';
+  return names.length ? fill(label(labels, 'unplotted', 'climb-profile'), { names: names.join(', ') }) : '';
 }
 
 /** The caption with the gradients computed from the data, compared with the documented local maximum. */
@@ -15,10 +16,10 @@ export function gradientText(data: ClimbData, labels: Record<string, string>): s
   const max = Number(labels['documented_max'] ?? NaN);
   const any = data.steepestAny;
   const s = data.steepest;
-  const over = Number.isFinite(max) && Math.abs(any.permille) > max ? fill(labels['over_max'] ?? '', { max: `${max}‰` }) : '';
+  const over = Number.isFinite(max) && Math.abs(any.permille) > max ? fill(label(labels, 'over_max', 'climb-profile'), { max: `${max}‰` }) : '';
   const n = (id: string, name: string) => labels[`name_${id}`] ?? name;
   const south = data.southernSteepest;
-  return fill(labels['gradients'] ?? '', {
+  return fill(label(labels, 'gradients', 'climb-profile'), {
     grade: pm(s),
     from: n(s.fromId, s.from),
     to: n(s.toId, s.to),

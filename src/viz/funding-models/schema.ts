@@ -1,6 +1,6 @@
 /** Row schema of content/data/funding-models.csv (also read by <ComparisonTable>) and its collection. */
 import { z } from 'astro/zod';
-import { csvLoader, type DataCollections, text, sourceIds } from '../../lib/data-loader';
+import { csvLoader, type DataCollections, text, sourceIds, confidence } from '../../lib/data-loader';
 
 /** content/data/funding-models.csv: the article's comparison of the two funding models. */
 export const fundingModelsSchema = z.object({
@@ -14,6 +14,8 @@ export const fundingModelsSchema = z.object({
   us: text(),
   /** Source ids from content/data/sources.csv, separated by ";". */
   source: sourceIds(),
+  /** H, M or L: how firmly sources support the row's characterisation. */
+  confidence: confidence(),
 });
 
 /** The data file this graphic reads, as a content collection. */

@@ -1,15 +1,22 @@
 /** SVG markup for the rail-costs chart: used for the build-time SVG and on resize. Pure. */
 import { esc, r1 } from '../../lib/svg';
+import { measureText } from '../../lib/text';
 import { label } from '../../lib/viz/labels';
 import type { Still } from '../../lib/viz/types';
 import { layout, BRACKET_LINE, LABEL_LINE, type RailCostsLayout } from './geometry';
 import { stateAt, type RailCostsData } from './prep';
 
+/** A tick label stays inside the picture: near an edge it hangs inwards from its line instead of centring on it. */
+export function tickAnchor(t: { x: number; label: string }, width: number, fontSize = 11): 'start' | 'middle' | 'end' {
+  const half = measureText(t.label, fontSize) / 2;
+  return t.x - half < 0 ? 'start' : t.x + half > width ? 'end' : 'middle';
+}
+
 export function markup(l: RailCostsLayout, show: string[], highlight: string[], axisLabel: string, brackets: string[] = []): string {
   const ticks = l.ticks
     .map(
       (t) =>
-        `<g class="tick" transform="translate(${r1(t.x)},0)"><line y1="32" y2="${r1(l.height)}"/><text y="26" text-anchor="middle">${esc(t.label)}</text></g>`,
+        `<g class="tick" transform="translate(${r1(t.x)},0)"><line y1="32" y2="${r1(l.height)}"/><text y="26" text-anchor="${tickAnchor(t, l.width)}">${esc(t.label)}</text></g>`,
     )
     .join('');
   const bars = l.bars

@@ -7,6 +7,7 @@ import { esc, r1 } from '../../lib/svg';
 import type { MapGeometry } from './basemap';
 import type { ChartLayout } from './geometry';
 import { routeDays, speedFor, type ShippingData } from './prep';
+import { label } from '../../lib/viz/labels';
 
 const nf = new Intl.NumberFormat('en-US');
 const nf1 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -67,7 +68,7 @@ export function fill(template: string, data: ShippingData, speed: number, saved 
 
 /** The days chart's SVG content. */
 export function chartMarkup(l: ChartLayout, labels: Record<string, string>): string {
-  const unit = labels['daysUnit'] ?? 'days';
+  const unit = label(labels, 'daysUnit', 'shipping-map');
   const ticks = l.ticks
     .map(
       (t) =>
@@ -87,5 +88,5 @@ export function chartMarkup(l: ChartLayout, labels: Record<string, string>): str
       return `<g class="sc-row${r.reported ? ' is-reported' : ''}" data-id="${esc(r.id)}" transform="translate(${l.left},${r1(r.y)})"><text class="sc-label" y="12">${esc(r.label)}</text>${bar}<text class="sc-value" x="${r1(vx + 6)}" y="${y + l.barH - 2}">${esc(r.valueLabel)} ${esc(unit)}</text></g>`;
     })
     .join('');
-  return `<text class="axis-label" x="${l.width - 4}" y="10" text-anchor="end">${esc(labels['axis'] ?? '')}</text>${ticks}${rows}`;
+  return `<text class="axis-label" x="${l.width - 4}" y="10" text-anchor="end">${esc(label(labels, 'axis', 'shipping-map'))}</text>${ticks}${rows}`;
 }
