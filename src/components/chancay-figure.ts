@@ -53,7 +53,9 @@ export class ChancayFigure extends HTMLElement {
     button.type = 'button';
     button.className = 'figure__start';
     const labels = JSON.parse(this.querySelector('script.figure__labels')?.textContent || '{}') as Record<string, string>;
-    button.textContent = labels['start'] ?? 'Start';
+    const start = labels['start'];
+    if (!start) return void this.#mount(); // no label to ask with (figures.yaml `start`): start at once
+    button.textContent = start;
     button.addEventListener('click', () => {
       button.remove();
       void this.#mount();

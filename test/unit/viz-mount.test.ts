@@ -1,0 +1,89 @@
+/**
+ * The shared mount (src/lib/viz/mount.ts): the graphic contract's bookkeeping.
+ * A tiny stand-in for the DOM is enough: the helper only reads and writes
+ * attributes, innerHTML and dataset on the <svg>.
+ */
+import { describe, it, expect } from 'vitest';
+import { clampStep, fill, mountSvg, mountStatic } from '../../src/lib/viz/mount';
+
+function fakeCanvas(width = 360) {
+  const attrs: Record<string, string> = { width: String(width) };
+  const svg = {
+    innerHTML: '<build-time/>',
+    dataset: {} as Record<string, string>,
+    getAttribute: (k: string) => attrs[k] ?? null,
+    setAttribute: (k: string, v: string) => void (attrs[k] = v),
+  };
+  const el = { querySelector: (sel: string) => (sel === 'svg' ? svg : null) } as unknown as HTMLElement;
+  return { el, svg, attrs };
+}
+
+describe('clampStep', () => {
+  it('shows the first state before the section (-1) and the last after it', () => {
+    expect(clampStep(-1, 3)).toBe(0);
+    expect(clampStep(1, 3)).toBe(1);
+    expect(clampStep(7, 3)).toBe(2);
+    expect(clampStep(0, 0)).toBe(0);
+  });
+});
+
+describe('mountSvg', () => {
+  it('draws the picture for (step, width) and only when something changed', () => {
+    const { el, svg, attrs } = fakeCanvas();
+    const calls: string[] = [];
+    const h = mountSvg(el, {
+      name: 't',
+      draw: (step, _p, width) => (calls.push(`${step}@${width}`), { width, height: 100 + step, svg: `<g data-step="${step}"/>` }),
+    });
+    h.update(-1, 0);
+    expect(calls).toEqual(['-1@360']);
+    expect(svg.innerHTML).toBe('<g data-step="-1"/>');
+    h.update(-1, 0.5); // progress alone does not change this graphic
+    expect(calls).toHaveLength(1);
+    h.update(2, 0);
+    h.resize(390, 500);
+    h.resize(390.2, 500); // same rounded width
+    expect(calls).toEqual(['-1@360', '2@360', '2@390']);
+    expect(attrs['viewBox']).toBe('0 0 390 102');
+    expect(attrs['width']).toBe('390');
+    expect(svg.dataset['step']).toBe('2');
+  });
+
+  it('restyles instead of redrawing when only the state changed, and redraws when the layout follows the step', () => {
+    const { el } = fakeCanvas();
+    const log: string[] = [];
+    const draw = (step: number, _p: number, width: number) => (log.push(`draw ${step}`), { width, height: 10, svg: '' });
+    const restyle = (_svg: SVGSVGElement, step: number, p: number) => void log.push(`restyle ${step} ${p}`);
+    const a = mountSvg(el, { name: 'a', draw, restyle });
+    a.update(-1, 0);
+    a.update(1, 0);
+    expect(log).toEqual(['restyle -1 0', 'restyle 1 0']);
+    log.length = 0;
+    const b = mountSvg(el, { name: 'b', draw, restyle, layoutByStep: true, usesProgress: true });
+    b.update(0, 0);
+    b.update(0, 0.5);
+    b.update(1, 0.5);
+    expect(log).toEqual(['draw 0', 'restyle 0 0', 'restyle 0 0.5', 'draw 1', 'restyle 1 0.5']);
+  });
+
+  it('fails loudly, naming the graphic, when the build-time <svg> is missing', () => {
+    const el = { querySelector: () => null } as unknown as HTMLElement;
+    expect(() => mountSvg(el, { name: 'rail-costs', draw: () => ({ width: 1, height: 1, svg: '' }) })).toThrow('[rail-costs] the build-time <svg> is missing');
+  });
+
+  it('a one-state graphic follows the width only', () => {
+    const { el, svg } = fakeCanvas();
+    const h = mountStatic(el, 's', (w) => ({ width: w, height: 1, svg: `w${w}` }));
+    h.update(3, 0.2);
+    expect(svg.innerHTML).toBe('<build-time/>');
+    h.resize(500, 1);
+    expect(svg.innerHTML).toBe('w500');
+  });
+});
+
+describe('fill', () => {
+  it('fills placeholders and refuses a missing value', () => {
+    expect(fill('km {km}: {elev} m', { km: 3, elev: '1,200' })).toBe('km 3: 1,200 m');
+    expect(() => fill('{a} and {b}', { a: 1 }, 'climb')).toThrow('[climb] "{a} and {b}" needs a value for {b}');
+  });
+});
