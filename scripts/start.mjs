@@ -1,6 +1,10 @@
-// `npm start`: build the site, start the comment server (Waline on an
-// embedded SQLite store under ./data/comments, or PostgreSQL when
-// COMMENTS_DATABASE_URL is set), and serve everything on one origin.
+// @ts-check
+// `npm start`: build the site (for this machine), start the comment server
+// (Waline on an embedded SQLite store under ./data/comments, or PostgreSQL
+// when COMMENTS_DATABASE_URL is set), and serve everything on one origin.
+// The comment server is supervised: every exit is logged, and a crash is
+// followed by a restart on the same port after 1, 2, 4 … 30 s (back to 1 s
+// once it has stayed up for a minute).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -24,20 +28,95 @@ if (process.env.SKIP_BUILD !== '1') {
   console.log(`Built in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
 
+/** @param {string} msg */
+const log = (msg) => console.log(`${new Date().toISOString()} [start] ${msg}`);
+
+/**
+ * @typedef {{ url: string, port: number, pid: number, stop(): Promise<void>, kill(): Promise<void>,
+ *   exited?: Promise<{ code: number | null, signal: string | null } | unknown> }} CommentServer
+ */
+
+/**
+ * Runs the comment server and restarts it when it exits on its own.
+ * @param {(port: number | undefined) => Promise<CommentServer>} start
+ * @param {number | undefined} port
+ */
+async function supervise(start, port) {
+  /** @type {CommentServer} */
+  let current = await start(port);
+  const fixedPort = current.port;
+  let stopping = false;
+  let delay = 1000;
+  let startedAt = Date.now();
+  /** Resolves when the process is gone: its own exit promise when it has one, else by polling its pid. */
+  const gone = (/** @type {CommentServer} */ c) =>
+    c.exited ??
+    new Promise((resolve) => {
+      const t = setInterval(() => {
+        try {
+          process.kill(c.pid, 0);
+        } catch {
+          clearInterval(t);
+          resolve(null);
+        }
+      }, 500);
+    });
+  const watch = async () => {
+    for (;;) {
+      const how = await gone(current);
+      if (stopping) return;
+      const detail = how && typeof how === 'object' && ('code' in how || 'signal' in how) ? ` (${JSON.stringify(how)})` : '';
+      if (Date.now() - startedAt > 60_000) delay = 1000;
+      log(`comment server (pid ${current.pid}) exited${detail}; restarting in ${delay / 1000} s`);
+      for (;;) {
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, 30_000);
+        if (stopping) return;
+        try {
+          current = await start(fixedPort);
+          startedAt = Date.now();
+          log(`comment server restarted (pid ${current.pid}) on ${current.url}`);
+          break;
+        } catch (e) {
+          log(`comment server failed to start: ${e instanceof Error ? e.message.split('\n')[0] : e}; next try in ${delay / 1000} s`);
+        }
+      }
+    }
+  };
+  void watch();
+  return {
+    get url() {
+      return current.url;
+    },
+    async stop() {
+      stopping = true;
+      await current.stop();
+    },
+  };
+}
+
 const port = Number(process.env.PORT ?? 4321);
+/** @type {{ url: string, stop(): Promise<void> } | null} */
 let comments = null;
 const commentsModule = path.join(root, 'server/comments/index.mjs');
 if (existsSync(commentsModule)) {
   const { startComments } = await import(pathToFileURL(commentsModule).href);
-  comments = await startComments({
-    dataDir: process.env.COMMENTS_DATA_DIR ?? path.join(root, 'data/comments'),
-    port: process.env.COMMENTS_PORT ? Number(process.env.COMMENTS_PORT) : undefined,
-    databaseUrl: process.env.COMMENTS_DATABASE_URL,
-  });
+  comments = await supervise(
+    (p) =>
+      startComments({
+        dataDir: process.env.COMMENTS_DATA_DIR ?? path.join(root, 'data/comments'),
+        port: p,
+        databaseUrl: process.env.COMMENTS_DATABASE_URL,
+      }),
+    process.env.COMMENTS_PORT ? Number(process.env.COMMENTS_PORT) : undefined,
+  );
 }
 const site = await serve({ port, commentsUpstream: comments?.url });
 console.log(`\nThe Chancay Corridor is running at ${site.url}/`);
-if (comments) console.log(`Comments: ${comments.url} (proxied at ${site.url}/api/); moderation at ${site.url}/moderate/`);
+if (comments) {
+  console.log(`Comments: ${comments.url} (proxied at ${site.url}/api/); moderation at ${site.url}/moderate/`);
+  console.log('The comment server is restarted automatically if it stops (every exit is logged here).');
+}
 console.log('Press Ctrl+C to stop.');
 
 const stop = async () => {

@@ -1,0 +1,46 @@
+/** `npm start` supervises the comment server: a crash is logged and followed by a restart on the same port. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { DIST, ROOT, raw, until } from './helpers';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'deploy-start-'));
+const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
+  cwd: ROOT,
+  env: { PATH: process.env.PATH ?? '', SKIP_BUILD: '1', PORT: '0', COMMENTS_PORT: '0', COMMENTS_DATA_DIR: path.join(tmp, 'data'), DIST_DIR: DIST },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+let out = '';
+child.stdout!.on('data', (d) => (out += d));
+child.stderr!.on('data', (d) => (out += d));
+
+afterAll(async () => {
+  if (child.exitCode === null) {
+    const done = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await done;
+  }
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+it('restarts a crashed comment server, logs the exit, and the site answers comments again', async () => {
+  await until(() => /running at (http:\/\/[\d.]+:\d+)\//.test(out), 60_000, `npm start to be ready; output so far:\n${out}`);
+  expect(out).toMatch(/restarted automatically if it stops/);
+  const site = /running at (http:\/\/[\d.]+:\d+)\//.exec(out)![1]!;
+  const commentsPort = /Comments: http:\/\/127\.0\.0\.1:(\d+)/.exec(out)![1]!;
+  const list = () => raw(site, '/api/comment?path=%2Fthe-announcement%2F&pageSize=10&page=1');
+  expect((await list()).status).toBe(200);
+  // Crash it: find the process listening on the comment port and kill it hard.
+  const { execFileSync } = await import('node:child_process');
+  const ss = execFileSync('ss', ['-ltnpH', `sport = :${commentsPort}`]).toString();
+  const pid = Number(/pid=(\d+)/.exec(ss)![1]);
+  expect(pid).toBeGreaterThan(0);
+  expect(pid).not.toBe(child.pid);
+  process.kill(pid, 'SIGKILL');
+  await until(() => new RegExp(`comment server \\(pid ${pid}\\) exited`).test(out), 10_000, 'the exit to be logged');
+  await until(() => /comment server restarted \(pid \d+\) on http:\/\/127\.0\.0\.1:(\d+)/.test(out), 60_000, `a restart; output:\n${out}`);
+  expect(/comment server restarted \(pid \d+\) on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)![1]).toBe(commentsPort);
+  await until(async () => (await list()).status === 200, 20_000, 'the comment API through the site again');
+}, 150_000);
