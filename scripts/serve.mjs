@@ -337,7 +337,7 @@ export async function serve(opts = {}) {
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = opts.keepAliveTimeoutMs ?? 5_000;
   server.timeout = opts.idleTimeoutMs ?? 20_000;
-  server.on('clientError', (err, socket) => {
+  server.on('clientError', (_err, socket) => {
     if (socket.writable && !/** @type {any} */ (socket)._httpMessage) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     } else socket.destroy();
