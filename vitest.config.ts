@@ -4,6 +4,7 @@
  *   build        test/build/       the built site (dist/) read as text
  *   browser      test/e2e/         Chromium against dist/ served with a comment server
  *   integration  test/e2e/comments-api*  the comment server's HTTP API (SQLite, PostgreSQL)
+ *   deploy       test/deploy/      the front servers as processes: serve.mjs attacked, npm start's supervision, real nginx + comment processes + PostgreSQL
  * `npx vitest run --project unit` runs one layer; `npx vitest run test/unit/csv.test.ts` one file.
  */
 import { defineConfig } from 'vitest/config';
@@ -22,6 +23,7 @@ export default defineConfig({
       { test: { name: 'build', include: ['test/build/**/*.test.ts'], globalSetup: ['test/setup/dist.ts'] } },
       { test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], exclude: integration, globalSetup: ['test/setup/site.ts'] } },
       { test: { name: 'integration', include: integration } },
+      { test: { name: 'deploy', include: ['test/deploy/**/*.test.ts'], globalSetup: ['test/setup/dist.ts'] } },
     ],
   },
 });

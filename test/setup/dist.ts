@@ -3,5 +3,5 @@ import { existsSync } from 'node:fs';
 
 export default function setup() {
   const dist = process.env.DIST_DIR ?? 'dist';
-  if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/ is missing: run \`npm run build\` first (npm test does).`);
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/ is missing: run \`npm run build:local\` first (npm test does).`);
 }

@@ -4,7 +4,7 @@
  * with a real comment server (Waline on a fresh SQLite store) behind its
  * same-origin /api/ proxy, as `npm start` does. Test files that need their
  * own servers (embeds' host origin, the comments suites) start them.
- * `npm test` builds first; run `npm run build` before `npx vitest` by hand.
+ * `npm test` builds first; run `npm run build:local` before `npx vitest` by hand.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dist = process.env.DIST_DIR ?? 'dist';
-  if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/ is missing: run \`npm run build\` first (npm test does).`);
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/ is missing: run \`npm run build:local\` first (npm test does).`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'chancay-site-comments-'));
   const comments = await startComments({ dataDir, port: 0, quiet: true });
   const site = await serve({ quiet: true, root: dist, commentsUpstream: comments.url });
