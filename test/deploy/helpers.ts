@@ -74,11 +74,11 @@ export async function startServeProcess(env: Record<string, string>): Promise<Se
 }
 
 /** Resolves once `check()` is true, polling; rejects after `ms`. */
-export async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, ms: number, what: string | (() => string)): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out after ${ms} ms waiting for: ${what}`);
+  throw new Error(`timed out after ${ms} ms waiting for: ${typeof what === 'function' ? what() : what}`);
 }
