@@ -173,7 +173,7 @@ d('the comment API through nginx, two processes, one PostgreSQL', () => {
       db.all('SELECT id, ip, comment FROM wl_comment WHERE comment LIKE $1', ['%Posted through nginx%']),
     );
     expect(rows.length).toBe(2);
-    expect(rows.map((r) => r.ip).sort()).toEqual(['127.0.0.2', '127.0.0.3']);
+    expect(rows.map((r: Record<string, unknown>) => String(r.ip)).sort()).toEqual(['127.0.0.2', '127.0.0.3']);
   });
 
   it('lists an approved comment from every process, and balances across them', async () => {
