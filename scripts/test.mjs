@@ -34,7 +34,8 @@ function stage(name, cmd, args) {
   return ok;
 }
 
-stage('check', 'astro', ['check']);
+// astro check, then the comment server's JavaScript (tsc -p server): `npm run check`.
+stage('check', 'npm', ['run', 'check', '--silent']);
 const built = stage('build', 'npm', ['run', 'build', '--silent']);
 if (built === false) {
   console.error('Build failed: skipping the tests that need dist/.');

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run comments:admin -- --email you@example.org [--name "Moderator"]`
 // Creates the moderator account (a Waline administrator) or resets its
 // password. Open registration is closed, so this is the only way to get one.
 // The password comes from COMMENTS_ADMIN_PASSWORD or is asked for (hidden).
 // Uses the same store as the server: data/comments/ or COMMENTS_DATABASE_URL.
+// Resetting the password ends every session of the account, on every process.
+// --init creates an empty SQLite store where one existed and is missing.
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
 import { storeConfig, upsertModerator } from './db.mjs';
@@ -13,17 +16,19 @@ const { values } = parseArgs({
     email: { type: 'string' },
     name: { type: 'string', default: 'Moderator' },
     'data-dir': { type: 'string', default: process.env.COMMENTS_DATA_DIR ?? 'data/comments' },
+    init: { type: 'boolean', default: process.env.COMMENTS_INIT === '1' },
   },
 });
 
-async function ask(question, hidden) {
+async function ask(/** @type {string} */ question, /** @type {boolean} */ hidden) {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   if (hidden) {
     // Echo nothing while the password is typed.
-    rl._writeToOutput = (s) => {
+    /** @type {any} */ (rl)._writeToOutput = (/** @type {string} */ s) => {
       if (s.includes(question)) process.stdout.write(s);
     };
   }
+  /** @type {string} */
   const answer = await new Promise((r) => rl.question(question, r));
   rl.close();
   if (hidden) process.stdout.write('\n');
@@ -46,7 +51,7 @@ if (!password) {
 }
 try {
   const cfg = storeConfig({ dataDir: values['data-dir'] });
-  const { created } = await upsertModerator(cfg, { email, name: values.name, password });
+  const { created } = await upsertModerator(cfg, { email, name: values.name ?? 'Moderator', password }, { init: values.init });
   console.log(`${created ? 'Created' : 'Updated'} the moderator account ${email} (${cfg.kind}). Sign in at /moderate/.`);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

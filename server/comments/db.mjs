@@ -1,13 +1,19 @@
+// @ts-check
 // The comment store: where it lives, its schema, and the moderator account.
 // SQLite (a file under the data folder) by default; PostgreSQL when a
 // postgres:// URL is given (COMMENTS_DATABASE_URL). Waline's npm package ships
 // no schema, so ours is applied on every start (idempotent statements).
-import { readFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, mkdir, chmod, writeFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const { hashPassword } = require('./password.cjs');
+/** Written next to the SQLite file when the store is first created: from then on, a missing store is an error, not a fresh start. */
+export const MARKER = '.store-created';
 // Resolve Waline's own dependencies (sqlite3, pg, phpass) the way Waline does.
 const walineRequire = createRequire(createRequire(import.meta.url).resolve('@waline/vercel/package.json'));
 
@@ -16,7 +22,10 @@ const walineRequire = createRequire(createRequire(import.meta.url).resolve('@wal
  *   | { kind: 'postgresql', url: string, host: string, port: string, user: string, password: string, database: string }} StoreConfig
  */
 
-/** @returns {StoreConfig} */
+/**
+ * @param {{ dataDir?: string, databaseUrl?: string }} [opts]
+ * @returns {StoreConfig}
+ */
 export function storeConfig({ dataDir = 'data/comments', databaseUrl = process.env.COMMENTS_DATABASE_URL } = {}) {
   if (databaseUrl) {
     const u = new URL(databaseUrl);
@@ -35,39 +44,92 @@ export function storeConfig({ dataDir = 'data/comments', databaseUrl = process.e
   return { kind: 'sqlite', dir, file: path.join(dir, 'waline.sqlite') };
 }
 
-/** Environment variables that point Waline at the store. */
+/**
+ * Environment variables that point Waline at the store.
+ * @param {StoreConfig} cfg
+ * @returns {Record<string, string>}
+ */
 export function storeEnv(cfg) {
   if (cfg.kind === 'sqlite') return { SQLITE_PATH: cfg.dir, SQLITE_DB: 'waline' };
   return { PG_HOST: cfg.host, PG_PORT: cfg.port, PG_USER: cfg.user, PG_PASSWORD: cfg.password, PG_DB: cfg.database };
 }
 
-/** Run SQL statements (or one query with params) against the store; returns rows of the last statement. */
-export async function withStore(cfg, fn) {
+/** @typedef {{ exec(sql: string): Promise<void>, all(sql: string, params?: unknown[]): Promise<any[]> }} StoreApi */
+
+/**
+ * Make sure the SQLite store may be opened (and so created): a store that
+ * existed and is gone is an error unless `init` says to start afresh; the
+ * first run on a fresh clone creates it. The folder is 0700, the files 0600.
+ * @param {StoreConfig & { kind: 'sqlite' }} cfg
+ * @param {{ init?: boolean }} [opts]
+ */
+export async function prepareSqlite(cfg, opts = {}) {
+  await mkdir(cfg.dir, { recursive: true, mode: 0o700 });
+  await chmod(cfg.dir, 0o700);
+  const marker = path.join(cfg.dir, MARKER);
+  if (!existsSync(cfg.file)) {
+    const held = existsSync(marker) || (await readdir(cfg.dir)).some((f) => /^waline\.sqlite-(wal|shm)$/.test(f));
+    if (held && !opts.init)
+      throw new Error(
+        `[comments] The comment store ${cfg.file} is missing, but this folder held one (${MARKER}). ` +
+          'Restore it from a backup, or start with COMMENTS_INIT=1 (comments:admin: --init) to create an empty store.',
+      );
+  }
+  if (!existsSync(marker)) await writeFile(marker, 'The comment store was created here; see README "Comments".\n', { mode: 0o600 });
+}
+
+/** Tighten the store's files (made by older versions with the default umask). @param {StoreConfig} cfg */
+export async function protectStore(cfg) {
+  if (cfg.kind !== 'sqlite') return;
+  await chmod(cfg.dir, 0o700);
+  for (const f of await readdir(cfg.dir)) await chmod(path.join(cfg.dir, f), 0o600);
+}
+
+/**
+ * Run SQL statements (or one query with params) against the store; returns what fn returns.
+ * @template T
+ * @param {StoreConfig} cfg
+ * @param {(db: StoreApi) => Promise<T>} fn
+ * @param {{ init?: boolean }} [opts]
+ * @returns {Promise<T>}
+ */
+export async function withStore(cfg, fn, opts = {}) {
   if (cfg.kind === 'sqlite') {
-    await mkdir(cfg.dir, { recursive: true });
+    await prepareSqlite(cfg, opts);
+    const mask = process.umask(0o077);
     const sqlite3 = walineRequire('sqlite3');
-    const db = await new Promise((resolve, reject) => {
-      const d = new sqlite3.Database(cfg.file, (err) => (err ? reject(err) : resolve(d)));
-    });
+    /** @type {any} */
+    let db;
+    try {
+      db = await new Promise((resolve, reject) => {
+        const d = new sqlite3.Database(cfg.file, (/** @type {Error|null} */ err) => (err ? reject(err) : resolve(d)));
+      });
+    } finally {
+      process.umask(mask);
+    }
+    db.configure('busyTimeout', 5000);
+    /** @type {StoreApi} */
     const api = {
-      exec: (sql) => new Promise((res, rej) => db.exec(sql, (e) => (e ? rej(e) : res(undefined)))),
-      all: (sql, params = []) => new Promise((res, rej) => db.all(sql, params, (e, rows) => (e ? rej(e) : res(rows)))),
+      exec: (sql) => new Promise((res, rej) => db.exec(sql, (/** @type {Error|null} */ e) => (e ? rej(e) : res(undefined)))),
+      all: (sql, params = []) => new Promise((res, rej) => db.all(sql, params, (/** @type {Error|null} */ e, /** @type {any[]} */ rows) => (e ? rej(e) : res(rows)))),
     };
     try {
       return await fn(api);
     } finally {
       await new Promise((r) => db.close(() => r(undefined)));
+      await protectStore(cfg);
     }
   }
   const { Client } = walineRequire('pg');
   const client = new Client({ connectionString: cfg.url });
   await client.connect();
+  /** @type {StoreApi} */
   const api = {
     exec: (sql) => client.query(sql).then(() => undefined),
     // Same "?" placeholders as SQLite.
     all: (sql, params = []) => {
       let i = 0;
-      return client.query(sql.replace(/\?/g, () => `$${++i}`), params).then((r) => r.rows);
+      return client.query(sql.replace(/\?/g, () => `$${++i}`), params).then((/** @type {{ rows: any[] }} */ r) => r.rows);
     },
   };
   try {
@@ -77,29 +139,40 @@ export async function withStore(cfg, fn) {
   }
 }
 
-/** Create the tables if they are missing. */
-export async function applySchema(cfg) {
+/**
+ * Create the tables if they are missing.
+ * @param {StoreConfig} cfg
+ * @param {{ init?: boolean }} [opts]
+ */
+export async function applySchema(cfg, opts = {}) {
   const sql = await readFile(path.join(here, 'schema', cfg.kind === 'sqlite' ? 'sqlite.sql' : 'postgresql.sql'), 'utf8');
-  await withStore(cfg, (db) => db.exec(sql));
+  await withStore(cfg, (db) => db.exec(sql), opts);
 }
 
-const USERS = (cfg) => (cfg.kind === 'sqlite' ? '"wl_Users"' : 'wl_users');
+const USERS = (/** @type {StoreConfig} */ cfg) => (cfg.kind === 'sqlite' ? '"wl_Users"' : 'wl_users');
 
 /**
  * Create (or reset the password of) the moderator account: a Waline
  * "administrator". Open registration is closed, so this is the only way in.
+ * A reset ends the account's sessions (they carry a stamp of the old hash)
+ * and clears its sign-in limits.
+ * @param {StoreConfig} cfg
+ * @param {{ email: string, name: string, password: string }} account
+ * @param {{ init?: boolean }} [opts]
  */
-export async function upsertModerator(cfg, { email, name, password }) {
+export async function upsertModerator(cfg, { email, name, password }, opts = {}) {
+  email = email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error('[comments] moderator e-mail looks invalid');
   if (!password || password.length < 12) throw new Error('[comments] moderator password must have at least 12 characters');
-  const { PasswordHash } = walineRequire('phpass');
-  const hash = new PasswordHash().hashPassword(password);
-  await applySchema(cfg);
+  const hash = await hashPassword(password);
+  await applySchema(cfg, opts);
   return withStore(cfg, async (db) => {
     const t = USERS(cfg);
-    const found = await db.all(`SELECT id FROM ${t} WHERE email = ?`, [email]);
+    const found = await db.all(`SELECT id FROM ${t} WHERE lower(email) = ?`, [email]);
+    await db.all("DELETE FROM cm_counter WHERE key LIKE ?", [`signin:%${email}%`]);
     if (found.length) {
-      await db.all(`UPDATE ${t} SET password = ?, display_name = ?, type = 'administrator' WHERE email = ?`, [hash, name, email]);
+      await db.all(`UPDATE ${t} SET password = ?, display_name = ?, type = 'administrator', email = ? WHERE id = ?`, [hash, name, email, found[0].id]);
+      await db.all('DELETE FROM cm_session WHERE user_id = ?', [String(found[0].id)]);
       return { created: false };
     }
     await db.all(`INSERT INTO ${t} (display_name, email, password, type) VALUES (?, ?, ?, 'administrator')`, [name, email, hash]);

@@ -1,3 +1,4 @@
+// @ts-check
 // A throwaway PostgreSQL server for the tests and the bench: initdb in a temp
 // folder, started with pg_ctl as the `postgres` user (we may be root), on a
 // loopback port. Returns null when the PostgreSQL binaries are not installed.
@@ -35,7 +36,7 @@ export async function startPostgres() {
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
     chownSync(root, uid, gid);
   }
-  const run = (cmd, args) =>
+  const run = (/** @type {string} */ cmd, /** @type {string[]} */ args) =>
     execFileSync(asRoot ? 'runuser' : path.join(bin, cmd), asRoot ? ['-u', 'postgres', '--', path.join(bin, cmd), ...args] : args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       cwd: root,

@@ -1,20 +1,35 @@
+// @ts-check
 // The hardening gate: the first Koa middleware in front of Waline, in the same
 // process. Waline's HTTP API is wider and more trusting than a news site needs,
 // so everything not on this allowlist is refused before Waline sees it:
 //   - open registration, OAuth, e-mail verification, user lists, data export,
 //     page counters, the CDN-loaded admin UI (/ui): 404 / 403;
 //   - anonymous likes (PUT /api/comment/:id without a session): 401;
-//   - Waline's tokens never expire and are the same on every login: clients
-//     get an opaque session id with a lifetime instead, mapped here to the
-//     Waline token, which never leaves the process (and whose key is random
-//     per start);
-//   - X-Forwarded-For: only the last hop (the address our proxy wrote) counts;
-//   - one comment per address per window, decided before Waline's racy check;
-//   - input checked (lengths, e-mail, http(s) links, chapter path, parent);
-//   - responses lose avatar URLs (third-party hosts, e-mail hashes), e-mail,
-//     IP, user agent and region unless a moderator asks.
+//   - sign-in is ours (Waline's tokens never expire): scrypt off the main
+//     thread, attempts counted before the password is checked (per address
+//     and per account, in the store), a growing delay, the same work for an
+//     unknown e-mail; clients get an opaque session id kept in the store;
+//   - the reader's address comes from TRUSTED_PROXIES (proxy-addr), never
+//     from a header anyone else sent; IPv6 readers are grouped by /64;
+//   - one comment per reader per window, claimed atomically in the store;
+//   - input checked (lengths, control characters, e-mail, http(s) links, a
+//     real chapter path, the parent); a retried post with the same
+//     idempotency key is answered with the stored comment;
+//   - public lists and counts: known parameters only, cached per process,
+//     invalidated through a generation counter in the store, LRU-evicted;
+//     uncached reads limited per address;
+//   - writes refused (503) when the store's file was deleted or replaced;
+//   - responses lose avatar URLs, e-mail, IP, user agent and region unless a
+//     moderator asks; no 5xx answer carries an internal message.
+// Nothing that matters lives in this process's memory (state.cjs).
 'use strict';
-const crypto = require('node:crypto');
+const net = require('node:net');
+const { createRequire } = require('node:module');
+const proxyaddr = require('proxy-addr');
+const { verifyPassword, hashPassword } = require('./password.cjs');
+
+const walineRequire = createRequire(require.resolve('@waline/vercel/package.json'));
+const jwt = walineRequire('jsonwebtoken');
 
 const LIMITS = {
   nick: 50,
@@ -23,14 +38,34 @@ const LIMITS = {
   comment: 2000,
   url: 120,
 };
+/** Page sizes the widget asks for (src/components/comments/widget.ts PAGE_SIZE). */
+const PAGE_SIZES = [10];
+const SORTS = ['insertedAt_desc', 'insertedAt_asc'];
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
-const CHAPTER_PATH = /^\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
+// C0 and C1 controls and DEL; a comment may keep tab and line breaks.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const IDEM_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 // orig: the raw text, which Waline returns to anyone (its "logged-in" check sees an empty object).
 const PRIVATE_FIELDS = ['mail', 'ip', 'ua', 'addr', 'browser', 'os', 'user_id', 'orig'];
 
-const chars = (s) => [...s].length;
+/** Sign-in policy (README "Comments"): see signIn(). */
+const SIGNIN = {
+  windowMs: 15 * 60_000,
+  perAddress: 10,
+  perAccount: 20,
+  knownMs: 30 * 24 * 3600_000,
+  delayAfter: 3,
+  firstDelayMs: 500,
+  maxDelayMs: 8000,
+  concurrent: 2,
+};
+
+const chars = (/** @type {string} */ s) => [...s].length;
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
 class GateError extends Error {
+  /** @param {number} status @param {string} message @param {Record<string, unknown>} [extra] */
   constructor(status, message, extra = {}) {
     super(message);
     this.status = status;
@@ -38,15 +73,38 @@ class GateError extends Error {
   }
 }
 
-function clientIp(ctx) {
-  // The comment server listens on loopback only, behind our proxy, which
-  // overwrites X-Forwarded-For with the peer address. If some other proxy
-  // appends instead, the last entry is still the one a proxy wrote.
-  const xff = String(ctx.req.headers['x-forwarded-for'] ?? '');
-  const parts = xff.split(',').map((s) => s.trim()).filter(Boolean);
-  return parts.length ? parts[parts.length - 1] : ctx.req.socket.remoteAddress || '';
+/** The eight groups of an IPv6 address, expanded. */
+function expandV6(/** @type {string} */ ip) {
+  const bare = ip.split('%')[0].toLowerCase();
+  const [head, tail] = bare.includes('::') ? bare.split('::') : [bare, null];
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = tail === null ? h : [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t];
+  return groups.map((g) => g.padStart(4, '0'));
 }
 
+/** What limits count: an IPv4 address, or an IPv6 reader's /64 (one household or phone). */
+function readerKey(/** @type {string} */ ip) {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (net.isIPv6(ip)) return `${expandV6(ip).slice(0, 4).join(':')}::/64`;
+  return ip;
+}
+
+/** TRUSTED_PROXIES ("loopback", "10.0.0.0/8, 192.168.1.2", …) as a proxy-addr trust function. */
+function compileTrust(/** @type {string} */ spec) {
+  const list = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  try {
+    return proxyaddr.compile(list);
+  } catch (e) {
+    throw new Error(`[comments] TRUSTED_PROXIES="${spec}" is not a list of addresses, subnets or loopback/linklocal/uniquelocal: ${e instanceof Error ? e.message : e}`);
+  }
+}
+
+/** @param {any} ctx @param {number} maxBytes */
 async function readJson(ctx, maxBytes) {
   const declared = Number(ctx.req.headers['content-length'] ?? 0);
   if (declared > maxBytes) throw new GateError(413, 'That is too much text to send at once.');
@@ -69,33 +127,43 @@ async function readJson(ctx, maxBytes) {
   }
 }
 
+/** @param {unknown} v @returns {string | null} */
 function str(v) {
   return typeof v === 'string' ? v : v == null ? '' : null;
 }
 
-/** Validate a new comment; returns only the fields Waline should see. */
-function cleanComment(body) {
+/**
+ * Validate a new comment; returns only the fields Waline should see.
+ * @param {Record<string, unknown>} body
+ * @param {{ has(p: string): boolean }} [chapters] the pages that take comments
+ */
+function cleanComment(body, chapters) {
   const nick = str(body.nick);
   const mail = str(body.mail);
   const link = str(body.link);
   const comment = str(body.comment);
   const url = str(body.url);
-  if ([nick, mail, link, comment, url].includes(null)) throw new GateError(400, 'The comment could not be read.');
+  if (nick === null || mail === null || link === null || comment === null || url === null) throw new GateError(400, 'The comment could not be read.');
+  /** @type {Record<string, string>} */
   const out = { nick: nick.trim(), mail: mail.trim(), link: link.trim(), comment: comment.trim(), url };
+  if (out.url.length > LIMITS.url || CONTROL.test(out.url) || (chapters && !chapters.has(out.url)) || !/^\/[a-z0-9-]+\/$/.test(out.url))
+    throw new GateError(400, 'This page does not take comments.', { field: 'url' });
+  /** @type {Record<string, string>} */
   const fields = {};
-  if (!CHAPTER_PATH.test(out.url) || out.url.length > LIMITS.url) throw new GateError(400, 'This page does not take comments.', { field: 'url' });
-  if (!out.nick) fields.nick = 'Please give a name.';
+  if (CONTROL.test(out.nick)) fields.nick = 'Names cannot contain control characters.';
+  else if (!out.nick) fields.nick = 'Please give a name.';
   else if (chars(out.nick) > LIMITS.nick) fields.nick = `Names can be up to ${LIMITS.nick} characters.`;
-  if (out.mail && (chars(out.mail) > LIMITS.mail || !EMAIL.test(out.mail))) fields.mail = 'That e-mail address does not look right (or leave it empty).';
+  if (out.mail && (CONTROL.test(out.mail) || chars(out.mail) > LIMITS.mail || !EMAIL.test(out.mail))) fields.mail = 'That e-mail address does not look right (or leave it empty).';
   if (out.link) {
     let ok = false;
     try {
       const u = new URL(out.link);
-      ok = (u.protocol === 'https:' || u.protocol === 'http:') && chars(out.link) <= LIMITS.link;
+      ok = !CONTROL.test(out.link) && (u.protocol === 'https:' || u.protocol === 'http:') && chars(out.link) <= LIMITS.link;
     } catch {}
     if (!ok) fields.link = 'Links must be web addresses starting with http:// or https://.';
   }
-  if (!out.comment) fields.comment = 'Please write a comment.';
+  if (CONTROL_IN_TEXT.test(out.comment)) fields.comment = 'Comments cannot contain control characters.';
+  else if (!out.comment) fields.comment = 'Please write a comment.';
   else if (chars(out.comment) > LIMITS.comment) fields.comment = `Comments can be up to ${LIMITS.comment} characters.`;
   const keys = Object.keys(fields);
   if (keys.length) throw new GateError(400, fields[keys[0]], { fields });
@@ -106,14 +174,47 @@ function cleanComment(body) {
     out[k] = String(v);
   }
   if (out.rid && !out.pid) out.pid = out.rid;
-  if (typeof body.at === 'string' && body.at) out.at = body.at.slice(0, LIMITS.nick);
+  if (typeof body.at === 'string' && body.at && !CONTROL.test(body.at)) out.at = body.at.slice(0, LIMITS.nick);
   out.ua = '';
   return out;
 }
 
+/**
+ * A public list or count request, reduced to its known parameters in a fixed
+ * order (the cache key). Anything else is refused: an unknown parameter, a
+ * page size the widget does not use, a page that takes no comments.
+ * @param {Record<string, unknown>} query
+ * @param {{ has(p: string): boolean }} chapters
+ */
+function publicQuery(query, chapters) {
+  const type = query.type ?? '';
+  const allowed = type === 'count' ? ['type', 'url'] : type === '' ? ['path', 'page', 'pageSize', 'sortBy'] : null;
+  if (!allowed) throw new GateError(400, 'Unknown list type.');
+  for (const [k, v] of Object.entries(query)) {
+    if (!allowed.includes(k)) throw new GateError(400, `Unknown parameter: ${k.slice(0, 40).replace(CONTROL, '?')}.`);
+    if (typeof v !== 'string') throw new GateError(400, `Give ${k} once.`);
+  }
+  if (type === 'count') {
+    const urls = String(query.url ?? '').split(',');
+    if (urls.length > 200 || !urls.every((u) => chapters.has(u))) throw new GateError(400, 'Counts are only kept for the chapters.');
+    return { key: `count ${urls.join(',')}`, query: { type: 'count', url: urls.join(',') } };
+  }
+  const p = String(query.path ?? '');
+  if (!chapters.has(p)) throw new GateError(400, 'This page has no comments.');
+  const page = query.page === undefined ? 1 : /^\d{1,4}$/.test(String(query.page)) ? Number(query.page) : 0;
+  if (page < 1) throw new GateError(400, 'Which page of comments?');
+  const pageSize = query.pageSize === undefined ? PAGE_SIZES[0] : Number(query.pageSize);
+  if (!PAGE_SIZES.includes(pageSize)) throw new GateError(400, `Pages hold ${PAGE_SIZES.join(' or ')} comments.`);
+  const sortBy = String(query.sortBy ?? SORTS[0]);
+  if (!SORTS.includes(sortBy)) throw new GateError(400, 'Unknown order.');
+  return { key: `list ${p} ${page} ${pageSize} ${sortBy}`, query: { path: p, page: String(page), pageSize: String(pageSize), sortBy } };
+}
+
+/** @param {unknown} value @param {boolean} isAdmin @returns {unknown} */
 function scrub(value, isAdmin) {
   if (Array.isArray(value)) return value.map((v) => scrub(v, isAdmin));
   if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
+    /** @type {Record<string, unknown>} */
     const out = {};
     for (const [k, v] of Object.entries(value)) {
       if (k === 'avatar') continue;
@@ -125,123 +226,262 @@ function scrub(value, isAdmin) {
   return value;
 }
 
+/** A least-recently-used map: a hit moves an entry to the end; the oldest goes first. */
+class Lru {
+  /** @param {number} max */
+  constructor(max) {
+    this.max = max;
+    /** @type {Map<string, { body: unknown, gen: number }>} */
+    this.map = new Map();
+  }
+  /** @param {string} key */
+  get(key) {
+    const v = this.map.get(key);
+    if (v) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  /** @param {string} key @param {{ body: unknown, gen: number }} v */
+  set(key, v) {
+    if (this.max <= 0) return;
+    this.map.delete(key);
+    this.map.set(key, v);
+    while (this.map.size > this.max) this.map.delete(/** @type {string} */ (this.map.keys().next().value));
+  }
+}
+
 /**
- * @param {{ rateLimitSeconds: number, sessionTtlSeconds: number, maxBodyBytes?: number,
- *   findComment?: (id: string) => Promise<{ objectId: string, url: string, status: string, rid?: string|number|null } | null> }} opts
+ * @param {{
+ *   state: import('./state.cjs').State,
+ *   chapters: { has(p: string): boolean },
+ *   rateLimitSeconds: number,
+ *   sessionTtlSeconds: number,
+ *   jwtKey: string,
+ *   trustedProxies?: string,
+ *   cacheEntries?: number,
+ *   readsPerMinute?: number,
+ *   maxBodyBytes?: number,
+ *   storeOk?: () => boolean,
+ *   log?: (msg: string) => void,
+ *   findComment?: (id: string) => Promise<{ objectId: string|number, url: string, status: string, rid?: string|number|null } | null>,
+ * }} opts
  */
 function createGate(opts) {
+  const { state, chapters } = opts;
   const windowMs = Math.max(0, opts.rateLimitSeconds) * 1000;
   const ttlMs = opts.sessionTtlSeconds * 1000;
   const maxBody = opts.maxBodyBytes ?? 16 * 1024;
-  const sessions = new Map(); // sid -> { token, expires }
-  const lastPost = new Map(); // ip -> time of the last accepted comment
-  const inFlight = new Set(); // ip with a comment being stored
-  const loginFails = new Map(); // ip -> [times]
-  // Public lists and counts, as sent: rendering a page of comments (Markdown,
-  // DOMPurify on jsdom) costs ~25 ms of CPU, and they only change when
-  // something is written. Any successful write clears the cache.
-  const cache = new Map(); // url -> { body, time }
-  const CACHE_MS = 60_000;
-  const CACHE_MAX = 500;
+  const trust = compileTrust(opts.trustedProxies ?? 'loopback');
+  const cache = new Lru(opts.cacheEntries ?? 500);
+  const readsPerMinute = opts.readsPerMinute ?? 120;
+  const storeOk = opts.storeOk ?? (() => true);
+  const log = opts.log ?? ((m) => console.error(m));
+  // The same scrypt work for an e-mail that has no account.
+  const dummyHash = hashPassword(require('node:crypto').randomBytes(16).toString('hex'));
+  let checking = 0;
+  /** @type {Array<() => void>} */
+  const waiting = [];
+  const tokens = new Map(); // user id -> Waline token (signed with this process's key; never leaves it)
 
-  // Forget old entries now and then, so the maps stay small.
-  let lastSweep = Date.now();
-  function sweep(now) {
-    if (now - lastSweep < 60_000) return;
-    lastSweep = now;
-    for (const [k, t] of lastPost) if (now - t > windowMs) lastPost.delete(k);
-    for (const [k, s] of sessions) if (s.expires <= now) sessions.delete(k);
-    for (const [k, list] of loginFails) if (!list.some((t) => now - t < 15 * 60_000)) loginFails.delete(k);
+  let lastSweep = 0;
+  function sweep() {
+    const t = state.now();
+    if (t - lastSweep < 60_000) return;
+    lastSweep = t;
+    state.sweep().catch((e) => log(`[comments] sweep failed: ${e}`));
   }
 
-  function session(ctx) {
+  /** @param {any} ctx */
+  async function session(ctx) {
     const auth = String(ctx.req.headers.authorization ?? '');
     delete ctx.req.headers.authorization;
     const sid = auth.replace(/^Bearer\s+/i, '');
-    if (!sid) return null;
-    const s = sessions.get(sid);
+    if (!sid || sid.length > 100) return null;
+    const s = await state.session(sid);
     if (!s) return null;
-    if (s.expires <= Date.now()) {
-      sessions.delete(sid);
-      return null;
+    let token = tokens.get(s.userId);
+    if (!token) {
+      token = jwt.sign(s.userId, opts.jwtKey);
+      tokens.set(s.userId, token);
     }
-    ctx.req.headers.authorization = `Bearer ${s.token}`;
+    ctx.req.headers.authorization = `Bearer ${token}`;
     return { sid, ...s };
   }
 
+  /** Run `fn` with at most SIGNIN.concurrent password checks at a time in this process. */
+  async function limited(/** @type {() => Promise<boolean>} */ fn) {
+    if (checking >= SIGNIN.concurrent) await new Promise((r) => waiting.push(() => r(undefined)));
+    checking++;
+    try {
+      return await fn();
+    } finally {
+      checking--;
+      waiting.shift()?.();
+    }
+  }
+
+  /**
+   * Sign-in. Every attempt is counted in the store before any password is
+   * checked: 10 per address per 15 minutes; 20 per account per 15 minutes
+   * from addresses that have not signed in to it before (an address that has,
+   * within 30 days, is never held by the account limit, so the moderator's
+   * correct password keeps working while strangers hammer the account).
+   * After 3 failures on an account, each attempt waits 0.5, 1, 2 … 8 s first,
+   * right password or not. An unknown e-mail costs the same scrypt work.
+   * @param {any} ctx @param {string} reader
+   */
+  async function signIn(ctx, reader) {
+    const body = await readJson(ctx, 4096);
+    if (typeof body.email !== 'string' || typeof body.password !== 'string' || body.email.length > 254 || body.password.length > 1024)
+      throw new GateError(400, 'E-mail and password, please.');
+    const email = body.email.trim().toLowerCase();
+    const tooMany = (/** @type {number} */ until) => {
+      const wait = Math.max(1, Math.ceil((until - state.now()) / 1000));
+      ctx.set('Retry-After', String(wait));
+      return new GateError(429, `Too many sign-in attempts: try again in ${Math.ceil(wait / 60)} minutes.`, { retryAfter: wait });
+    };
+    const addr = await state.hit(`signin:addr:${reader}`, SIGNIN.windowMs);
+    if (addr.n > SIGNIN.perAddress) throw tooMany(addr.expiresMs);
+    const known = (await state.count(`signin:known:${email}:${reader}`)).n > 0;
+    if (!known) {
+      const acct = await state.hit(`signin:acct:${email}`, SIGNIN.windowMs);
+      if (acct.n > SIGNIN.perAccount) throw tooMany(acct.expiresMs);
+    }
+    const fails = (await state.count(`signin:fail:${email}`)).n;
+    if (fails >= SIGNIN.delayAfter) await sleep(Math.min(SIGNIN.maxDelayMs, SIGNIN.firstDelayMs * 2 ** (fails - SIGNIN.delayAfter)));
+    const user = await state.findUser(email);
+    const admin = user && user.type === 'administrator' ? user : null;
+    const ok = await limited(async () => (await verifyPassword(body.password, admin ? admin.password : await dummyHash)) && Boolean(admin));
+    if (!ok || !admin) {
+      await state.hit(`signin:fail:${email}`, SIGNIN.windowMs);
+      throw new GateError(401, 'Wrong e-mail or password.');
+    }
+    await Promise.all([state.forget(`signin:fail:${email}`), state.forget(`signin:acct:${email}`), state.forget(`signin:addr:${reader}`)]);
+    await state.hit(`signin:known:${email}:${reader}`, SIGNIN.knownMs);
+    const { sid, expires } = await state.createSession(admin, ttlMs);
+    ctx.body = { errno: 0, errmsg: '', data: { display_name: admin.display_name, email: admin.email, type: admin.type, token: sid, expiresAt: new Date(expires).toISOString() } };
+    ctx.set('Cache-Control', 'no-store');
+  }
+
+  /** After Waline: no internal message in a failure; Waline's refusals become 4xx. @param {any} ctx */
+  function checkAnswer(ctx) {
+    const errno = ctx.body && typeof ctx.body === 'object' ? ctx.body.errno : undefined;
+    if (ctx.status >= 500 || (errno !== undefined && errno !== 0)) {
+      const msg = ctx.body && typeof ctx.body === 'object' ? String(ctx.body.errmsg ?? '') : String(ctx.body ?? '');
+      if (ctx.status < 500 && /duplicate content/i.test(msg)) throw new GateError(409, 'You have already posted this comment.');
+      log(`[comments] ${ctx.method} ${ctx.path} failed in Waline: ${ctx.status} ${msg.slice(0, 300).replace(/\s+/g, ' ')}`);
+      throw new GateError(500, 'The comment server had a problem. Please try again later.');
+    }
+  }
+
+  const unavailable = () => new GateError(503, 'Comments cannot be saved right now. Please try again later.', { retryAfter: 60 });
+
+  /** @param {any} ctx @param {() => Promise<void>} next */
   return async function gate(ctx, next) {
     try {
-      sweep(Date.now());
-      const ip = clientIp(ctx);
+      sweep();
+      const ip = proxyaddr(ctx.req, trust);
+      const reader = readerKey(ip);
       for (const h of ['x-real-ip', 'forwarded', 'x-client-ip', 'cf-connecting-ip', 'true-client-ip']) delete ctx.req.headers[h];
+      // Waline reads X-Forwarded-For (and stores it with a comment): the address we decided on.
       ctx.req.headers['x-forwarded-for'] = ip;
+      for (const v of Object.values(ctx.query)) {
+        if ((Array.isArray(v) ? v : [v]).some((x) => CONTROL.test(String(x)))) throw new GateError(400, 'The request could not be read.');
+      }
       // Waline also accepts a token in ?state=; only our sessions count.
       if ('state' in ctx.query) {
         const q = { ...ctx.query };
         delete q.state;
         ctx.query = q;
       }
-      const sess = session(ctx);
+      const sess = await session(ctx);
       const method = ctx.method;
       const p = ctx.path;
       const idMatch = /^\/api\/comment\/(\d{1,12})$/.exec(p);
       const needSession = () => {
         if (!sess) throw new GateError(401, 'Please sign in (again) as the moderator.');
       };
+      if (method !== 'GET' && method !== 'HEAD' && !storeOk()) throw unavailable();
 
       if (p === '/api/comment' && method === 'GET') {
-        const type = ctx.query.type;
-        if (type === 'list') needSession();
-        else if (type !== undefined && type !== 'count' && type !== 'recent') throw new GateError(400, 'Unknown list type.');
-        if (!type && (typeof ctx.query.path !== 'string' || ctx.query.path.length > LIMITS.url)) throw new GateError(400, 'Which page?');
-        if (type === 'count' && String(ctx.query.url ?? '').length > 4000) throw new GateError(400, 'Too many pages at once.');
+        if (ctx.query.type === 'list') needSession();
         if (!sess) {
-          const key = ctx.url;
+          const { key, query } = publicQuery(ctx.query, chapters);
+          ctx.query = query;
+          const gen = await state.generation();
           const hit = cache.get(key);
-          if (hit && Date.now() - hit.time < CACHE_MS) {
+          if (hit && hit.gen === gen) {
             ctx.body = hit.body;
             ctx.set('X-Comments-Cache', 'hit');
             return;
           }
-          await next();
-          finish(ctx, sess);
-          if (ctx.status === 200 && ctx.body && ctx.body.errno === 0) {
-            if (cache.size >= CACHE_MAX) cache.clear();
-            cache.set(key, { body: ctx.body, time: Date.now() });
+          const reads = await state.hit(`read:${reader}`, 60_000);
+          if (reads.n > readsPerMinute) {
+            const wait = Math.max(1, Math.ceil((reads.expiresMs - state.now()) / 1000));
+            ctx.set('Retry-After', String(wait));
+            throw new GateError(429, `Too many requests: please wait ${wait} seconds.`, { retryAfter: wait });
           }
+          await next();
+          checkAnswer(ctx);
+          finish(ctx, sess);
+          ctx.set('X-Comments-Cache', 'miss');
+          if (ctx.status === 200) cache.set(key, { body: ctx.body, gen });
           return;
         }
       } else if (p === '/api/comment' && method === 'POST') {
-        const body = cleanComment(await readJson(ctx, maxBody));
-        if (body.pid && opts.findComment) {
-          const parent = await opts.findComment(body.pid);
-          if (!parent || parent.url !== body.url || parent.status !== 'approved') throw new GateError(400, 'The comment you reply to does not exist.');
-          // One level of replies: a reply to a reply hangs under the same root.
-          body.rid = String(parent.rid || parent.objectId);
-        }
-        if (!sess && windowMs > 0) {
-          const since = Date.now() - (lastPost.get(ip) ?? 0);
-          if (inFlight.has(ip) || since < windowMs) {
-            const wait = inFlight.has(ip) ? Math.ceil(windowMs / 1000) : Math.ceil((windowMs - since) / 1000);
-            ctx.set('Retry-After', String(wait));
-            throw new GateError(429, `You just posted a comment: please wait ${wait} seconds before posting again.`, { retryAfter: wait });
+        const body = cleanComment(await readJson(ctx, maxBody), chapters);
+        const idem = String(ctx.req.headers['idempotency-key'] ?? '');
+        if (idem && !IDEM_KEY.test(idem)) throw new GateError(400, 'The request could not be read.');
+        if (idem && !(await state.idemClaim(idem))) {
+          // Sent before: answer with what was stored, never a second copy.
+          const prior = await state.idem(idem);
+          if (!prior?.commentId) {
+            ctx.set('Retry-After', '2');
+            throw new GateError(409, 'Your comment is still being sent: please try again in a moment.', { retryAfter: 2 });
           }
-          inFlight.add(ip);
+          const c = opts.findComment ? await opts.findComment(prior.commentId) : null;
+          ctx.body = { errno: 0, errmsg: '', data: { objectId: prior.commentId, url: c?.url ?? body.url, status: c?.status ?? 'waiting', repeated: true } };
+          ctx.set('Cache-Control', 'no-store');
+          return;
         }
-        ctx.request.body = { post: body, file: {} };
+        let claimed = 0;
         try {
-          await next();
-          if (ctx.body && ctx.body.errno === 0) {
-            lastPost.set(ip, Date.now());
-            cache.clear();
+          if (body.pid && opts.findComment) {
+            const parent = await opts.findComment(body.pid);
+            if (!parent || parent.url !== body.url || parent.status !== 'approved') throw new GateError(400, 'The comment you reply to does not exist.');
+            // One level of replies: a reply to a reply hangs under the same root.
+            body.rid = String(parent.rid || parent.objectId);
           }
-        } finally {
-          inFlight.delete(ip);
+          if (!sess && windowMs > 0) {
+            const until = state.now() + windowMs;
+            const held = await state.claim(`post:${reader}`, until);
+            if (held) {
+              const wait = Math.max(1, Math.ceil((held - state.now()) / 1000));
+              ctx.set('Retry-After', String(wait));
+              throw new GateError(429, `You just posted a comment: please wait ${wait} seconds before posting again.`, { retryAfter: wait });
+            }
+            claimed = until;
+          }
+          ctx.request.body = { post: body, file: {} };
+          await next();
+          checkAnswer(ctx);
+          // Stored in a file that is no longer the store: never acknowledge it.
+          if (!storeOk()) throw unavailable();
+          const id = ctx.body?.data?.objectId;
+          if (idem && id != null) await state.idemDone(idem, String(id));
+          await state.bump();
+        } catch (e) {
+          if (claimed) await state.release(`post:${reader}`, claimed).catch(() => {});
+          if (idem) await state.idemDrop(idem).catch(() => {});
+          throw e;
         }
         return finish(ctx, sess);
       } else if (idMatch && method === 'PUT') {
         needSession();
         const body = await readJson(ctx, maxBody);
+        /** @type {Record<string, unknown>} */
         const clean = {};
         if (['approved', 'waiting', 'spam'].includes(body.status)) clean.status = body.status;
         if (typeof body.sticky === 'boolean') clean.sticky = body.sticky ? 1 : 0;
@@ -251,31 +491,11 @@ function createGate(opts) {
         needSession();
         ctx.request.body = { post: {}, file: {} };
       } else if (p === '/api/token' && method === 'POST') {
-        const now = Date.now();
-        const fails = (loginFails.get(ip) ?? []).filter((t) => now - t < 15 * 60_000);
-        if (fails.length >= 10) throw new GateError(429, 'Too many failed sign-ins: try again in 15 minutes.');
-        const body = await readJson(ctx, 4096);
-        if (typeof body.email !== 'string' || typeof body.password !== 'string') throw new GateError(400, 'E-mail and password, please.');
-        ctx.request.body = { post: { email: body.email.trim(), password: body.password, code: String(body.code ?? '') }, file: {} };
-        await next();
-        const data = ctx.body && ctx.body.errno === 0 ? ctx.body.data : null;
-        if (!data || data.type !== 'administrator' || !data.token) {
-          fails.push(now);
-          loginFails.set(ip, fails);
-          ctx.status = 401;
-          ctx.body = { errno: 401, errmsg: 'Wrong e-mail or password.' };
-          return;
-        }
-        const sid = crypto.randomBytes(32).toString('base64url');
-        const expires = now + ttlMs;
-        sessions.set(sid, { token: data.token, expires });
-        ctx.body = { errno: 0, errmsg: '', data: { display_name: data.display_name, email: data.email, type: data.type, token: sid, expiresAt: new Date(expires).toISOString() } };
-        ctx.set('Cache-Control', 'no-store');
-        return;
+        return await signIn(ctx, reader);
       } else if (p === '/api/token' && method === 'GET') {
         needSession();
       } else if (p === '/api/token' && method === 'DELETE') {
-        if (sess) sessions.delete(sess.sid);
+        if (sess) await state.endSession(sess.sid);
         ctx.body = { errno: 0, errmsg: '', data: null };
         return;
       } else if (p === '/api/user' && method === 'POST') {
@@ -284,20 +504,29 @@ function createGate(opts) {
         throw new GateError(404, 'Not found.');
       }
       await next();
-      if (method !== 'GET') cache.clear();
+      checkAnswer(ctx);
+      if (method !== 'GET') {
+        if (!storeOk()) throw unavailable();
+        await state.bump();
+      }
       return finish(ctx, sess);
     } catch (e) {
+      ctx.set('Cache-Control', 'no-store');
       if (e instanceof GateError) {
+        if (e.status === 503 || e.status === 429) ctx.set('Retry-After', String(e.extra.retryAfter ?? 60));
         ctx.status = e.status;
         ctx.body = { errno: e.status, errmsg: e.message, ...e.extra };
-        ctx.set('Cache-Control', 'no-store');
         return;
       }
-      throw e;
+      // Anything else is ours to fix, not the reader's to read.
+      log(`[comments] ${ctx.method} ${ctx.path}: ${e instanceof Error ? e.stack || e.message : e}`);
+      ctx.status = 500;
+      ctx.body = { errno: 500, errmsg: 'The comment server had a problem. Please try again later.' };
     }
   };
 }
 
+/** @param {any} ctx @param {unknown} sess */
 function finish(ctx, sess) {
   // Same-origin only: no CORS grants for other sites.
   ctx.remove('Access-Control-Allow-Origin');
@@ -306,4 +535,4 @@ function finish(ctx, sess) {
   if (ctx.body && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body)) ctx.body = scrub(ctx.body, Boolean(sess));
 }
 
-module.exports = { createGate, cleanComment, LIMITS, GateError };
+module.exports = { createGate, cleanComment, publicQuery, readerKey, compileTrust, LIMITS, PAGE_SIZES, SIGNIN, GateError, Lru };

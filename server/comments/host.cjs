@@ -1,13 +1,19 @@
+// @ts-check
 // Child process that hosts Waline (@waline/vercel) behind our gate, bound to
 // 127.0.0.1 only. Started by index.mjs; configuration comes from the
 // environment it sets. Waline's own vanilla.js would listen on every
 // interface through a cluster master; here ThinkJS only loads the app
 // (its "unit test" mode) and we own the HTTP server.
 'use strict';
+const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { createRequire } = require('node:module');
 const { createGate } = require('./gate.cjs');
+const { openState } = require('./state.cjs');
+
+// Files the store creates later (SQLite's -wal and -shm) are private too.
+process.umask(0o077);
 
 const walineDir = path.dirname(require.resolve('@waline/vercel/package.json'));
 const walineRequire = createRequire(path.join(walineDir, 'index.js'));
@@ -21,6 +27,18 @@ const app = new Application({
   env: 'production',
 });
 app.run();
+const think = /** @type {any} */ (globalThis).think;
+
+// Waline's PostgreSQL pool (pg's Pool: `max`; Waline sets a `connectionLimit` pg ignores).
+const poolSize = Math.max(1, Number(process.env.COMMENTS_PG_POOL_SIZE ?? 10));
+const model = think.config('model');
+if (model && model.postgresql) {
+  model.postgresql.max = poolSize;
+  // Named per process, so an operator (and the scale test) can see each pool in pg_stat_activity.
+  model.postgresql.application_name = `comments-waline-${process.pid}`;
+  model.postgresql.logConnect = false;
+  think.config('model', model);
+}
 
 // Comment HTML (Waline renders Markdown, then DOMPurify): text markup and
 // http(s) links only. Waline's default keeps images, which would load remote
@@ -37,12 +55,60 @@ if (!process.env.COMMENTS_DEBUG) {
   think.logger.info = () => {};
 }
 
+/**
+ * The SQLite file as it was when we started: a file deleted or replaced under
+ * us means every write goes to a store nobody will read again.
+ * @returns {() => boolean}
+ */
+function watchStoreFile(/** @type {string} */ file) {
+  const first = fs.statSync(file);
+  let reported = false;
+  return () => {
+    let ok = false;
+    try {
+      const now = fs.statSync(file);
+      ok = now.ino === first.ino && now.dev === first.dev;
+    } catch {}
+    if (!ok && !reported) {
+      reported = true;
+      console.error(`[comments] the store ${file} was deleted or replaced while the server ran: refusing writes (503). Restore it and restart.`);
+    }
+    return ok;
+  };
+}
+
 async function main() {
   const port = Number(process.env.COMMENTS_PORT ?? 8360);
   const storage = think.config('storage');
+  const env = process.env;
+  let clockOffset = 0;
+  if (env.COMMENTS_FAKE_CLOCK === '1' && process.send) {
+    // Tests move this process's clock over IPC (never reachable from the network).
+    process.on('message', (/** @type {any} */ m) => {
+      if (m && typeof m.advanceClockMs === 'number') {
+        clockOffset += m.advanceClockMs;
+        process.send?.({ clockAdvanced: clockOffset });
+      }
+    });
+  }
+  const sqliteFile = storage === 'sqlite' ? path.join(String(env.SQLITE_PATH), `${env.SQLITE_DB ?? 'waline'}.sqlite`) : '';
+  const state = await openState(
+    sqliteFile
+      ? { kind: 'sqlite', file: sqliteFile }
+      : { kind: 'postgresql', host: String(env.PG_HOST), port: String(env.PG_PORT), user: String(env.PG_USER), password: String(env.PG_PASSWORD ?? ''), database: String(env.PG_DB), poolSize },
+    { now: () => Date.now() + clockOffset },
+  );
+  const chapters = new Set(JSON.parse(env.COMMENTS_CHAPTERS ?? '[]'));
   const gate = createGate({
-    rateLimitSeconds: Number(process.env.COMMENTS_RATE_LIMIT_SECONDS ?? 30),
-    sessionTtlSeconds: Number(process.env.COMMENTS_SESSION_TTL_SECONDS ?? 8 * 3600),
+    state,
+    chapters,
+    jwtKey: think.config('jwtKey'),
+    trustedProxies: env.TRUSTED_PROXIES || 'loopback',
+    cacheEntries: Number(env.COMMENTS_LIST_CACHE_ENTRIES ?? 500),
+    readsPerMinute: Number(env.COMMENTS_READS_PER_MINUTE ?? 120),
+    storeOk: sqliteFile ? watchStoreFile(sqliteFile) : undefined,
+    rateLimitSeconds: Number(env.COMMENTS_RATE_LIMIT_SECONDS ?? 30),
+    sessionTtlSeconds: Number(env.COMMENTS_SESSION_TTL_SECONDS ?? 8 * 3600),
     async findComment(id) {
       const model = think.service(`storage/${storage}`, 'Comment');
       const rows = await model.select({ objectId: id });
@@ -55,10 +121,10 @@ async function main() {
   server.keepAliveTimeout = 5000;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', () => resolve(undefined));
   });
   think.app.emit('appReady');
-  const actual = server.address().port;
+  const actual = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
   if (process.send) process.send({ ready: true, port: actual });
   else console.log(`Comment server (Waline, ${storage}) at http://127.0.0.1:${actual}/`);
 

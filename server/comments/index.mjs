@@ -1,8 +1,10 @@
+// @ts-check
 // startComments(): the comment server for `npm start`, the tests and the bench.
 // Applies the schema (SQLite file under dataDir, or PostgreSQL from a URL),
 // then spawns Waline behind our hardening gate (host.cjs) on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storeConfig, storeEnv, applySchema } from './db.mjs';
@@ -10,22 +12,59 @@ import { storeConfig, storeEnv, applySchema } from './db.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
+ * The pages that take comments, read from the built site: every
+ * <chancay-comments data-path="/slug/"> in <siteDir>/<slug>/index.html.
+ * @param {string} siteDir
+ * @returns {string[]}
+ */
+export function chapterPaths(siteDir) {
+  const dir = path.resolve(siteDir);
+  const found = new Set();
+  const entries = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : [];
+  for (const e of entries) {
+    const file = path.join(dir, e.name, 'index.html');
+    if (!e.isDirectory() || !existsSync(file)) continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(/<chancay-comments\b[^>]*\sdata-path="(\/[a-z0-9-]+\/)"/g)) found.add(m[1]);
+  }
+  if (!found.size)
+    throw new Error(
+      `[comments] No chapter pages found in ${dir} (looked for <chancay-comments data-path="/…/"> in */index.html). ` +
+        'Comments are only taken on chapters of the built site: run `npm run build` first, or set COMMENTS_SITE_DIR to the built site.',
+    );
+  return [...found].sort();
+}
+
+/**
  * @param {{ dataDir?: string, port?: number, databaseUrl?: string, rateLimitSeconds?: number,
- *   sessionTtlSeconds?: number, quiet?: boolean }} [opts]
- * @returns {Promise<{ url: string, port: number, pid: number, kind: 'sqlite'|'postgresql', stop(): Promise<void>, kill(): Promise<void> }>}
+ *   sessionTtlSeconds?: number, quiet?: boolean, siteDir?: string, init?: boolean,
+ *   trustedProxies?: string, poolSize?: number, cacheEntries?: number, readsPerMinute?: number,
+ *   fakeClock?: boolean }} [opts]
+ *   siteDir: the built site (default COMMENTS_SITE_DIR, DIST_DIR or dist/), whose chapters take comments;
+ *   init: create an empty SQLite store even where one existed (COMMENTS_INIT=1);
+ *   fakeClock: the returned advanceClock() moves the process's clock (tests).
+ * @returns {Promise<{ url: string, port: number, pid: number, kind: 'sqlite'|'postgresql', chapters: string[],
+ *   stop(): Promise<void>, kill(): Promise<void>, advanceClock(ms: number): Promise<void> }>}
  */
 export async function startComments(opts = {}) {
-  const cfg = storeConfig({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl ?? process.env.COMMENTS_DATABASE_URL });
-  await applySchema(cfg);
-  const port = opts.port ?? Number(process.env.COMMENTS_PORT ?? 8360);
+  const e = process.env;
+  const cfg = storeConfig({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl ?? e.COMMENTS_DATABASE_URL });
+  const chapters = chapterPaths(opts.siteDir ?? e.COMMENTS_SITE_DIR ?? e.DIST_DIR ?? 'dist');
+  await applySchema(cfg, { init: opts.init ?? e.COMMENTS_INIT === '1' });
+  const port = opts.port ?? Number(e.COMMENTS_PORT ?? 8360);
   const env = {
-    PATH: process.env.PATH ?? '',
-    ...(process.env.COMMENTS_DEBUG ? { COMMENTS_DEBUG: '1' } : {}),
+    PATH: e.PATH ?? '',
+    ...(e.COMMENTS_DEBUG ? { COMMENTS_DEBUG: '1' } : {}),
     NODE_ENV: 'production',
     ...storeEnv(cfg),
+    COMMENTS_CHAPTERS: JSON.stringify(chapters),
+    TRUSTED_PROXIES: opts.trustedProxies ?? e.TRUSTED_PROXIES ?? 'loopback',
+    COMMENTS_PG_POOL_SIZE: String(opts.poolSize ?? e.COMMENTS_PG_POOL_SIZE ?? 10),
+    COMMENTS_LIST_CACHE_ENTRIES: String(opts.cacheEntries ?? e.COMMENTS_LIST_CACHE_ENTRIES ?? 500),
+    COMMENTS_READS_PER_MINUTE: String(opts.readsPerMinute ?? e.COMMENTS_READS_PER_MINUTE ?? 120),
+    ...(opts.fakeClock ? { COMMENTS_FAKE_CLOCK: '1' } : {}),
     COMMENTS_PORT: String(port),
-    COMMENTS_RATE_LIMIT_SECONDS: String(opts.rateLimitSeconds ?? process.env.COMMENTS_RATE_LIMIT_SECONDS ?? 30),
-    COMMENTS_SESSION_TTL_SECONDS: String(opts.sessionTtlSeconds ?? process.env.COMMENTS_SESSION_TTL_SECONDS ?? 8 * 3600),
+    COMMENTS_RATE_LIMIT_SECONDS: String(opts.rateLimitSeconds ?? e.COMMENTS_RATE_LIMIT_SECONDS ?? 30),
+    COMMENTS_SESSION_TTL_SECONDS: String(opts.sessionTtlSeconds ?? e.COMMENTS_SESSION_TTL_SECONDS ?? 8 * 3600),
     // Waline's own per-IP check is off: the gate's limit is decided before it,
     // without Waline's race between its check and its insert. Waline looks for
     // this address's comments newer than now - IPQPS seconds; 0 still matches
@@ -43,14 +82,14 @@ export async function startComments(opts = {}) {
     MARKDOWN_TEX: 'false',
     MARKDOWN_HIGHLIGHT: 'false',
     // Waline's JWTs never expire; their key is new on every start and the
-    // tokens never leave the process (clients hold the gate's sessions).
+    // tokens never leave the process (clients hold sessions kept in the store).
     JWT_TOKEN: crypto.randomBytes(32).toString('hex'),
   };
   const child = spawn(process.execPath, [path.join(here, 'host.cjs')], {
     cwd: path.resolve(here, '../..'),
     env,
     // stdout only carries Waline's chatter ("Notification mail send success").
-    stdio: ['ignore', process.env.COMMENTS_DEBUG ? 'inherit' : 'ignore', 'pipe', 'ipc'],
+    stdio: ['ignore', e.COMMENTS_DEBUG ? 'inherit' : 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
   child.stderr?.on('data', (d) => {
@@ -58,9 +97,11 @@ export async function startComments(opts = {}) {
     if (stderr.length > 20000) stderr = stderr.slice(-10000);
     if (!opts.quiet) process.stderr.write(d);
   });
+  /** @type {number} */
   const actualPort = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`[comments] server did not start in 30 s\n${stderr}`)), 30_000);
-    child.once('message', (m) => {
+    // Loading Waline takes ~1 s on a quiet machine, 20+ s on a shared, loaded one.
+    const timer = setTimeout(() => reject(new Error(`[comments] server did not start in 120 s\n${stderr}`)), 120_000);
+    child.once('message', (/** @type {any} */ m) => {
       clearTimeout(timer);
       if (m && m.ready) resolve(m.port);
       else reject(new Error(`[comments] server failed to start: ${m?.error ?? ''}\n${stderr}`));
@@ -71,7 +112,7 @@ export async function startComments(opts = {}) {
     });
   });
   const exited = new Promise((r) => child.once('exit', r));
-  const end = async (signal) => {
+  const end = async (/** @type {NodeJS.Signals} */ signal) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
@@ -80,7 +121,21 @@ export async function startComments(opts = {}) {
     port: actualPort,
     pid: child.pid ?? 0,
     kind: cfg.kind,
+    chapters,
     stop: () => end('SIGTERM'),
     kill: () => end('SIGKILL'),
+    advanceClock(ms) {
+      if (!opts.fakeClock) throw new Error('[comments] advanceClock needs startComments({ fakeClock: true })');
+      return new Promise((resolve) => {
+        const onMessage = (/** @type {any} */ m) => {
+          if (m && typeof m.clockAdvanced === 'number') {
+            child.off('message', onMessage);
+            resolve(undefined);
+          }
+        };
+        child.on('message', onMessage);
+        child.send({ advanceClockMs: ms });
+      });
+    },
   };
 }

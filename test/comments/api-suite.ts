@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startHarness, api, postAs, nextIp, login, approve, list, MODERATOR, type Harness } from './harness';
+import { storeConfig, upsertModerator, withStore } from '../../server/comments/db.mjs';
 import { XSS_VECTORS, BAD_LINKS } from './xss-vectors';
 
 const SAFE_TAGS = new Set(['p', 'br', 'a', 'em', 'strong', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'sub', 'sup', 'hr']);
@@ -24,15 +25,17 @@ function assertHarmlessHtml(html: string) {
   }
 }
 
-/** Moderator sessions in this suite last 6 s, so their expiry can be tested. */
-const TTL_S = 6;
+/** Moderator sessions in this suite last an hour of the server's fake clock, which the expiry test moves. */
+const TTL_S = 3600;
+/** The stand-in site's chapters: comments are taken on these paths only. */
+const PAGES = ['/moderation-flow/', '/threads/', '/other-page/', '/cache/', '/likes/', '/privacy/', '/spoof/', '/rapid/', '/bad-input/', '/unicode/', '/xss/', '/durable/', '/concurrency/', '/sessions/', '/idem/', '/controls/', '/v6/', '/lru-a/', '/lru-b/', '/lru-c/', '/lru-d/', '/failures/'];
 
 export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<string | null | undefined>) {
   describe(`comment API on ${label}`, () => {
     let h: Harness;
     beforeAll(async () => {
       const databaseUrl = await getDatabaseUrl();
-      h = await startHarness({ databaseUrl: databaseUrl ?? undefined, rateLimitSeconds: 30, sessionTtlSeconds: TTL_S });
+      h = await startHarness({ databaseUrl: databaseUrl ?? undefined, rateLimitSeconds: 30, sessionTtlSeconds: TTL_S, pages: PAGES, cacheEntries: 3, readsPerMinute: 100, fakeClock: true });
     });
     afterAll(async () => {
       await h?.close();
@@ -90,9 +93,9 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       expect(l.data).toHaveLength(2);
       const first = l.data.find((c: any) => c.objectId === root.json.data.objectId);
       expect(first.children.map((c: any) => c.nick).sort()).toEqual(['C', 'D']);
-      const paged = await api(h.site, `/api/comment?path=${page}&pageSize=1&page=2&sortBy=insertedAt_asc`);
-      expect(paged.json.data.totalPages).toBe(2);
-      expect(paged.json.data.data).toHaveLength(1);
+      const paged = await api(h.site, `/api/comment?path=${page}&pageSize=10&page=2&sortBy=insertedAt_asc`);
+      expect(paged.json.data.totalPages).toBe(1);
+      expect(paged.json.data.data).toHaveLength(0);
       // A reply to a comment on another page, or to nothing, is refused.
       const stray = await postAs(h, nextIp(), { nick: 'E', comment: 'x', url: '/other-page/', pid: root.json.data.objectId });
       expect(stray.status).toBe(400);
@@ -112,7 +115,7 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       const token = await login(h.site);
       expect((await api(h.site, `/api/comment/${r.json.data.objectId}`, { method: 'DELETE', token })).status).toBe(200);
       const after = await api(h.site, `/api/comment?path=${page}`);
-      expect(after.headers.get('x-comments-cache')).toBeNull();
+      expect(after.headers.get('x-comments-cache')).toBe('miss');
       expect(after.json.data.count).toBe(0);
     });
 
@@ -133,7 +136,6 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
     it('gives the moderator a session that expires, not a forever token; forged tokens are refused', async () => {
       const wrong = await api(h.site, '/api/token', { body: { email: MODERATOR.email, password: 'wrong password!!' } });
       expect(wrong.status).toBe(401);
-      const signedInAt = Date.now();
       const token = await login(h.site);
       expect(token).not.toMatch(/^eyJ/); // not a JWT
       expect((await api(h.site, '/api/token', { token })).status).toBe(200);
@@ -149,7 +151,10 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
         expect((await api(h.site, '/api/token', { token: forged })).status).toBe(401);
         expect((await api(h.site, `/api/comment?type=list&state=${forged}`)).status).toBe(401);
       }
-      await new Promise((r) => setTimeout(r, Math.max(0, signedInAt + TTL_S * 1000 + 300 - Date.now())));
+      // Just before its end the session works; just after, it does not (the server's clock is moved, nothing waits).
+      await h.advance(TTL_S * 1000 - 30_000);
+      expect((await api(h.site, '/api/token', { token })).status).toBe(200);
+      await h.advance(60_000);
       expect((await api(h.site, '/api/token', { token })).status).toBe(401);
       expect((await api(h.site, '/api/comment?type=list', { token })).status).toBe(401);
       // Signing out ends a session at once.
@@ -291,6 +296,184 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       }
     });
 
+    it('keeps sessions and the per-reader limit in the store: a restart signs no one out and resets no limit; a password reset ends every session', async () => {
+      const page = '/sessions/';
+      const token = await login(h.site);
+      const ip = nextIp();
+      expect((await postAs(h, ip, { nick: 'S', comment: 'before the restart', url: page })).status).toBe(200);
+      await h.restart();
+      expect((await api(h.site, '/api/token', { token })).status).toBe(200);
+      expect((await api(h.site, '/api/comment?type=list&status=waiting&pageSize=10', { token })).status).toBe(200);
+      const again = await postAs(h, ip, { nick: 'S', comment: 'after the restart', url: page });
+      expect(again.status).toBe(429);
+      expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(20);
+      // `npm run comments:admin` (the same upsert) with a new password: the old session ends.
+      await upsertModerator(storeConfig({ dataDir: h.dataDir, databaseUrl: h.databaseUrl ?? '' }), { ...MODERATOR, password: 'a brand new password 42' });
+      expect((await api(h.site, '/api/token', { token })).status).toBe(401);
+      await upsertModerator(storeConfig({ dataDir: h.dataDir, databaseUrl: h.databaseUrl ?? '' }), MODERATOR);
+      expect((await api(h.site, '/api/token', { token: await login(h.site) })).status).toBe(200);
+    }, 300_000);
+
+    it('groups IPv6 readers by /64 for the per-reader limit', async () => {
+      const page = '/v6/';
+      expect((await postAs(h, '2001:db8:1:2::1', { nick: 'V', comment: 'first from a /64', url: page })).status).toBe(200);
+      expect((await postAs(h, '2001:db8:1:2:ffff:ee:dd:9', { nick: 'V', comment: 'same /64, other address', url: page })).status).toBe(429);
+      expect((await postAs(h, '2001:db8:1:3::1', { nick: 'V', comment: 'another /64', url: page })).status).toBe(200);
+      expect((await postAs(h, '::ffff:192.0.2.77', { nick: 'V', comment: 'mapped v4', url: page })).status).toBe(200);
+      expect((await postAs(h, '192.0.2.77', { nick: 'V', comment: 'same v4', url: page })).status).toBe(429);
+    });
+
+    it('counts sign-in attempts before checking: 500 concurrent wrong attempts from one address check at most 10', async () => {
+      const ip = nextIp();
+      const results = await Promise.all(
+        Array.from({ length: 500 }, (_, i) =>
+          api(h.comments.url, '/api/token', { body: { email: `nobody${i % 7}@example.org`, password: `guess number ${i}` }, headers: { 'x-forwarded-for': ip } }),
+        ),
+      );
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((x) => x === 401)).toHaveLength(10);
+      expect(statuses.filter((x) => x === 429)).toHaveLength(490);
+      expect(results.find((r) => r.status === 429)!.json.errmsg).toMatch(/too many sign-in attempts/i);
+      // Even the right password is not checked from that address now…
+      const right = await api(h.comments.url, '/api/token', { body: { email: MODERATOR.email, password: MODERATOR.password }, headers: { 'x-forwarded-for': ip } });
+      expect(right.status).toBe(429);
+      // …but works from any other address.
+      const other = await api(h.comments.url, '/api/token', { body: { email: MODERATOR.email, password: MODERATOR.password }, headers: { 'x-forwarded-for': nextIp() } });
+      expect(other.status).toBe(200);
+      // The window ends (the server's clock moves 16 minutes).
+      await h.advance(16 * 60_000);
+      expect((await api(h.comments.url, '/api/token', { body: { email: MODERATOR.email, password: MODERATOR.password }, headers: { 'x-forwarded-for': ip } })).status).toBe(200);
+    });
+
+    it('limits sign-ins per account with a growing delay, never refusing the right password from a known address; an unknown e-mail takes as long', async () => {
+      const time = async (email: string, password: string, ip = nextIp()) => {
+        const t = performance.now();
+        const r = await api(h.comments.url, '/api/token', { body: { email, password }, headers: { 'x-forwarded-for': ip } });
+        return { ms: performance.now() - t, status: r.status };
+      };
+      // The same scrypt work for an e-mail without an account (3 tries each, below the delay).
+      const unknown = [];
+      const known = [];
+      for (let i = 0; i < 3; i++) {
+        unknown.push(await time(`ghost${i}@example.org`, 'not the password'));
+        known.push(await time(MODERATOR.email, 'not the password'));
+      }
+      expect([...unknown, ...known].every((r) => r.status === 401)).toBe(true);
+      const minU = Math.min(...unknown.map((r) => r.ms));
+      const minK = Math.min(...known.map((r) => r.ms));
+      expect(minU, `unknown ${minU} ms vs known ${minK} ms`).toBeGreaterThan(minK * 0.6);
+      // Failure 4 onward waits first: 0.5 s, 1 s…
+      const fourth = await time(MODERATOR.email, 'not the password');
+      expect(fourth.status).toBe(401);
+      expect(fourth.ms).toBeGreaterThan(450);
+      const fifth = await time(MODERATOR.email, 'not the password');
+      expect(fifth.ms).toBeGreaterThan(950);
+      // Strangers from 30 addresses: at most 20 attempts per account per window are checked.
+      await h.advance(16 * 60_000);
+      const knownIp = nextIp();
+      expect((await time(MODERATOR.email, MODERATOR.password, knownIp)).status).toBe(200);
+      const storm = await Promise.all(Array.from({ length: 30 }, () => time(MODERATOR.email, 'a stranger guessing')));
+      expect(storm.filter((r) => r.status === 401).length).toBeLessThanOrEqual(20);
+      expect(storm.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(10);
+      expect((await time(MODERATOR.email, MODERATOR.password)).status).toBe(429);
+      // The moderator's address has signed in before: the right password still works (after the delay).
+      const mine = await time(MODERATOR.email, MODERATOR.password, knownIp);
+      expect(mine.status).toBe(200);
+      await h.advance(16 * 60_000);
+    }, 120_000);
+
+    it('answers a retried post with the same idempotency key as a success, stored once', async () => {
+      const page = '/idem/';
+      const key = 'k' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+      const body = { nick: 'I', comment: 'sent twice, stored once', url: page };
+      const first = await api(h.comments.url, '/api/comment', { body, headers: { 'x-forwarded-for': nextIp(), 'idempotency-key': key } });
+      expect(first.status).toBe(200);
+      // The answer was lost; the widget sends again (from a new address on a phone, even).
+      const retry = await api(h.comments.url, '/api/comment', { body, headers: { 'x-forwarded-for': nextIp(), 'idempotency-key': key } });
+      expect(retry.status).toBe(200);
+      expect(retry.json.errno).toBe(0);
+      expect(String(retry.json.data.objectId)).toBe(String(first.json.data.objectId));
+      expect(await h.rows('url = ?', [page])).toHaveLength(1);
+      // Concurrent retries: one row.
+      const key2 = key.replace(/^k/, 'j');
+      const ip = nextIp();
+      const burst = await Promise.all(Array.from({ length: 5 }, () => api(h.comments.url, '/api/comment', { body: { ...body, comment: 'burst' }, headers: { 'x-forwarded-for': ip, 'idempotency-key': key2 } })));
+      expect(burst.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+      expect((await h.rows('url = ?', [page])).filter((r) => r.comment === 'burst')).toHaveLength(1);
+      expect((await api(h.comments.url, '/api/comment', { body, headers: { 'x-forwarded-for': nextIp(), 'idempotency-key': 'short' } })).status).toBe(400);
+    });
+
+    it('refuses NUL and other control characters with 400, and takes comments only on the chapters', async () => {
+      const page = '/controls/';
+      const cases: Array<[Record<string, unknown>, string]> = [
+        [{ nick: 'N\u0000ul', comment: 'hi', url: page }, 'nick'],
+        [{ nick: 'Bell\u0007', comment: 'hi', url: page }, 'nick'],
+        [{ nick: 'N', comment: 'nul \u0000 inside', url: page }, 'comment'],
+        [{ nick: 'N', comment: 'escape \u001b[31m red', url: page }, 'comment'],
+        [{ nick: 'N', comment: 'c1 \u0085 control', url: page }, 'comment'],
+        [{ nick: 'N', mail: 'a\u0000@example.org', comment: 'hi', url: page }, 'mail'],
+      ];
+      for (const [body, field] of cases) {
+        const r = await postAs(h, nextIp(), body);
+        expect(r.status, JSON.stringify(body)).toBe(400);
+        expect(Object.keys(r.json.fields)).toEqual([field]);
+      }
+      expect((await postAs(h, nextIp(), { nick: 'N', comment: 'tab\tand\nnew lines are fine', url: page })).status).toBe(200);
+      expect((await api(h.site, `/api/comment?path=${page}%00`)).status).toBe(400);
+      const stray = await postAs(h, nextIp(), { nick: 'N', comment: 'hi', url: '/not-a-chapter/' });
+      expect(stray.status).toBe(400);
+      expect(stray.json.errmsg).toMatch(/does not take comments/i);
+      expect((await api(h.site, '/api/comment?path=/not-a-chapter/')).status).toBe(400);
+      expect((await api(h.site, '/api/comment?type=count&url=/controls/,/not-a-chapter/')).status).toBe(400);
+      expect((await api(h.site, '/api/comment?type=count&url=/controls/,/cache/')).json.data).toHaveLength(2);
+    });
+
+    it('lists: known parameters and the widget\'s page size only; least-recently-used entries evicted; uncached reads limited per address', async () => {
+      for (const q of ['path=/lru-a/&_=1', 'path=/lru-a/&pageSize=100', 'path=/lru-a/&pageSize=1', 'path=/lru-a/&sortBy=like_desc', 'path=/lru-a/&page=0', 'path=/lru-a/&path=/lru-b/', 'type=recent', 'path=/lru-a/&lang=en']) {
+        const r = await api(h.site, `/api/comment?${q}`);
+        expect(r.status, q).toBe(400);
+        expect(JSON.stringify(r.json)).not.toMatch(/stack|at \w+ \(/);
+      }
+      const get = (p: string) => api(h.site, `/api/comment?path=${p}&page=1&pageSize=10&sortBy=insertedAt_desc`).then((r) => r.headers.get('x-comments-cache'));
+      // The suite's cache holds 3 lists.
+      for (const p of ['/lru-a/', '/lru-b/', '/lru-c/']) expect(await get(p)).toBe('miss');
+      expect(await get('/lru-a/')).toBe('hit'); // a is now the most recent
+      expect(await get('/lru-d/')).toBe('miss'); // evicts b, the least recently used
+      expect(await get('/lru-a/')).toBe('hit'); // not a clear-all
+      expect(await get('/lru-c/')).toBe('hit');
+      expect(await get('/lru-b/')).toBe('miss');
+      // The same list, parameters in another order or left to their defaults: one entry.
+      expect((await api(h.site, '/api/comment?sortBy=insertedAt_desc&pageSize=10&path=/lru-b/')).headers.get('x-comments-cache')).toBe('hit');
+      expect((await api(h.site, '/api/comment?path=/lru-b/')).headers.get('x-comments-cache')).toBe('hit');
+      // 100 uncached reads per minute per address (the suite's setting): page numbers that miss the cache.
+      const ip = nextIp();
+      const reads = await Promise.all(Array.from({ length: 110 }, (_, i) => api(h.comments.url, `/api/comment?path=/lru-a/&page=${i + 2}`, { headers: { 'x-forwarded-for': ip } })));
+      expect(reads.filter((r) => r.status === 200)).toHaveLength(100);
+      expect(reads.filter((r) => r.status === 429)).toHaveLength(10);
+      // Other readers are not held by it.
+      expect((await api(h.comments.url, '/api/comment?path=/lru-a/&page=200', { headers: { 'x-forwarded-for': nextIp() } })).status).toBe(200);
+      await h.advance(61_000);
+    });
+
+    it('answers a failure inside Waline with a 500 that carries no internal message', async () => {
+      const table = h.comments.kind === 'sqlite' ? '"wl_Comment"' : 'wl_comment';
+      const cfg = storeConfig({ dataDir: h.dataDir, databaseUrl: h.databaseUrl ?? '' });
+      await withStore(cfg, (db) => db.exec(`ALTER TABLE ${table} RENAME TO wl_moved_away`));
+      try {
+        const list = await api(h.site, '/api/comment?path=/failures/&page=3');
+        expect(list.status).toBe(500);
+        const post = await postAs(h, nextIp(), { nick: 'F', comment: 'while broken', url: '/failures/' });
+        expect(post.status).toBe(500);
+        for (const r of [list, post]) {
+          expect(r.json.errmsg).toBe('The comment server had a problem. Please try again later.');
+          expect(JSON.stringify(r.json)).not.toMatch(/wl_|sql|table|relation|SQLITE|Error|at /i);
+        }
+      } finally {
+        await withStore(cfg, (db) => db.exec(`ALTER TABLE wl_moved_away RENAME TO ${table}`));
+      }
+      expect((await postAs(h, nextIp(), { nick: 'F', comment: 'mended', url: '/failures/' })).status).toBe(200);
+    });
+
     it('keeps an acknowledged comment when the server is killed with SIGKILL, then stores 20 × 10 concurrent comments exactly once', async () => {
       const page = '/durable/';
       const r = await postAs(h, nextIp(), { nick: 'K', comment: 'acknowledged, then the plug was pulled', url: page });
@@ -320,6 +503,6 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       expect(new Set(stored).size).toBe(200);
       const expected = clients.flatMap(({ c }) => Array.from({ length: 10 }, (_, i) => `comment ${c}-${i}`));
       expect([...stored].sort()).toEqual(expected.sort());
-    });
+    }, 300_000);
   });
 }

@@ -1,5 +1,5 @@
 /** Starts a real Waline (our launcher) on a temp store and a serve() proxy in front of it. */
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startComments } from '../../server/comments/index.mjs';
@@ -11,9 +11,23 @@ export const MODERATOR = { email: 'moderator@example.org', name: 'Moderator', pa
 export interface Comments {
   url: string;
   port: number;
+  pid: number;
   kind: 'sqlite' | 'postgresql';
+  chapters: string[];
   stop(): Promise<void>;
   kill(): Promise<void>;
+  advanceClock(ms: number): Promise<void>;
+}
+
+/**
+ * A stand-in for the built site: one folder per page with the widget's tag,
+ * which is what the comment server reads to learn the pages that take comments.
+ */
+export function writeSite(root: string, pages: string[]) {
+  for (const p of pages) {
+    mkdirSync(path.join(root, p), { recursive: true });
+    writeFileSync(path.join(root, p, 'index.html'), `<!doctype html><title>${p}</title><chancay-comments data-path="${p}"></chancay-comments>\n`);
+  }
 }
 
 export interface Harness {
@@ -24,6 +38,8 @@ export interface Harness {
   dataDir: string;
   databaseUrl?: string;
   restart(opts?: { rateLimitSeconds?: number }): Promise<void>;
+  /** Move the comment server's clock forward (fakeClock harnesses). */
+  advance(ms: number): Promise<void>;
   kill(): Promise<void>;
   /** Rows of the comment table (straight from the store). */
   rows(where?: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
@@ -35,8 +51,13 @@ export interface HarnessOptions {
   databaseUrl?: string;
   rateLimitSeconds?: number;
   sessionTtlSeconds?: number;
-  /** Static root for the proxy's non-API requests (the built site for browser tests). */
+  /** Static root for the proxy's non-API requests (the built site for browser tests); its chapters take comments. */
   root?: string;
+  /** Without a root: the pages of the stand-in site (each takes comments). */
+  pages?: string[];
+  cacheEntries?: number;
+  readsPerMinute?: number;
+  fakeClock?: boolean;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -44,11 +65,22 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const dataDir = path.join(tmp, 'data');
   const root = opts.root ?? path.join(tmp, 'site');
   mkdirSync(root, { recursive: true });
+  if (!opts.root) writeSite(root, opts.pages ?? ['/a-chapter/']);
   const cfg = storeConfig({ dataDir, databaseUrl: opts.databaseUrl ?? '' });
   await upsertModerator(cfg, MODERATOR);
-  const base = { dataDir, databaseUrl: opts.databaseUrl ?? '', sessionTtlSeconds: opts.sessionTtlSeconds ?? 3600, quiet: true };
+  const base = {
+    dataDir,
+    siteDir: root,
+    databaseUrl: opts.databaseUrl ?? '',
+    sessionTtlSeconds: opts.sessionTtlSeconds ?? 3600,
+    cacheEntries: opts.cacheEntries,
+    readsPerMinute: opts.readsPerMinute,
+    fakeClock: opts.fakeClock,
+    quiet: true,
+  };
   let comments: Comments = await startComments({ ...base, port: 0, rateLimitSeconds: opts.rateLimitSeconds ?? 30 });
   const port = comments.port;
+  let clockOffset = 0;
   const site = await serve({ root, port: 0, commentsUpstream: comments.url, quiet: true });
   const table = cfg.kind === 'sqlite' ? '"wl_Comment"' : 'wl_comment';
   const h: Harness = {
@@ -61,9 +93,15 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     async restart(o = {}) {
       await comments.stop();
       comments = await startComments({ ...base, port, rateLimitSeconds: o.rateLimitSeconds ?? opts.rateLimitSeconds ?? 30 });
+      // The new process's clock starts where the old one's was.
+      if (clockOffset) await comments.advanceClock(clockOffset);
     },
     async kill() {
       await comments.kill();
+    },
+    advance(ms) {
+      clockOffset += ms;
+      return comments.advanceClock(ms);
     },
     rows(where = '1=1', params = []) {
       return withStore(cfg, (db: { all(sql: string, p: unknown[]): Promise<Array<Record<string, unknown>>> }) =>
@@ -142,7 +180,14 @@ export async function approve(h: Harness, ids: Array<string | number>) {
   }
 }
 
+/** Every approved comment on a page, as the widget reads them (pages of 10). */
 export async function list(base: string, pathName: string, q = '') {
-  const r = await api(base, `/api/comment?path=${encodeURIComponent(pathName)}&pageSize=100${q}`);
-  return r.json.data as { count: number; totalPages: number; data: any[] };
+  const pages = [];
+  for (let page = 1; ; page++) {
+    const r = await api(base, `/api/comment?path=${encodeURIComponent(pathName)}&page=${page}&pageSize=10${q}`);
+    if (r.status !== 200) throw new Error(`list ${pathName} page ${page}: ${r.status} ${JSON.stringify(r.json)}`);
+    pages.push(r.json.data as { count: number; totalPages: number; data: any[] });
+    if (page >= r.json.data.totalPages) break;
+  }
+  return { count: pages[0].count, totalPages: pages[0].totalPages, data: pages.flatMap((p) => p.data) };
 }

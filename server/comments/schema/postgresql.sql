@@ -21,7 +21,11 @@ CREATE TABLE IF NOT EXISTS wl_comment (
   createdAt timestamp(0) without time zone NULL DEFAULT CURRENT_TIMESTAMP,
   updatedAt timestamp(0) without time zone NULL DEFAULT CURRENT_TIMESTAMP
 );
-CREATE INDEX IF NOT EXISTS wl_comment_url_status ON wl_comment (url, status);
+-- Waline's public list and count: WHERE url = ? AND status NOT IN (...) ORDER BY insertedAt;
+-- the moderation queues: WHERE status = ? ORDER BY insertedAt DESC LIMIT ...
+DROP INDEX IF EXISTS wl_comment_url_status;
+CREATE INDEX IF NOT EXISTS wl_comment_url_status_inserted ON wl_comment (url, status, insertedAt);
+CREATE INDEX IF NOT EXISTS wl_comment_status_inserted ON wl_comment (status, insertedAt);
 CREATE INDEX IF NOT EXISTS wl_comment_ip_inserted ON wl_comment (ip, insertedAt);
 CREATE INDEX IF NOT EXISTS wl_comment_rid ON wl_comment (rid);
 
@@ -64,3 +68,41 @@ CREATE TABLE IF NOT EXISTS wl_users (
   updatedAt timestamp(0) without time zone NULL DEFAULT CURRENT_TIMESTAMP
 );
 CREATE UNIQUE INDEX IF NOT EXISTS wl_users_email ON wl_users (email);
+
+
+-- The gate's shared state (server/comments/state.cjs): nothing that matters
+-- lives in a comment process's memory, so any number of processes act as one
+-- and a restart keeps sessions and limits. Times are milliseconds since 1970.
+-- Moderator sessions: the id the client holds is hashed; "stamp" is a hash of
+-- the account's password hash, so resetting the password ends every session.
+CREATE TABLE IF NOT EXISTS cm_session (
+  sid_hash varchar(64) PRIMARY KEY,
+  user_id varchar(32) NOT NULL,
+  stamp varchar(64) NOT NULL,
+  expires_ms bigint NOT NULL
+);
+-- Counters in a window: sign-in attempts per address and per account, uncached
+-- reads per address, addresses that signed in before.
+CREATE TABLE IF NOT EXISTS cm_counter (
+  key varchar(300) PRIMARY KEY,
+  start_ms bigint NOT NULL,
+  expires_ms bigint NOT NULL,
+  n integer NOT NULL
+);
+-- The per-reader comment limit: a reader's claim on the next window.
+CREATE TABLE IF NOT EXISTS cm_claim (
+  key varchar(300) PRIMARY KEY,
+  until_ms bigint NOT NULL
+);
+-- generation: bumped by every write, so every process's list cache knows.
+CREATE TABLE IF NOT EXISTS cm_meta (
+  name varchar(64) PRIMARY KEY,
+  value bigint NOT NULL
+);
+-- Idempotency keys sent by the widget with a post: a retried post that was
+-- stored is answered with the stored comment instead of a second copy.
+CREATE TABLE IF NOT EXISTS cm_idem (
+  key varchar(64) PRIMARY KEY,
+  comment_id varchar(32),
+  created_ms bigint NOT NULL
+);
