@@ -1,10 +1,41 @@
 /**
- * <chancay-comments data-path="/chapter/">: reads and posts comments through
- * Waline's HTTP API on the same origin (/api/, proxied by scripts/serve.mjs).
- * No cookies, no third-party requests, no remote avatars: initials instead.
- * The reader's draft lives in localStorage until the server confirms it.
+ * <chancay-comments data-path="/chapter/" data-strings="{…}">: reads and posts
+ * comments through Waline's HTTP API on the same origin (/api/, proxied by
+ * scripts/serve.mjs). No cookies, no third-party requests, no remote avatars:
+ * initials instead. The reader's draft lives in localStorage until the server
+ * confirms it; it carries an idempotency key, so a post whose answer was lost
+ * can be sent again without being stored twice. Every string it shows comes
+ * from data-strings (content/ui/<locale>.json, rendered by Comments.astro).
  */
 import { charCount, initials, safeFragment, safeHref, formatDate } from './text';
+import type { WidgetString } from './strings';
+
+type T = (key: WidgetString, vars?: Record<string, string | number>) => string;
+
+/** The translator for the strings Comments.astro passed in; a missing one shows its key (and says so in the console). */
+function translator(json: string | undefined): T {
+  let table: Record<string, string> = {};
+  try {
+    table = JSON.parse(json || '{}');
+  } catch {
+    console.error('[comments] data-strings is not JSON');
+  }
+  return (key, vars = {}) => {
+    const s = table[key];
+    if (typeof s !== 'string') {
+      console.error(`[comments] missing string comments.${key}`);
+      return key;
+    }
+    return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  };
+}
+
+/** A fresh idempotency key (getRandomValues works on plain http too, unlike randomUUID). */
+function newKey(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
 
 export const MAX_CHARS = 2000;
 const PAGE_SIZE = 10;
@@ -31,6 +62,8 @@ interface Draft {
   comment: string;
   pid?: string;
   replyTo?: string;
+  /** Idempotency key of this draft's post, kept until the server confirms it. */
+  key?: string;
 }
 class ApiError extends Error {
   constructor(
@@ -42,30 +75,31 @@ class ApiError extends Error {
   }
 }
 
-async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+async function request<R>(t: T, url: string, init: RequestInit = {}): Promise<R> {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), TIMEOUT_MS);
   let res: Response;
   try {
     res = await fetch(url, { ...init, signal: ctl.signal, credentials: 'omit', cache: 'no-store' });
   } catch {
-    throw new ApiError('The comment server could not be reached.');
+    throw new ApiError(t('err_unreachable'));
   } finally {
     clearTimeout(timer);
   }
-  let body: { errno?: number; errmsg?: string; data?: T; fields?: Record<string, string> } | null = null;
+  let body: { errno?: number; errmsg?: string; data?: R; fields?: Record<string, string> } | null = null;
   try {
     body = await res.json();
   } catch {
     /* not JSON: handled below */
   }
   if (!res.ok || !body || body.errno !== 0) {
-    if (res.status >= 502 && res.status <= 504) throw new ApiError('The comment server is not reachable right now.');
-    if (res.status >= 500 || !body) throw new ApiError('The comment server is not responding properly.');
+    if (res.status >= 502 && res.status <= 504) throw new ApiError(t('err_down'));
+    if (res.status >= 500 || !body) throw new ApiError(t('err_broken'));
     // 4xx: the server refused this input; the reader can fix it and resend.
-    throw new ApiError(body.errmsg || 'The comment was refused.', body.fields ?? {}, res.status === 429);
+    // 429 (wait) and 409 (the same post is still being stored) pass with time.
+    throw new ApiError(body.errmsg || t('err_refused'), body.fields ?? {}, res.status === 429 || res.status === 409);
   }
-  return body.data as T;
+  return body.data as R;
 }
 
 let uid = 0;
@@ -98,10 +132,13 @@ export class ChancayComments extends HTMLElement {
   #more!: HTMLButtonElement;
   #pid = '';
   #replyTo = '';
+  #idemKey = '';
   #saveTimer = 0;
+  #t: T = translator(undefined);
 
   connectedCallback() {
     if (this.#form) return;
+    this.#t = translator(this.dataset.strings);
     this.#path = this.dataset.path || location.pathname;
     this.#key = `chancay-comments:draft:${this.#path}`;
     this.#build();
@@ -110,6 +147,7 @@ export class ChancayComments extends HTMLElement {
   }
 
   #build() {
+    const t = this.#t;
     const id = `cm${++uid}`;
     const field = (name: string, label: string, hint: string, input: HTMLInputElement | HTMLTextAreaElement) => {
       const wrap = h('div', { class: 'cm-field' });
@@ -125,30 +163,27 @@ export class ChancayComments extends HTMLElement {
     this.textContent = '';
     this.#status = h('div', { class: 'cm-status', role: 'status', 'aria-live': 'polite' });
     this.#form = h('form', { class: 'cm-form', novalidate: '', 'aria-labelledby': `${id}-title` });
-    const title = h('h3', { id: `${id}-title`, class: 'cm-title' }, 'Add your comment');
+    const title = h('h3', { id: `${id}-title`, class: 'cm-title' }, t('form_title'));
     this.#replying = h('p', { class: 'cm-replying', hidden: '' });
     this.#replyName = h('strong');
-    const cancel = h('button', { type: 'button', class: 'cm-link' }, 'Cancel reply');
+    const cancel = h('button', { type: 'button', class: 'cm-link' }, t('cancel_reply'));
     cancel.addEventListener('click', () => this.#setReply('', ''));
-    this.#replying.append('Replying to ', this.#replyName, ' ', cancel);
+    const [before = '', after = ''] = t('replying', { name: '\u0000' }).split('\u0000');
+    this.#replying.append(before, this.#replyName, after, ' ', cancel);
     this.#nick = h('input', { type: 'text', autocomplete: 'name', required: '', maxlength: '50' });
     this.#mail = h('input', { type: 'email', autocomplete: 'email', maxlength: '254', inputmode: 'email' });
     this.#text = h('textarea', { rows: '6', required: '' });
-    const textField = field('comment', 'Comment', '', this.#text);
+    const textField = field('comment', t('comment'), '', this.#text);
     this.#counter = h('p', { class: 'cm-counter', id: `${id}-count` });
     this.#text.setAttribute('aria-describedby', `${id}-count ${id}-comment-err`);
     textField.insertBefore(this.#counter, textField.lastChild);
-    this.#submit = h('button', { type: 'submit', class: 'cm-button' }, 'Post comment');
-    const note = h(
-      'p',
-      { class: 'cm-note' },
-      'A moderator reads every comment before it appears. Your e-mail address is never shown. No cookies: your draft stays in this browser until it is sent.',
-    );
+    this.#submit = h('button', { type: 'submit', class: 'cm-button' }, t('post'));
+    const note = h('p', { class: 'cm-note' }, t('note'));
     this.#form.append(
       title,
       this.#replying,
-      field('nick', 'Name', '(shown with your comment)', this.#nick),
-      field('mail', 'E-mail', '(optional, never shown)', this.#mail),
+      field('nick', t('name'), t('name_hint'), this.#nick),
+      field('mail', t('email'), t('email_hint'), this.#mail),
       textField,
       note,
       this.#submit,
@@ -164,10 +199,10 @@ export class ChancayComments extends HTMLElement {
     });
 
     const head = h('div', { class: 'cm-listhead' });
-    this.#heading = h('h3', { class: 'cm-title', id: `${id}-list` }, 'Comments');
-    const sortLabel = h('label', { for: `${id}-sort` }, 'Order');
+    this.#heading = h('h3', { class: 'cm-title', id: `${id}-list` }, t('list_title'));
+    const sortLabel = h('label', { for: `${id}-sort` }, t('order'));
     const sort = h('select', { id: `${id}-sort` });
-    sort.append(h('option', { value: 'insertedAt_desc' }, 'Newest first'), h('option', { value: 'insertedAt_asc' }, 'Oldest first'));
+    sort.append(h('option', { value: 'insertedAt_desc' }, t('newest')), h('option', { value: 'insertedAt_asc' }, t('oldest')));
     sort.addEventListener('change', () => {
       this.#sort = sort.value;
       void this.#load(true);
@@ -177,7 +212,7 @@ export class ChancayComments extends HTMLElement {
     head.append(this.#heading, sortBox);
     this.#listStatus = h('div', { class: 'cm-liststatus' });
     this.#list = h('ol', { class: 'cm-list', 'aria-labelledby': `${id}-list` });
-    this.#more = h('button', { type: 'button', class: 'cm-button cm-button--quiet', hidden: '' }, 'Show more comments');
+    this.#more = h('button', { type: 'button', class: 'cm-button cm-button--quiet', hidden: '' }, t('more'));
     this.#more.addEventListener('click', () => void this.#load(false));
     this.append(this.#form, this.#status, head, this.#listStatus, this.#list, this.#more);
     this.#updateCounter();
@@ -190,7 +225,7 @@ export class ChancayComments extends HTMLElement {
     const p = h('p', {}, message);
     this.#status.append(p);
     if (retry) {
-      const b = h('button', { type: 'button', class: 'cm-button cm-button--quiet' }, 'Try again');
+      const b = h('button', { type: 'button', class: 'cm-button cm-button--quiet' }, this.#t('try_again'));
       b.addEventListener('click', retry);
       this.#status.append(b);
     }
@@ -199,12 +234,19 @@ export class ChancayComments extends HTMLElement {
   #updateCounter() {
     const n = charCount(this.#text.value.trim());
     const over = n - MAX_CHARS;
-    this.#counter.textContent = over > 0 ? `${over} characters too many (limit ${MAX_CHARS})` : `${n} of ${MAX_CHARS} characters`;
+    this.#counter.textContent = over > 0 ? this.#t('count_over', { over, max: MAX_CHARS }) : this.#t('count', { count: n, max: MAX_CHARS });
     this.#counter.classList.toggle('is-over', over > 0);
   }
 
   #draft(): Draft {
-    return { nick: this.#nick.value, mail: this.#mail.value, comment: this.#text.value, pid: this.#pid || undefined, replyTo: this.#replyTo || undefined };
+    return {
+      nick: this.#nick.value,
+      mail: this.#mail.value,
+      comment: this.#text.value,
+      pid: this.#pid || undefined,
+      replyTo: this.#replyTo || undefined,
+      key: this.#idemKey || undefined,
+    };
   }
 
   #save() {
@@ -225,6 +267,7 @@ export class ChancayComments extends HTMLElement {
     if (typeof d.nick === 'string') this.#nick.value = d.nick;
     if (typeof d.mail === 'string') this.#mail.value = d.mail;
     if (typeof d.comment === 'string') this.#text.value = d.comment;
+    if (typeof d.key === 'string' && /^[0-9a-f]{32}$/.test(d.key)) this.#idemKey = d.key;
     if (d.pid && d.replyTo) this.#setReply(String(d.pid), String(d.replyTo), false);
     this.#updateCounter();
   }
@@ -261,39 +304,44 @@ export class ChancayComments extends HTMLElement {
   }
 
   #check(): Record<string, string> {
+    const t = this.#t;
     const f: Record<string, string> = {};
     const nick = this.#nick.value.trim();
     const mail = this.#mail.value.trim();
     const n = charCount(this.#text.value.trim());
-    if (!nick) f.nick = 'Please give a name.';
-    else if (charCount(nick) > 50) f.nick = 'Names can be up to 50 characters.';
-    if (mail && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(mail)) f.mail = 'That e-mail address does not look right (or leave it empty).';
-    if (!n) f.comment = 'Please write a comment.';
-    else if (n > MAX_CHARS) f.comment = `Comments can be up to ${MAX_CHARS} characters: please shorten it by ${n - MAX_CHARS}.`;
+    if (!nick) f.nick = t('need_name');
+    else if (charCount(nick) > 50) f.nick = t('name_too_long', { max: 50 });
+    if (mail && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(mail)) f.mail = t('bad_email');
+    if (!n) f.comment = t('need_comment');
+    else if (n > MAX_CHARS) f.comment = t('too_long', { max: MAX_CHARS, over: n - MAX_CHARS });
     return f;
   }
 
   async #post() {
     if (this.#busy) return;
+    const t = this.#t;
     const local = this.#check();
     if (this.#fieldErrors(local)) {
-      this.#say('Please check the highlighted field.', 'error');
+      this.#say(t('check_fields'), 'error');
       return;
     }
+    // One key per draft until it is confirmed: a retry after a lost answer is recognised, not stored twice.
+    this.#idemKey ||= newKey();
     this.#save();
     this.#busy = true;
     this.#submit.disabled = true;
-    this.#submit.textContent = 'Sending…';
-    this.#say('Sending your comment…', 'info');
+    this.#submit.textContent = t('sending_button');
+    this.#say(t('sending'), 'info');
     try {
       const d = this.#draft();
-      await request('/api/comment', {
+      await request(t, '/api/comment', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'idempotency-key': this.#idemKey },
         body: JSON.stringify({ nick: d.nick.trim(), mail: d.mail.trim(), comment: d.comment.trim(), url: this.#path, ...(d.pid ? { pid: d.pid, rid: d.pid } : {}) }),
       });
       // Confirmed: now the draft can go. Name and e-mail are remembered.
       this.#text.value = '';
+      this.#idemKey = '';
       this.#setReply('', '', false);
       this.#updateCounter();
       this.#fieldErrors({});
@@ -304,41 +352,38 @@ export class ChancayComments extends HTMLElement {
       } catch {
         /* ignore */
       }
-      this.#say('Thank you. Your comment awaits moderation: it will appear here once a moderator has approved it.', 'ok');
+      this.#say(t('posted'), 'ok');
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError('Something went wrong.');
+      const err = e instanceof ApiError ? e : new ApiError(t('err_unknown'));
       this.#fieldErrors(err.fields);
-      this.#say(
-        `Your comment was not posted: ${err.message} ${err.retryable ? 'Your text is kept here; try again in a moment.' : 'Your text is kept here.'}`,
-        'error',
-        err.retryable ? () => void this.#post() : undefined,
-      );
+      this.#say(t(err.retryable ? 'not_posted_retry' : 'not_posted', { reason: err.message }), 'error', err.retryable ? () => void this.#post() : undefined);
     } finally {
       this.#busy = false;
       this.#submit.disabled = false;
-      this.#submit.textContent = 'Post comment';
+      this.#submit.textContent = t('post');
     }
   }
 
   async #load(reset: boolean) {
+    const t = this.#t;
     const page = reset ? 1 : this.#page + 1;
     this.#listStatus.textContent = '';
     this.setAttribute('aria-busy', 'true');
     try {
       const q = new URLSearchParams({ path: this.#path, page: String(page), pageSize: String(PAGE_SIZE), sortBy: this.#sort });
-      const data = await request<ListData>(`/api/comment?${q}`);
+      const data = await request<ListData>(t, `/api/comment?${q}`);
       if (reset) this.#list.textContent = '';
       this.#page = data.page;
       this.#totalPages = data.totalPages;
-      this.#heading.textContent = data.count ? `Comments (${data.count})` : 'Comments';
+      this.#heading.textContent = data.count ? t('list_title_count', { count: data.count }) : t('list_title');
       for (const c of data.data) this.#list.append(this.#item(c, true));
-      if (!this.#list.children.length) this.#listStatus.append(h('p', { class: 'cm-empty' }, 'No comments yet. Yours could be the first.'));
+      if (!this.#list.children.length) this.#listStatus.append(h('p', { class: 'cm-empty' }, t('empty')));
       this.#more.hidden = this.#page >= this.#totalPages;
       this.dataset.state = 'ready';
     } catch (e) {
-      const msg = e instanceof ApiError ? e.message : 'Something went wrong.';
-      const p = h('p', { class: 'cm-error' }, `Comments could not be loaded: ${msg} `);
-      const b = h('button', { type: 'button', class: 'cm-button cm-button--quiet' }, 'Try again');
+      const msg = e instanceof ApiError ? e.message : t('err_unknown');
+      const p = h('p', { class: 'cm-error' }, `${t('load_failed', { reason: msg })} `);
+      const b = h('button', { type: 'button', class: 'cm-button cm-button--quiet' }, t('try_again'));
       b.addEventListener('click', () => void this.#load(reset));
       this.#listStatus.append(p, b);
       this.dataset.state = 'error';
@@ -348,8 +393,9 @@ export class ChancayComments extends HTMLElement {
   }
 
   #item(c: WalineComment, root: boolean): HTMLLIElement {
+    const t = this.#t;
     const li = h('li', { class: 'cm-item', id: `comment-${c.objectId}` });
-    const nick = (c.nick || 'Anonymous').slice(0, 80);
+    const nick = (c.nick || t('anonymous')).slice(0, 80);
     const head = h('p', { class: 'cm-meta' });
     head.append(h('span', { class: 'cm-avatar', 'aria-hidden': 'true' }, initials(nick)));
     const href = safeHref(c.link);
@@ -359,19 +405,19 @@ export class ChancayComments extends HTMLElement {
     } else who = h('span', { class: 'cm-nick' }, nick);
     head.append(who);
     if (c.time) {
-      const t = h('time', { datetime: new Date(c.time).toISOString() }, formatDate(c.time));
-      head.append(' ', t);
+      const time = h('time', { datetime: new Date(c.time).toISOString() }, formatDate(c.time, t('date_locale')));
+      head.append(' ', time);
     }
     const body = h('div', { class: 'cm-body' });
     body.append(safeFragment(c.comment ?? ''));
-    const reply = h('button', { type: 'button', class: 'cm-link cm-reply', 'aria-label': `Reply to ${nick}` }, 'Reply');
+    const reply = h('button', { type: 'button', class: 'cm-link cm-reply', 'aria-label': t('reply_to', { name: nick }) }, t('reply'));
     reply.addEventListener('click', () => {
       this.#setReply(String(c.objectId), nick);
       this.#form.scrollIntoView({ block: 'start' });
     });
     li.append(head, body, reply);
     if (root && c.children?.length) {
-      const ol = h('ol', { class: 'cm-children', 'aria-label': `Replies to ${nick}` });
+      const ol = h('ol', { class: 'cm-children', 'aria-label': t('replies_to', { name: nick }) });
       for (const child of c.children) ol.append(this.#item(child, false));
       li.append(ol);
     }
