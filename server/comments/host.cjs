@@ -118,7 +118,10 @@ async function main() {
   think.app.middleware.unshift(gate);
   if (typeof think.beforeStartServer === 'function') await think.beforeStartServer();
   const server = http.createServer(think.app.callback());
-  server.keepAliveTimeout = 5000;
+  // Longer than a proxy keeps idle upstream connections (nginx: 60 s), so the proxy never
+  // sends on a connection we are closing; headers must still arrive promptly.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve(undefined));
