@@ -3,13 +3,13 @@
  *   unit         test/unit/        pure modules; no build, no servers; seconds
  *   build        test/build/       the built site (dist/) read as text
  *   browser      test/e2e/         Chromium against dist/ served with a comment server
- *   integration  test/e2e/comments-api*  the comment server's HTTP API (SQLite, PostgreSQL)
+ *   integration  test/e2e/comments-api*, test/comments/  the comment server: HTTP API (SQLite, PostgreSQL), store, scale, widget strings
  *   deploy       test/deploy/      the front servers as processes: serve.mjs attacked, npm start's supervision, real nginx + comment processes + PostgreSQL
  * `npx vitest run --project unit` runs one layer; `npx vitest run test/unit/csv.test.ts` one file.
  */
 import { defineConfig } from 'vitest/config';
 
-const integration = ['test/e2e/comments-api*.test.ts'];
+const integration = ['test/e2e/comments-api*.test.ts', 'test/comments/**/*.test.ts'];
 
 export default defineConfig({
   test: {
