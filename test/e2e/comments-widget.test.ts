@@ -149,7 +149,7 @@ describe('comments widget', () => {
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 
   it('passes axe in the dark scheme too', async () => {
     const { page } = await openChapter(390, { colorScheme: 'dark' });
@@ -189,7 +189,7 @@ describe('comments widget', () => {
       expect(errors.filter((e) => !/502|Failed to load resource/.test(e))).toEqual([]);
       await page.context().close();
     }
-  });
+  }, 300_000); // restarts the comment server: 20-60 s on a loaded two-core machine
 
   it('checks length and e-mail before sending, with the message on the field', async () => {
     const { page } = await openChapter(1280);
@@ -227,7 +227,8 @@ describe('comments widget', () => {
       const more = page.getByRole('button', { name: 'Show more comments' });
       if (!(await more.isVisible())) break;
       await more.click();
-      await page.waitForTimeout(200);
+      // Each page has arrived (the widget is no longer busy) before the button is looked at again.
+      await expect.poll(() => page.locator('chancay-comments').getAttribute('aria-busy'), SLOW).toBeNull();
     }
     expect(await page.locator('.cm-list > .cm-item').count()).toBeGreaterThanOrEqual(XSS_VECTORS.length);
     await page.waitForTimeout(500);

@@ -133,6 +133,7 @@ export class ChancayComments extends HTMLElement {
   #pid = '';
   #replyTo = '';
   #idemKey = '';
+  #loading = false;
   #saveTimer = 0;
   #t: T = translator(undefined);
 
@@ -365,6 +366,9 @@ export class ChancayComments extends HTMLElement {
   }
 
   async #load(reset: boolean) {
+    // One list request at a time: a second "Show more" while the first loads would fetch the same page twice.
+    if (this.#loading && !reset) return;
+    this.#loading = true;
     const t = this.#t;
     const page = reset ? 1 : this.#page + 1;
     this.#listStatus.textContent = '';
@@ -388,6 +392,7 @@ export class ChancayComments extends HTMLElement {
       this.#listStatus.append(p, b);
       this.dataset.state = 'error';
     } finally {
+      this.#loading = false;
       this.removeAttribute('aria-busy');
     }
   }
