@@ -5,6 +5,8 @@ import embedHost from './src/embed-host/integration.mjs';
 import figureData from './src/integrations/figure-data.mjs';
 import postbuild from './scripts/postbuild.mjs';
 import { siteAddress } from './scripts/site-url.mjs';
+import { satteri } from '@astrojs/markdown-satteri';
+import glossaryLinks from './src/integrations/glossary-links.ts';
 
 // The site's public origin, used for canonical and oEmbed links and the Embed
 // control's snippets. A production build (`npm run build`) requires SITE_URL
@@ -24,6 +26,9 @@ export default defineConfig({
   // figureData: moves each graphic's browser data out of the HTML into /_data/.
   // postbuild (last: it reads what the others wrote): CSP script hashes, .br/.gz copies.
   integrations: [mdx(), embedHost(), figureData(), postbuild({ site, mode })],
+  // Astro's default Markdown/MDX processor, plus: each chapter links the first
+  // use of each glossary term to /glossary/ (src/integrations/glossary-links.ts).
+  markdown: { processor: satteri({ hastPlugins: [glossaryLinks()] }) },
   build: {
     format: 'directory',
     // One request per page: small CSS is cheaper inline than render-blocking.

@@ -13,6 +13,9 @@
  */
 import { embedUrl, parseChildMessage } from '../lib/embed/protocol';
 
+/** Set at build time by ./integration.mjs from content/ (the iframe title when data-title is missing). */
+declare const __EMBED_FALLBACK_TITLE__: string;
+
 interface Embed {
   el: HTMLElement;
   box: HTMLElement;
@@ -82,7 +85,7 @@ type W = Window & { chancayEmbed?: () => void };
     const box = d.createElement('div');
     const frame = d.createElement('iframe');
     frame.src = src;
-    frame.title = el.dataset.title || 'Embedded story: The Chancay Corridor';
+    frame.title = el.dataset.title || __EMBED_FALLBACK_TITLE__;
     frame.loading = 'lazy';
     // Tells the embed a host script is here, so a busy host page answering
     // late does not make it fall back to the no-host layout.

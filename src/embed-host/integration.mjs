@@ -6,6 +6,7 @@
  */
 import { build } from 'esbuild';
 import { writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -13,8 +14,19 @@ const entry = fileURLToPath(new URL('./embed.ts', import.meta.url));
 /** The loader's budget, gzip bytes. */
 export const EMBED_BUDGET = 3 * 1024;
 
+/** The iframe's title when a newsroom's placeholder has no data-title: from content (site name, interface string). */
+function fallbackTitle() {
+  const root = new URL('../../', import.meta.url);
+  const site = JSON.parse(readFileSync(new URL('content/site.json', root), 'utf8'));
+  const ui = JSON.parse(readFileSync(new URL('content/ui/en.json', root), 'utf8'));
+  const s = ui['embed.fallback_title'];
+  if (typeof s !== 'string') throw new Error('[embed.js] missing string "embed.fallback_title" in content/ui/en.json');
+  return s.replace('{name}', site.name);
+}
+
 export async function buildEmbed() {
   const out = await build({
+    define: { __EMBED_FALLBACK_TITLE__: JSON.stringify(fallbackTitle()) },
     entryPoints: [entry],
     bundle: true,
     minify: true,

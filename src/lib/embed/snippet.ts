@@ -3,7 +3,10 @@
  * builders; every attribute value is escaped.
  */
 
-export const PROVIDER = 'The Chancay Corridor';
+import { site } from '../site';
+
+/** The story's name (content/site.json), credited in snippets and oEmbed. */
+export const PROVIDER = site.name;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
