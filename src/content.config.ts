@@ -52,6 +52,11 @@ const figures = defineCollection({
     description: z.string().min(20),
     /** Source line printed under the figure. */
     source: z.string().min(3),
+    /**
+     * Ids from content/data/sources.csv (";"-separated) of every document behind the figure's data,
+     * listed with their links on the Sources page. Unknown ids fail the build (test/build/sources.test.ts).
+     */
+    sources: z.string().optional(),
     /** Optional methodological note printed under the figure (estimates say so here). */
     note: z.string().optional(),
     /** Heavy graphic (WebGL): on a page that opens on it (an embed), it starts when the reader asks. */
@@ -64,15 +69,30 @@ const figures = defineCollection({
 const sources = defineCollection({
   loader: csvLoader(
     'content/data/sources.csv',
-    z.object({
-      /** Short id referenced from every data file's `source` column. */
-      id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lowercase letters, digits and hyphens'),
-      publisher: text(),
-      title: text(),
-      url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
-      date: optText(),
-      note: optText(),
-    }),
+    z
+      .object({
+        /** Short id referenced from every data file's `source` column, MDX `sources="a;b"` props and `/sources/#src-<id>` links. */
+        id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lowercase letters, digits and hyphens'),
+        /** Who published it (outlet, agency, company, government body), as the reader would look it up. */
+        publisher: text(),
+        /** The document's real headline or title, as published (in its own language), not a description of what we took from it. */
+        title: text(),
+        /** The specific article or document (never a homepage or section index; test/build/sources.test.ts checks). Blank only with a url_note. */
+        url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+        /** Publication date, ISO (YYYY-MM-DD), or as precise as known (YYYY-MM, YYYY). */
+        date: optText(),
+        /**
+         * Why the link is missing or is not the publisher's own page: print only, a PDF not online, a
+         * statement reported elsewhere (and where), our own calculation, a copy on another site. Required when url is blank.
+         */
+        url_note: optText(),
+        /** What we took from the source, or a caveat about it. */
+        note: optText(),
+      })
+      .refine((s) => s.url !== '' || (s.url_note ?? '').trim() !== '', {
+        message: 'a source without a url must say why in url_note',
+        path: ['url_note'],
+      }),
   ),
 });
 

@@ -42,6 +42,41 @@ export function validateRows<S extends z.ZodType>(
   });
 }
 
+/** The file every data file's `source` column refers to. */
+export const SOURCES_FILE = 'content/data/sources.csv';
+
+/** The source ids a validated row names: its `source` field, an array (sourceIds()) or a ";"-separated string. */
+export function sourceIdsOf(data: unknown): string[] {
+  const v = (data as Record<string, unknown> | null)?.['source'];
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v === 'string') return v.split(';').map((x) => x.trim()).filter(Boolean);
+  return [];
+}
+
+/**
+ * Every source id a data file names must be a row of sources.csv, so every
+ * figure leads to a document a reader can check. Throws DataFileError naming
+ * the file, the row (line and id) and the unknown source id.
+ */
+export function checkSourceIds(
+  file: string,
+  rows: readonly { id: string; line: number; data: unknown }[],
+  known: ReadonlySet<string>,
+): void {
+  for (const row of rows) {
+    for (const sid of sourceIdsOf(row.data)) {
+      if (!known.has(sid)) {
+        throw new DataFileError(`${file}: row at line ${row.line} (${row.id}): source: unknown source id "${sid}" (add it to ${SOURCES_FILE} or fix the id)`);
+      }
+    }
+  }
+}
+
+/** The ids in sources.csv's text (pure; the loader reads the file). */
+export function sourceIdsIn(text: string): Set<string> {
+  return new Set(parseCsv(text, SOURCES_FILE).rows.map((r) => String(r.values['id'] ?? '').trim()).filter(Boolean));
+}
+
 /** Parse and validate a CSV file's text (pure: used by the loader and by tests). */
 export function loadCsvText<S extends z.ZodType>(
   file: string,
@@ -87,6 +122,16 @@ function loader(
             json.map((values, i) => ({ line: i + 1, values: values as Record<string, unknown> })),
             schema,
             idOf ?? ((r, i) => String(r['id'] ?? i)),
+          );
+        }
+        if (file !== SOURCES_FILE) {
+          const sourcesText = await readFile(path.resolve(new URL('.', config.root).pathname, SOURCES_FILE), 'utf8');
+          // Rows come back in file order; their lines, for the error message.
+          const lines = kind === 'csv' ? parseCsv(text, file).rows.map((r) => r.line) : entries.map((_, i) => i + 1);
+          checkSourceIds(
+            file,
+            entries.map((e, i) => ({ id: e.id, line: lines[i] ?? i + 1, data: e.data })),
+            sourceIdsIn(sourcesText),
           );
         }
         store.clear();
