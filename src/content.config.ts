@@ -53,8 +53,9 @@ const figures = defineCollection({
     /** Source line printed under the figure. */
     source: z.string().min(3),
     /**
-     * Ids from content/data/sources.csv (";"-separated) of every document behind the figure's data,
-     * listed with their links on the Sources page. Unknown ids fail the build (test/build/sources.test.ts).
+     * Ids from content/data/sources.csv (";"-separated) of documents behind the figure that are not already
+     * named by the data files its graphic declares (src/viz/<name>/schema.ts): e.g. coordinates, or figures
+     * quoted in its copy. The Sources page lists both with their links. Unknown ids fail the build.
      */
     sources: z.string().optional(),
     /** Optional methodological note printed under the figure (estimates say so here). */
