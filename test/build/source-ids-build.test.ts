@@ -15,7 +15,7 @@ let work: string;
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'chancay-source-ids-'));
-  for (const p of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public']) {
+  for (const p of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public', 'scripts', 'deploy']) {
     cpSync(path.join(root, p), path.join(work, p), { recursive: true });
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
@@ -26,7 +26,7 @@ function build(tag: string) {
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: work,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: path.join(work, `dist-${tag}`), CACHE_DIR: path.join(work, `cache-${tag}`), NO_COLOR: '1' },
+    env: { ...process.env, BUILD_MODE: 'local', ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: path.join(work, `dist-${tag}`), CACHE_DIR: path.join(work, `cache-${tag}`), NO_COLOR: '1' },
   });
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
@@ -36,7 +36,7 @@ describe('the build refuses an unknown source id', () => {
     const file = path.join(work, 'content/data/rail-projects.csv');
     const orig = readFileSync(file, 'utf8');
     // lima-ica cites andina-2024-11-04; misspell it.
-    const edited = orig.replace(/^(lima-ica,.*?,)andina-2024-11-04(,)/m, '$1andina-2024-11-40$2');
+    const edited = orig.replace(/^(lima-ica,.*?[,;])andina-2024-11-04([,;])/m, '$1andina-2024-11-40$2');
     expect(edited).not.toBe(orig);
     writeFileSync(file, edited);
     try {
