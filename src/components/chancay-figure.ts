@@ -110,7 +110,9 @@ export class ChancayFigure extends HTMLElement {
         canvas.style.height = '';
         canvas.classList.remove('is-size-locked');
       }
-      if (width > 0) this.#handle?.resize(width, height);
+      // A height only for a box sized by the page (the scrolly stage, see global.css --fills-height), never its own content's.
+      const fills = getComputedStyle(canvas).getPropertyValue('--fills-height').trim() === '1';
+      if (width > 0) this.#handle?.resize(width, fills ? height : 0);
     });
     this.#ro.observe(canvas);
   }

@@ -3,7 +3,7 @@
  * announces each state as a `scrolly:change` event (bubbling). Graphics inside
  * listen for it; the embed bridge forwards it to a host page.
  */
-import { createScrolly, type ScrollyHandle, type StepState } from '../lib/scrolly';
+import { createScrolly, triggerOffset, type ScrollyHandle, type StepState } from '../lib/scrolly';
 import type { ScrollyChangeDetail } from '../lib/scroll-state';
 export type { ScrollyChangeDetail };
 
@@ -12,6 +12,8 @@ export class ScrollySection extends HTMLElement {
   state: StepState = { index: -1, progress: 0, direction: 'down' };
   #handle?: ScrollyHandle;
   #steps: HTMLElement[] = [];
+  #ro?: ResizeObserver;
+  #narrow?: MediaQueryList;
 
   #emit = (s: StepState) => {
     this.state = s;
@@ -21,12 +23,35 @@ export class ScrollySection extends HTMLElement {
     this.dispatchEvent(new CustomEvent('scrolly:change', { bubbles: true, detail }));
   };
 
+  /** The figure's tables, note and source follow its stage: the steps keep that much room at their end. */
+  #measureMeta = () => {
+    const figure = this.querySelector('.scrolly__graphic figure');
+    const track = figure?.querySelector('.figure__track');
+    if (!figure || !track) return;
+    const h = Math.max(0, Math.ceil(figure.getBoundingClientRect().bottom - track.getBoundingClientRect().bottom));
+    this.style.setProperty('--meta-h', `${h}px`);
+  };
+
+  #follow = () => {
+    this.#handle?.destroy();
+    this.#handle = createScrolly(this.#steps, this.#emit, triggerOffset());
+  };
+
   connectedCallback() {
     const steps = [...this.querySelectorAll<HTMLElement>('.step')];
     if (!steps.length) return;
     this.#steps = steps;
     this.classList.add('is-enhanced');
-    this.#handle = createScrolly(steps, this.#emit);
+    const figure = this.querySelector('.scrolly__graphic figure');
+    if (figure) {
+      this.#ro = new ResizeObserver(this.#measureMeta);
+      for (const el of figure.children) if (!el.classList.contains('figure__track')) this.#ro.observe(el);
+      this.#measureMeta();
+    }
+    // The reading line moves with the layout (phone: below the stage).
+    this.#narrow = matchMedia('(max-width: 899px)');
+    this.#narrow.addEventListener('change', this.#follow);
+    this.#follow();
   }
 
   /**
@@ -48,6 +73,8 @@ export class ScrollySection extends HTMLElement {
   disconnectedCallback() {
     this.#handle?.destroy();
     this.#handle = undefined;
+    this.#ro?.disconnect();
+    this.#narrow?.removeEventListener('change', this.#follow);
   }
 }
 

@@ -23,8 +23,19 @@ export interface ScrollyHandle {
   destroy(): void;
 }
 
-/** Fraction of the viewport height where a step becomes active. */
+/** Fraction of the viewport height where a step becomes active (wide screens: steps beside the graphic). */
 export const TRIGGER_OFFSET = 0.6;
+/**
+ * On narrow screens the graphic's stage is the top 58% of the screen and the
+ * cards are read in the band below it: a step becomes active as its card
+ * enters that band, so the picture changes while its text is being read.
+ */
+export const TRIGGER_OFFSET_NARROW = 0.85;
+
+/** The trigger line for the current layout (src/styles/global.css: the 899px breakpoint). */
+export function triggerOffset(): number {
+  return typeof matchMedia === 'function' && matchMedia('(max-width: 899px)').matches ? TRIGGER_OFFSET_NARROW : TRIGGER_OFFSET;
+}
 
 /**
  * Which step is active for given step boxes, from geometry alone (pure).

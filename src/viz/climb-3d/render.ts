@@ -283,9 +283,10 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
       progress = p;
       invalidate();
     },
-    resize(w) {
+    resize(w, h) {
       const nw = Math.round(w);
-      const nh = Math.round(Math.min(Math.max(nw * 0.62, 300), 430));
+      // h > 0: a box to fill (a phone's sticky stage), minus the status line's room.
+      const nh = Math.round(Math.max(Math.min(Math.max(nw * 0.62, 300), 430), Math.min(h - 8, 600)));
       if (nw === width && nh === height) return;
       width = nw;
       height = nh;
