@@ -90,6 +90,7 @@ export function stepper(section: Section, count: number, start: number) {
 function staticLayout() {
   setMode('static');
   document.querySelectorAll<Section>('scrolly-section').forEach((s) => {
+    s.dataset.mode = 'stepper';
     stepper(s, s.querySelectorAll('.step').length, 0);
   });
 }

@@ -286,7 +286,7 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
     resize(w, h) {
       const nw = Math.round(w);
       // h > 0: a box to fill (a phone's sticky stage), minus the status line's room.
-      const nh = Math.round(Math.max(Math.min(Math.max(nw * 0.62, 300), 430), Math.min(h - 8, 600)));
+      const nh = Math.round(Math.max(Math.min(Math.max(nw * 0.62, 300), 430), Math.min(h - 8, 480)));
       if (nw === width && nh === height) return;
       width = nw;
       height = nh;
