@@ -4,7 +4,10 @@
  * in the browser. Layout code measures text only through `measureText`.
  * Widths are still estimates from an average glyph width, deliberately
  * generous so labels never collide (real glyph advances: ARCHITECTURE.md, "Text").
+ * Dates, numbers and amounts are formatted with Intl in the locale passed in;
+ * unit words come from content/ui/<locale>.json.
  */
+import { ui, type Locale } from './ui';
 
 /** Average advance of Inter glyphs as a share of the font size, rounded up. */
 export const CHAR_W = 0.6;
@@ -72,19 +75,37 @@ export function yearsBetween(a: string, b: string): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / (365.2425 * 86400000);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** A date at the precision it is known: "14 Nov 2024", "Mar 2024", "2021". */
-export function formatDate(iso: string, precision: 'day' | 'month' | 'year'): string {
-  const [y, m = 1, d = 1] = iso.split('-').map(Number) as [number, number?, number?];
-  if (precision === 'year') return String(y);
-  if (precision === 'month') return `${MONTHS[m - 1]} ${y}`;
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+/** The BCP 47 tag Intl formats with for an edition (content/ui/<locale>.json, key `locale.tag`). */
+export function localeTag(locale: Locale): string {
+  return ui('locale.tag', {}, locale);
 }
 
-/** "US$600 bn", "US$2.9 bn", "US$813 m". */
-export function formatUsd(bn: number): string {
-  if (bn < 1) return `US$${Math.round(bn * 1000)} m`;
-  return `US$${bn >= 10 ? Math.round(bn) : bn.toFixed(1).replace(/\.0$/, '')} bn`;
+/** A date at the precision it is known, in the edition's language: "14 Nov 2024", "Nov 2024", "2021" in English. */
+export function formatDate(iso: string, precision: 'day' | 'month' | 'year', locale: Locale): string {
+  const [y, m = 1, d = 1] = iso.split('-').map(Number) as [number, number?, number?];
+  if (precision === 'year') return String(y);
+  const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', month: 'short' };
+  if (precision === 'day') opts.day = 'numeric';
+  return new Intl.DateTimeFormat(localeTag(locale), opts).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** A number with the edition's grouping and decimal marks, at most `digits` decimals: "4,783". */
+export function formatNumber(n: number, locale: Locale, digits = 0): string {
+  return new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: digits }).format(n);
+}
+
+/** Billions to show: whole from 10 up, else one decimal (a trailing .0 dropped). */
+const bnDigits = (bn: number) => (bn >= 10 ? 0 : 1);
+
+/** "US$600 bn", "US$2.9 bn", "US$813 m": the unit words come from content/ui (`unit.usd_bn`, `unit.usd_m`). */
+export function formatUsd(bn: number, locale: Locale): string {
+  if (bn < 1) return ui('unit.usd_m', { n: formatNumber(Math.round(bn * 1000), locale) }, locale);
+  return ui('unit.usd_bn', { n: formatNumber(bn, locale, bnDigits(bn)) }, locale);
+}
+
+/** A range of billions, "US$14–14.3 bn" (`unit.usd_bn_range`): one decimal kept at any size, so the ends never round together. */
+export function formatUsdRange(low: number, high: number, locale: Locale): string {
+  return ui('unit.usd_bn_range', { low: formatNumber(low, locale, 1), high: formatNumber(high, locale, 1) }, locale);
 }
 
 /**

@@ -10,6 +10,9 @@ const tables: Record<string, Record<string, string>> = { en };
 
 export type Locale = 'en';
 
+/** The edition being built. The Spanish edition (issue 16) will build with its own; code passes this on, never assumes English. */
+export const edition: Locale = 'en';
+
 /** The string for `key` in `locale`, with `{name}` placeholders filled from `vars`. */
 export function ui(key: string, vars: Record<string, string | number> = {}, locale: Locale = 'en'): string {
   const table = tables[locale];

@@ -4,7 +4,7 @@ import { text, sourceIds } from '../../src/lib/data-loader';
 import { prep, activeRow, label } from '../../src/viz/funding-models/prep';
 import { layout } from '../../src/viz/funding-models/geometry';
 import { markup } from '../../src/viz/funding-models/markup';
-import { wrap, textWidth, dodge, dodgeCentred, decimalYear, yearsBetween, formatUsd, formatDate } from '../../src/lib/text';
+import { wrap, textWidth, dodge, dodgeCentred, decimalYear, yearsBetween, formatUsd, formatDate, formatUsdRange, formatNumber } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS, overlap } from './h6-fixtures';
 
 // Same fields as the fundingModels collection in src/content.config.ts.
@@ -42,11 +42,17 @@ describe('text helpers', () => {
   it('dates and amounts read as the sources give them', () => {
     expect(yearsBetween('2019-01-23', '2024-11-14')).toBeCloseTo(5.81, 2);
     expect(decimalYear('2024-11-14')).toBeCloseTo(2024.87, 2);
-    expect(formatUsd(0.813)).toBe('US$813 m');
-    expect(formatUsd(2.9)).toBe('US$2.9 bn');
-    expect(formatUsd(600)).toBe('US$600 bn');
-    expect(formatDate('2024-03-01', 'month')).toBe('Mar 2024');
-    expect(formatDate('2026-11-18', 'day')).toBe('18 Nov 2026');
+    expect(formatUsd(0.813, 'en')).toBe('US$813 m');
+    expect(formatUsd(2.9, 'en')).toBe('US$2.9 bn');
+    expect(formatUsd(3, 'en')).toBe('US$3 bn');
+    expect(formatUsd(600, 'en')).toBe('US$600 bn');
+    expect(formatUsdRange(14, 14.3, 'en')).toBe('US$14–14.3 bn');
+    expect(formatNumber(4783, 'en')).toBe('4,783');
+    expect(formatDate('2024-03-01', 'month', 'en')).toBe('Mar 2024');
+    expect(formatDate('2026-11-18', 'day', 'en')).toBe('18 Nov 2026');
+    expect(formatDate('2021-06-30', 'year', 'en')).toBe('2021');
+    // An edition without a table is an error, not English.
+    expect(() => formatUsd(1, 'xx' as 'en')).toThrow(/unknown locale/);
   });
 });
 

@@ -23,6 +23,8 @@ import type { Mount } from '../../lib/viz/types';
 import { ResourceTracker } from '../../lib/three/resource-tracker';
 import { cameraAt, type Climb3dData } from './prep';
 import { label } from '../../lib/viz/labels';
+import { formatNumber } from '../../lib/text';
+import { edition, ui } from '../../lib/ui';
 
 const RIBBON_HALF_WIDTH = 1.2; // km
 const fill = (tpl: string, vars: Record<string, string | number>) => tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
@@ -158,7 +160,7 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
   const tags = labelled.map((s) => {
     const t = document.createElement('span');
     t.className = 'climb-3d__tag';
-    t.textContent = `${L[`name_${s.id}`] ?? s.name} ${s.elev.toLocaleString('en-US')} m`;
+    t.textContent = `${L[`name_${s.id}`] ?? s.name} ${ui('unit.m', { n: formatNumber(s.elev, edition) }, edition)}`;
     overlay.append(t);
     return t;
   });

@@ -7,6 +7,8 @@ import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { ClimbData, Gradient, Point } from './prep';
 import { elevAt } from './prep';
+import { formatNumber } from '../../lib/text';
+import { edition, ui } from '../../lib/ui';
 
 export interface Box {
   x: number;
@@ -169,7 +171,10 @@ export interface ProfileLayout {
 
 export const heightFor = (width: number) => Math.round(Math.min(390, Math.max(300, width * 0.6)));
 
-export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+/** A whole number in the edition's format. */
+export const fmtInt = (n: number) => formatNumber(Math.round(n), edition);
+/** Metres above sea level, "4,783 m" (unit from content/ui). */
+export const fmtM = (n: number) => ui('unit.m', { n: fmtInt(n) }, edition);
 export const fmtPermille = (g: Gradient) => `${Math.round(Math.abs(g.permille))}‰`;
 
 /** Replace {name} placeholders in a label from figures.yaml. */
@@ -225,12 +230,12 @@ export function layout(data: ClimbData, width: number, opts: ProfileOptions): Pr
   const name = (p: { id: string; name: string }) => L[`name_${p.id}`] ?? p.name;
   const cands: LabelCandidate[] = c.points
     .filter((p) => p.priority < 50)
-    .map((p) => ({ id: p.id, lines: [name(p), `${fmtInt(p.elev)} m`], ax: x(p.km), ay: y(p.elev), priority: p.priority }));
+    .map((p) => ({ id: p.id, lines: [name(p), fmtM(p.elev)], ax: x(p.km), ay: y(p.elev), priority: p.priority }));
   if (opts.southern) {
     for (const p of s.points) {
       if (p.priority >= 50) continue;
       // Southern labels come after the central landmarks.
-      cands.push({ id: `s-${p.id}`, lines: [name(p), `${fmtInt(p.elev)} m`], ax: x(p.km), ay: y(p.elev), priority: 10 + p.priority });
+      cands.push({ id: `s-${p.id}`, lines: [name(p), fmtM(p.elev)], ax: x(p.km), ay: y(p.elev), priority: 10 + p.priority });
     }
   }
   if (steep) {

@@ -1,4 +1,5 @@
 /** Layout of the two small charts: Peru's debt as a share of GDP, Chancay's owners. Pure: d3-scale. */
+import { label } from '../../lib/viz/labels';
 import { scaleLinear } from 'd3-scale';
 import type { DebtData } from './prep';
 import { wrap, textWidth } from '../../lib/text';
@@ -13,7 +14,7 @@ export interface DebtLayout {
 const BAR_H = 22;
 
 export function layout(d: DebtData, labels: Record<string, string>, width: number): DebtLayout {
-  const L = (k: string) => labels[k] ?? k;
+  const L = (k: string) => label(labels, k, 'debt-and-finance');
   const x = scaleLinear().domain([0, 100]).range([0, width - 2]);
   let y = 0;
   const dt = wrap(L('debtTitle'), width, 13);

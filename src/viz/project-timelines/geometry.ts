@@ -1,7 +1,9 @@
 /** Layout of money-to-scale bars and the announcement-to-operation timeline. Pure: d3-scale. */
+import { label } from '../../lib/viz/labels';
 import { scaleLinear } from 'd3-scale';
 import type { TimelinesData } from './prep';
-import { formatUsd, textWidth, wrap } from '../../lib/text';
+import { formatUsd, formatUsdRange, textWidth, wrap } from '../../lib/text';
+import { edition } from '../../lib/ui';
 
 export interface BarBox {
   id: string;
@@ -59,7 +61,7 @@ export const LINE = 15;
 const BAR_H = 14;
 
 export function layout(d: TimelinesData, labels: Record<string, string>, width: number): TimelinesLayout {
-  const L = (k: string) => labels[k] ?? k;
+  const L = (k: string) => label(labels, k, 'project-timelines');
   const right = 4;
   const panels: PanelBox[] = [];
   let y = 0;
@@ -69,7 +71,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
     y += titleLines.length * 17 + 6;
     const axisY = y + 8;
     const x = scaleLinear().domain([0, p.max]).nice(4).range([0, width - right]);
-    const ticks = x.ticks(width < 480 ? 3 : 5).map((t) => ({ x: x(t), label: t === 0 ? '0' : formatUsd(t) }));
+    const ticks = x.ticks(width < 480 ? 3 : 5).map((t) => ({ x: x(t), label: t === 0 ? '0' : formatUsd(t, edition) }));
     y = axisY + 10;
     const bars: BarBox[] = p.bars.map((b) => {
       const lines = wrap(`${b.label}${b.pledge ? ` ${L('pledge')}` : ''}`, width, FONT);
@@ -82,7 +84,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
         return seg;
       });
       const end = x(b.value);
-      const text = b.high !== undefined ? `${formatUsd(b.value).replace(/ bn$/, '')}–${formatUsd(b.high).replace('US$', '')}` : formatUsd(b.value);
+      const text = b.high !== undefined ? formatUsdRange(b.value, b.high, edition) : formatUsd(b.value, edition);
       const tw = textWidth(text, FONT);
       const outerEnd = Math.max(end, b.high !== undefined ? x(b.high) : 0);
       const inside = outerEnd + 6 + tw > width - right;
@@ -103,7 +105,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
     let zoom: PanelBox['zoom'];
     if (next) {
       const zmax = scaleLinear().domain([0, next.max]).nice(4).domain()[1]!;
-      zoom = { x: 0, w: Math.max(1, x(zmax)), text: L('zoom').replace('{max}', formatUsd(zmax)) };
+      zoom = { x: 0, w: Math.max(1, x(zmax)), text: L('zoom').replace('{max}', formatUsd(zmax, edition)) };
       y += 14; // room for the zoom note under the bars
     }
     const panel: PanelBox = { id: p.id, y: top, titleLines, axisY, ticks, bars, bottom: y };

@@ -4,6 +4,7 @@
  * linear scale) and project spans. Pure.
  */
 import { decimalYear, formatDate, formatUsd, yearsBetween } from '../../lib/text';
+import { edition } from '../../lib/ui';
 
 export interface FlowRow {
   id: string;
@@ -85,7 +86,7 @@ export function prepMoney(rows: FlowRow[]): Panel[] {
       bar.value = bar.segments.reduce((s, x) => s + x.value, 0);
       if (r.high_usd_bn !== undefined) bar.high = r.high_usd_bn;
       // A stacked bar names each part with its amount.
-      if (bar.segments.length > 1) bar.label = bar.segments.map((s) => `${s.label} (${formatUsd(s.value)})`).join(' + ');
+      if (bar.segments.length > 1) bar.label = bar.segments.map((s) => `${s.label} (${formatUsd(s.value, edition)})`).join(' + ');
     }
     return { id, bars, max: Math.max(...bars.map((b) => Math.max(b.value, b.high ?? 0))) };
   });
@@ -98,7 +99,7 @@ export function prepProjects(rows: TimelineRow[], today: string): ProjectSpan[] 
     const project = mine[0]!.project;
     const ev = mine
       .sort((a, b) => a.date.localeCompare(b.date))
-      .map((r) => ({ id: r.id, t: decimalYear(r.date), date: r.date, dateText: formatDate(r.date, r.precision), event: r.event, stage: r.stage }));
+      .map((r) => ({ id: r.id, t: decimalYear(r.date), date: r.date, dateText: formatDate(r.date, r.precision, edition), event: r.event, stage: r.stage }));
     const first = ev[0]!;
     const op = ev.find((e) => e.stage === 'operate');
     return { id, project, events: ev, ongoing: !op, operateT: op?.t, years: yearsBetween(first.date, op ? op.date : today) };

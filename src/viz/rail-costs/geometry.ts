@@ -1,7 +1,9 @@
 /** Layout of the rail-costs bars and plan brackets for a given width. Pure: d3-scale only. */
 import { scaleLinear } from 'd3-scale';
 import type { Bar, Bracket } from './prep';
-import { textWidth, wrap } from '../../lib/text';
+import { label } from '../../lib/viz/labels';
+import { formatNumber, textWidth, wrap } from '../../lib/text';
+import { edition, ui } from '../../lib/ui';
 
 export interface BarLayout {
   id: string;
@@ -55,7 +57,7 @@ export const BRACKET_FONT = 11;
 export const BRACKET_LINE = 13;
 
 const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
-const bn = (v: number) => (v < 1 ? v.toFixed(2) : Number.isInteger(v) ? String(v) : v.toFixed(1));
+const bn = (v: number) => formatNumber(v, edition, v < 1 ? 2 : 1);
 
 export function layout(bars: Bar[], width: number, labels: Record<string, string> = {}, brackets: Bracket[] = []): RailCostsLayout {
   // With a bracket, every row moves right to leave the bracket a gutter on the left.
@@ -75,7 +77,7 @@ export function layout(bars: Bar[], width: number, labels: Record<string, string
     const tagLines = tag ? wrap(tag, width - margin.left - 4, TAG_FONT) : [];
     const barTop = 18 + (labelLines.length - 1) * LABEL_LINE + tagLines.length * TAG_H;
     const w = x(b.value);
-    const valueLabel = `$${bn(b.value)} bn`;
+    const valueLabel = ui('unit.usd_bn_short', { n: bn(b.value) }, edition);
     const row: BarLayout = {
       id: b.id,
       label: b.label,
@@ -103,7 +105,7 @@ export function layout(bars: Bar[], width: number, labels: Record<string, string
     const y1 = first.y + 1;
     const y2 = last.y + last.barTop + BAR_H + 2;
     const parts = rows.map((r) => bn(r.value)).join(' + ');
-    const text = fill(labels['bracket'] ?? '{label}: US${value} bn = {parts} = {sum}', { label: br.label, value: bn(br.value), parts, sum: bn(br.sum) });
+    const text = fill(label(labels, 'bracket', 'rail-costs'), { label: br.label, value: bn(br.value), parts, sum: bn(br.sum) });
     const lines = wrap(text, width - margin.left - 4, BRACKET_FONT);
     const labelX = margin.left;
     const labelY = y2 + 13;
