@@ -75,9 +75,9 @@ export function yearsBetween(a: string, b: string): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / (365.2425 * 86400000);
 }
 
-/** The BCP 47 tag Intl formats with for an edition (content/ui/<locale>.json, key `locale.tag`). */
+/** The BCP 47 tag Intl formats with for an edition (content/ui/<locale>.json, key `date.locale`, shared with the datelines). */
 export function localeTag(locale: Locale): string {
-  return ui('locale.tag', {}, locale);
+  return ui('date.locale', {}, locale);
 }
 
 /** A date at the precision it is known, in the edition's language: "14 Nov 2024", "Nov 2024", "2021" in English. */
