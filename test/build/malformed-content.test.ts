@@ -64,6 +64,13 @@ describe('the build refuses malformed content', () => {
       expect(r.out).toMatch(/order/);
     });
   });
+  it('a figure naming a graphic that does not exist fails naming the name and the graphics there are', () => {
+    withFile('content/figures.yaml', (s) => s.replace(/^  viz: rail-costs$/m, '  viz: rail-cost'), () => {
+      const r = build('viz');
+      expect(r.status).not.toBe(0);
+      expect(r.out).toMatch(/unknown graphic "rail-cost": no src\/viz\/rail-cost\/render\.ts \(graphics: [^)]*rail-costs/);
+    });
+  });
   it('an untouched copy builds (the failures above are caused by the edits)', () => {
     const r = build('clean');
     expect(r.out).not.toMatch(/DataFileError/);
