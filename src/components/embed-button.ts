@@ -36,7 +36,7 @@ function init() {
         const t = document.getElementById(b.dataset.copy ?? '') as HTMLTextAreaElement | null;
         if (!t) return;
         const ok = await copy(t);
-        if (status) status.textContent = ok ? 'Copied. Paste it into your article’s HTML.' : 'Select the code and copy it (Ctrl+C or ⌘C).';
+        if (status) status.textContent = (ok ? status.dataset.copied : status.dataset.failed) ?? '';
         if (!ok) t.select();
       });
     });
