@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import embedHost from './src/embed-host/integration.mjs';
 import figureData from './src/integrations/figure-data.mjs';
+import figureFiles from './src/integrations/figure-files.mjs';
 import postbuild from './scripts/postbuild.mjs';
 import { siteAddress } from './scripts/site-url.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -24,8 +25,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // embedHost: builds the newsroom loader /embed.js (src/embed-host/embed.ts).
   // figureData: moves each graphic's browser data out of the HTML into /_data/.
+  // figureFiles: each figure's CSV/SVG/PNG downloads (/files/) and social card (/cards/).
   // postbuild (last: it reads what the others wrote): CSP script hashes, .br/.gz copies.
-  integrations: [mdx(), embedHost(), figureData(), postbuild({ site, mode })],
+  integrations: [mdx(), embedHost(), figureData(), figureFiles(), postbuild({ site, mode })],
   // Astro's default Markdown/MDX processor, plus: each chapter links the first
   // use of each glossary term to /glossary/ (src/integrations/glossary-links.ts).
   markdown: { processor: satteri({ hastPlugins: [glossaryLinks()] }) },
