@@ -27,6 +27,7 @@ const net = require('node:net');
 const { createRequire } = require('node:module');
 const proxyaddr = require('proxy-addr');
 const { verifyPassword, hashPassword } = require('./password.cjs');
+const { cleanName, isReserved } = require('./names.cjs');
 
 const walineRequire = createRequire(require.resolve('@waline/vercel/package.json'));
 const jwt = walineRequire('jsonwebtoken');
@@ -136,8 +137,9 @@ function str(v) {
  * Validate a new comment; returns only the fields Waline should see.
  * @param {Record<string, unknown>} body
  * @param {{ has(p: string): boolean }} [chapters] the pages that take comments
+ * @param {Iterable<string>} [reserved] names no commenter may take (the moderators', the site's): names.cjs
  */
-function cleanComment(body, chapters) {
+function cleanComment(body, chapters, reserved = []) {
   const nick = str(body.nick);
   const mail = str(body.mail);
   const link = str(body.link);
@@ -145,7 +147,7 @@ function cleanComment(body, chapters) {
   const url = str(body.url);
   if (nick === null || mail === null || link === null || comment === null || url === null) throw new GateError(400, 'The comment could not be read.');
   /** @type {Record<string, string>} */
-  const out = { nick: nick.trim(), mail: mail.trim(), link: link.trim(), comment: comment.trim(), url };
+  const out = { nick: CONTROL.test(nick) ? nick : cleanName(nick), mail: mail.trim(), link: link.trim(), comment: comment.trim(), url };
   if (out.url.length > LIMITS.url || CONTROL.test(out.url) || (chapters && !chapters.has(out.url)) || !/^\/[a-z0-9-]+\/$/.test(out.url))
     throw new GateError(400, 'This page does not take comments.', { field: 'url' });
   /** @type {Record<string, string>} */
@@ -153,6 +155,7 @@ function cleanComment(body, chapters) {
   if (CONTROL.test(out.nick)) fields.nick = 'Names cannot contain control characters.';
   else if (!out.nick) fields.nick = 'Please give a name.';
   else if (chars(out.nick) > LIMITS.nick) fields.nick = `Names can be up to ${LIMITS.nick} characters.`;
+  else if (isReserved(nick, reserved)) fields.nick = 'That name belongs to the site or its moderators: please choose another.';
   if (out.mail && (CONTROL.test(out.mail) || chars(out.mail) > LIMITS.mail || !EMAIL.test(out.mail))) fields.mail = 'That e-mail address does not look right (or leave it empty).';
   if (out.link) {
     let ok = false;
@@ -174,7 +177,7 @@ function cleanComment(body, chapters) {
     out[k] = String(v);
   }
   if (out.rid && !out.pid) out.pid = out.rid;
-  if (typeof body.at === 'string' && body.at && !CONTROL.test(body.at)) out.at = body.at.slice(0, LIMITS.nick);
+  if (typeof body.at === 'string' && body.at && !CONTROL.test(body.at)) out.at = cleanName(body.at).slice(0, LIMITS.nick);
   out.ua = '';
   return out;
 }
@@ -265,6 +268,7 @@ class Lru {
  *   maxBodyBytes?: number,
  *   storeOk?: () => boolean,
  *   log?: (msg: string) => void,
+ *   reservedNames?: string[],
  *   findComment?: (id: string) => Promise<{ objectId: string|number, url: string, status: string, rid?: string|number|null } | null>,
  * }} opts
  */
@@ -431,7 +435,8 @@ function createGate(opts) {
           return;
         }
       } else if (p === '/api/comment' && method === 'POST') {
-        const body = cleanComment(await readJson(ctx, maxBody), chapters);
+        const raw = await readJson(ctx, maxBody);
+        const body = cleanComment(raw, chapters, [...(opts.reservedNames ?? []), ...(await state.moderatorNames())]);
         const idem = String(ctx.req.headers['idempotency-key'] ?? '');
         if (idem && !IDEM_KEY.test(idem)) throw new GateError(400, 'The request could not be read.');
         if (idem && !(await state.idemClaim(idem))) {

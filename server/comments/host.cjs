@@ -104,6 +104,7 @@ async function main() {
     chapters,
     jwtKey: think.config('jwtKey'),
     trustedProxies: env.TRUSTED_PROXIES || 'loopback',
+    reservedNames: JSON.parse(env.COMMENTS_RESERVED_NAMES ?? '[]'),
     cacheEntries: Number(env.COMMENTS_LIST_CACHE_ENTRIES ?? 500),
     readsPerMinute: Number(env.COMMENTS_READS_PER_MINUTE ?? 120),
     storeOk: sqliteFile ? watchStoreFile(sqliteFile) : undefined,

@@ -34,6 +34,14 @@ export function chapterPaths(siteDir) {
   return [...found].sort();
 }
 
+/** The site's name from content/site.json (reserved: no commenter may take it). */
+export function siteName() {
+  const file = path.resolve(here, '../../content/site.json');
+  const name = JSON.parse(readFileSync(file, 'utf8')).name;
+  if (typeof name !== 'string' || !name.trim()) throw new Error(`[comments] ${file} has no "name"`);
+  return name;
+}
+
 /**
  * @param {{ dataDir?: string, port?: number, databaseUrl?: string, rateLimitSeconds?: number,
  *   sessionTtlSeconds?: number, quiet?: boolean, siteDir?: string, init?: boolean,
@@ -57,6 +65,8 @@ export async function startComments(opts = {}) {
     NODE_ENV: 'production',
     ...storeEnv(cfg),
     COMMENTS_CHAPTERS: JSON.stringify(chapters),
+    // The site's name (content/site.json) is reserved like the moderators' names.
+    COMMENTS_RESERVED_NAMES: JSON.stringify([siteName()]),
     TRUSTED_PROXIES: opts.trustedProxies ?? e.TRUSTED_PROXIES ?? 'loopback',
     COMMENTS_PG_POOL_SIZE: String(opts.poolSize ?? e.COMMENTS_PG_POOL_SIZE ?? 10),
     COMMENTS_LIST_CACHE_ENTRIES: String(opts.cacheEntries ?? e.COMMENTS_LIST_CACHE_ENTRIES ?? 500),

@@ -115,6 +115,11 @@ async function openState(cfg, opts = {}) {
       const rows = await db.all(`SELECT id, email, display_name, password, type FROM ${users} WHERE email = ?`, [email]);
       return rows[0] ?? null;
     },
+    /** The moderators' display names (reserved: no commenter may take them). @returns {Promise<string[]>} */
+    async moderatorNames() {
+      const rows = await db.all(`SELECT display_name FROM ${users} WHERE type = 'administrator'`);
+      return rows.map((r) => String(r.display_name ?? '')).filter(Boolean);
+    },
     /** A new session for a user; returns the id the client keeps. */
     async createSession(/** @type {{ id: unknown, password: string }} */ user, /** @type {number} */ ttlMs) {
       const sid = crypto.randomBytes(32).toString('base64url');

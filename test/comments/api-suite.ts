@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import net from 'node:net';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startHarness, api, postAs, nextIp, login, approve, list, MODERATOR, type Harness } from './harness';
@@ -28,7 +29,7 @@ function assertHarmlessHtml(html: string) {
 /** Moderator sessions in this suite last an hour of the server's fake clock, which the expiry test moves. */
 const TTL_S = 3600;
 /** The stand-in site's chapters: comments are taken on these paths only. */
-const PAGES = ['/moderation-flow/', '/threads/', '/other-page/', '/cache/', '/likes/', '/privacy/', '/spoof/', '/rapid/', '/bad-input/', '/unicode/', '/xss/', '/durable/', '/concurrency/', '/sessions/', '/idem/', '/controls/', '/v6/', '/lru-a/', '/lru-b/', '/lru-c/', '/lru-d/', '/failures/'];
+const PAGES = ['/moderation-flow/', '/threads/', '/other-page/', '/cache/', '/likes/', '/privacy/', '/spoof/', '/rapid/', '/bad-input/', '/unicode/', '/xss/', '/durable/', '/concurrency/', '/sessions/', '/idem/', '/controls/', '/v6/', '/lru-a/', '/lru-b/', '/lru-c/', '/lru-d/', '/failures/', '/names/'];
 
 export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<string | null | undefined>) {
   describe(`comment API on ${label}`, () => {
@@ -259,6 +260,29 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       expect(await h.rows('url = ?', [page])).toHaveLength(0);
       // Still serving after all that.
       expect((await api(h.site, `/api/comment?path=${page}`)).status).toBe(200);
+    });
+
+    it('refuses the moderator\'s and the site\'s names however spelled; strips invisible characters from names', async () => {
+      const page = '/names/';
+      const site = JSON.parse(readFileSync(new URL('../../content/site.json', import.meta.url), 'utf8')).name as string;
+      const spoofs = [MODERATOR.name, MODERATOR.name.toUpperCase(), '\uFF2Doderator', 'mod\u200Berator', '\u202Erotaredom', 'mod\u202Erotare\u202C', 'Mod\u2060erator', site, site.toLowerCase().replace(/ /g, '\u200B ')];
+      for (const nick of spoofs) {
+        const r = await postAs(h, nextIp(), { nick, comment: 'I speak for the site', url: page });
+        expect(r.status, JSON.stringify(nick)).toBe(400);
+        expect(Object.keys(r.json.fields)).toEqual(['nick']);
+        expect(r.json.fields.nick).toMatch(/choose another/i);
+      }
+      // Nothing was stored.
+      expect(await h.rows('url = ?', [page])).toHaveLength(0);
+      // Invisible characters are stripped from an ordinary name; NFKC folds fullwidth letters.
+      const ok = await postAs(h, nextIp(), { nick: '\u202ERo\u200Bsa\u2066 \uFF2D.\u2069\uFEFF', comment: 'hello', url: page });
+      expect(ok.status).toBe(200);
+      const [row] = await h.rows('url = ?', [page]);
+      expect(row.nick).toBe('Rosa M.');
+      // A name with only invisible characters is no name.
+      const empty = await postAs(h, nextIp(), { nick: '\u200B\u202E\u2060', comment: 'hello', url: page });
+      expect(empty.status).toBe(400);
+      expect(empty.json.fields.nick).toMatch(/give a name/i);
     });
 
     it('stores right-to-left text and emoji intact, counting characters not bytes', async () => {

@@ -166,7 +166,7 @@ export class ChancayComments extends HTMLElement {
     this.#form = h('form', { class: 'cm-form', novalidate: '', 'aria-labelledby': `${id}-title` });
     const title = h('h3', { id: `${id}-title`, class: 'cm-title' }, t('form_title'));
     this.#replying = h('p', { class: 'cm-replying', hidden: '' });
-    this.#replyName = h('strong');
+    this.#replyName = h('bdi');
     const cancel = h('button', { type: 'button', class: 'cm-link' }, t('cancel_reply'));
     cancel.addEventListener('click', () => this.#setReply('', ''));
     const [before = '', after = ''] = t('replying', { name: '\u0000' }).split('\u0000');
@@ -406,8 +406,10 @@ export class ChancayComments extends HTMLElement {
     const href = safeHref(c.link);
     let who: HTMLElement;
     if (href) {
-      who = h('a', { class: 'cm-nick', href, rel: 'nofollow ugc noopener noreferrer' }, nick);
-    } else who = h('span', { class: 'cm-nick' }, nick);
+      who = h('a', { class: 'cm-nick', href, rel: 'nofollow ugc noopener noreferrer' });
+    } else who = h('span', { class: 'cm-nick' });
+    // Isolated: a name's right-to-left text cannot reorder the date or buttons around it.
+    who.append(h('bdi', {}, nick));
     head.append(who);
     if (c.time) {
       const time = h('time', { datetime: new Date(c.time).toISOString() }, formatDate(c.time, t('date_locale')));

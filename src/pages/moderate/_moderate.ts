@@ -59,7 +59,10 @@ function item(c: AdminComment) {
   const meta = document.createElement('p');
   meta.className = 'mod__meta';
   const when = c.time ? new Date(c.time).toLocaleString() : c.insertedAt ?? '';
-  meta.textContent = `${c.nick ?? 'Anonymous'}${c.mail ? ` <${c.mail}>` : ''} · ${c.url ?? ''} · ${when}${c.ip ? ` · ${c.ip}` : ''}`;
+  // The name isolated in <bdi>: its right-to-left text cannot reorder the rest of the line.
+  const name = document.createElement('bdi');
+  name.textContent = c.nick ?? 'Anonymous';
+  meta.append(name, `${c.mail ? ` <${c.mail}>` : ''} · ${c.url ?? ''} · ${when}${c.ip ? ` · ${c.ip}` : ''}`);
   const text = document.createElement('p');
   text.className = 'mod__text';
   text.textContent = c.orig ?? c.comment ?? '';
