@@ -33,7 +33,7 @@ const log = (msg) => console.log(`${new Date().toISOString()} [start] ${msg}`);
 
 /**
  * @typedef {{ url: string, port: number, pid: number, stop(): Promise<void>, kill(): Promise<void>,
- *   exited?: Promise<{ code: number | null, signal: string | null } | unknown> }} CommentServer
+ *   exited: Promise<{ code: number | null, signal: string | null }> }} CommentServer
  */
 
 /**
@@ -48,26 +48,12 @@ async function supervise(start, port) {
   let stopping = false;
   let delay = 1000;
   let startedAt = Date.now();
-  /** Resolves when the process is gone: its own exit promise when it has one, else by polling its pid. */
-  const gone = (/** @type {CommentServer} */ c) =>
-    c.exited ??
-    new Promise((resolve) => {
-      const t = setInterval(() => {
-        try {
-          process.kill(c.pid, 0);
-        } catch {
-          clearInterval(t);
-          resolve(null);
-        }
-      }, 500);
-    });
   const watch = async () => {
     for (;;) {
-      const how = await gone(current);
+      const { code, signal } = await current.exited;
       if (stopping) return;
-      const detail = how && typeof how === 'object' && ('code' in how || 'signal' in how) ? ` (${JSON.stringify(how)})` : '';
       if (Date.now() - startedAt > 60_000) delay = 1000;
-      log(`comment server (pid ${current.pid}) exited${detail}; restarting in ${delay / 1000} s`);
+      log(`comment server (pid ${current.pid}) exited (code ${code}, signal ${signal}); restarting in ${delay / 1000} s`);
       for (;;) {
         await new Promise((r) => setTimeout(r, delay));
         delay = Math.min(delay * 2, 30_000);

@@ -43,14 +43,28 @@ export function siteName() {
 }
 
 /**
+ * The readiness wait in seconds: a number >= 0 (0 = no limit), default 120.
+ * @param {number | string | undefined} v
+ */
+export function readyWaitSeconds(v) {
+  if (v === undefined || v === '') return 120;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`[comments] COMMENTS_START_TIMEOUT_SECONDS must be a number of seconds >= 0 (0 = no limit), got "${v}"`);
+  return n;
+}
+
+/**
  * @param {{ dataDir?: string, port?: number, databaseUrl?: string, rateLimitSeconds?: number,
  *   sessionTtlSeconds?: number, quiet?: boolean, siteDir?: string, init?: boolean,
  *   trustedProxies?: string, poolSize?: number, cacheEntries?: number, readsPerMinute?: number,
- *   fakeClock?: boolean }} [opts]
+ *   fakeClock?: boolean, startTimeoutSeconds?: number | string }} [opts]
  *   siteDir: the built site (default COMMENTS_SITE_DIR, DIST_DIR or dist/), whose chapters take comments;
  *   init: create an empty SQLite store even where one existed (COMMENTS_INIT=1);
- *   fakeClock: the returned advanceClock() moves the process's clock (tests).
+ *   fakeClock: the returned advanceClock() moves the process's clock (tests);
+ *   startTimeoutSeconds: how long to wait for the process to be ready (COMMENTS_START_TIMEOUT_SECONDS, default 120; 0 = no limit).
+ *   exited (returned) resolves with the process's exit code and signal whenever it ends.
  * @returns {Promise<{ url: string, port: number, pid: number, kind: 'sqlite'|'postgresql', chapters: string[],
+ *   exited: Promise<{ code: number | null, signal: NodeJS.Signals | null }>,
  *   stop(): Promise<void>, kill(): Promise<void>, advanceClock(ms: number): Promise<void> }>}
  */
 export async function startComments(opts = {}) {
@@ -107,21 +121,34 @@ export async function startComments(opts = {}) {
     if (stderr.length > 20000) stderr = stderr.slice(-10000);
     if (!opts.quiet) process.stderr.write(d);
   });
+  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
+  const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  // Readiness: the child says { ready, port } once Waline is loaded and listening.
+  // Loading Waline takes ~1 s on a quiet machine and 20+ s on a shared, loaded
+  // one, so the wait is long by default and set by COMMENTS_START_TIMEOUT_SECONDS
+  // (0 = wait as long as the process lives). A process that exits first fails
+  // at once, with its output; one that is still loading when the wait ends is
+  // stopped, so no half-started server is left behind.
+  const waitSeconds = readyWaitSeconds(opts.startTimeoutSeconds ?? e.COMMENTS_START_TIMEOUT_SECONDS);
   /** @type {number} */
   const actualPort = await new Promise((resolve, reject) => {
-    // Loading Waline takes ~1 s on a quiet machine, 20+ s on a shared, loaded one.
-    const timer = setTimeout(() => reject(new Error(`[comments] server did not start in 120 s\n${stderr}`)), 120_000);
+    const timer =
+      waitSeconds > 0
+        ? setTimeout(() => {
+            child.kill('SIGKILL');
+            reject(new Error(`[comments] server was not ready after ${waitSeconds} s (COMMENTS_START_TIMEOUT_SECONDS; 0 waits without limit)\n${stderr}`));
+          }, waitSeconds * 1000)
+        : null;
     child.once('message', (/** @type {any} */ m) => {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
       if (m && m.ready) resolve(m.port);
       else reject(new Error(`[comments] server failed to start: ${m?.error ?? ''}\n${stderr}`));
     });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`[comments] server exited with code ${code} before it was ready\n${stderr}`));
+    void exited.then(({ code, signal }) => {
+      if (timer) clearTimeout(timer);
+      reject(new Error(`[comments] server exited (code ${code}, signal ${signal}) before it was ready\n${stderr}`));
     });
   });
-  const exited = new Promise((r) => child.once('exit', r));
   const end = async (/** @type {NodeJS.Signals} */ signal) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
@@ -130,6 +157,7 @@ export async function startComments(opts = {}) {
     url: `http://127.0.0.1:${actualPort}`,
     port: actualPort,
     pid: child.pid ?? 0,
+    exited,
     kind: cfg.kind,
     chapters,
     stop: () => end('SIGTERM'),

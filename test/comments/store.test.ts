@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, statSync, un
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it, expect, afterAll } from 'vitest';
-import { startComments } from '../../server/comments/index.mjs';
+import { readyWaitSeconds, startComments } from '../../server/comments/index.mjs';
 import { MARKER, storeConfig, withStore } from '../../server/comments/db.mjs';
 import { api, nextIp, writeSite } from './harness';
 
@@ -99,6 +99,23 @@ describe('comment store (SQLite)', { timeout: 300_000 }, () => {
     } finally {
       await fresh.stop();
     }
+  });
+
+  it('waits for readiness as long as COMMENTS_START_TIMEOUT_SECONDS says (default 120 s, 0 = no limit), and says which setting ran out', async () => {
+    expect(readyWaitSeconds(undefined)).toBe(120);
+    expect(readyWaitSeconds('0')).toBe(0);
+    expect(readyWaitSeconds('300')).toBe(300);
+    for (const bad of ['-1', 'soon', 'NaN']) expect(() => readyWaitSeconds(bad), bad).toThrow(/COMMENTS_START_TIMEOUT_SECONDS must be a number of seconds >= 0/);
+    // No machine loads Waline in 50 ms: the wait runs out, and the half-started process is stopped.
+    await expect(startComments({ dataDir: path.join(tmp, 'short-wait'), siteDir: site, port: 0, quiet: true, startTimeoutSeconds: 0.05 })).rejects.toThrow(
+      /not ready after 0\.05 s \(COMMENTS_START_TIMEOUT_SECONDS/,
+    );
+  });
+
+  it('resolves exited with the exit code and signal when the process ends', async () => {
+    const c = await startComments({ dataDir: path.join(tmp, 'exits'), siteDir: site, port: 0, quiet: true });
+    await c.kill();
+    expect(await c.exited).toEqual({ code: null, signal: 'SIGKILL' });
   });
 
   it('will not start without the built site\'s chapter list, and says why', async () => {
