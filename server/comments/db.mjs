@@ -146,7 +146,44 @@ export async function withStore(cfg, fn, opts = {}) {
  */
 export async function applySchema(cfg, opts = {}) {
   const sql = await readFile(path.join(here, 'schema', cfg.kind === 'sqlite' ? 'sqlite.sql' : 'postgresql.sql'), 'utf8');
-  await withStore(cfg, (db) => db.exec(sql), opts);
+  await withStore(
+    cfg,
+    async (db) => {
+      if (cfg.kind === 'postgresql') await guardPostgres(db, sql, cfg, opts);
+      await db.exec(sql);
+      if (cfg.kind === 'postgresql') await db.exec(`CREATE TABLE IF NOT EXISTS ${PG_MARKER} (created_at timestamptz NOT NULL DEFAULT now()); INSERT INTO ${PG_MARKER} SELECT WHERE NOT EXISTS (SELECT 1 FROM ${PG_MARKER})`);
+    },
+    opts,
+  );
+}
+
+/** PostgreSQL's marker: a table written when the store is first created (or first seen by this version), like MARKER next to a SQLite file. */
+export const PG_MARKER = 'cm_store_created';
+
+/**
+ * On PostgreSQL, the same policy as SQLite's MARKER file: a database with none
+ * of the store's tables and no marker is a first run (the tables are
+ * created); one with the marker but missing any of the store's tables held a
+ * store that is gone (dropped, restored without it, or the wrong schema on
+ * the search path), and is refused unless `init` (COMMENTS_INIT=1, or
+ * comments:admin --init) says to create them empty.
+ * @param {StoreApi} db
+ * @param {string} schemaSql
+ * @param {StoreConfig} cfg
+ * @param {{ init?: boolean }} opts
+ */
+async function guardPostgres(db, schemaSql, cfg, opts) {
+  const tables = [...schemaSql.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/gi)].map((m) => m[1].toLowerCase());
+  const found = new Set(
+    (await db.all("SELECT lower(table_name) AS t FROM information_schema.tables WHERE table_schema = ANY (current_schemas(false))")).map((r) => String(r.t)),
+  );
+  const missing = tables.filter((t) => !found.has(t));
+  if (!found.has(PG_MARKER) || !missing.length || opts.init) return;
+  throw new Error(
+    `[comments] The comment store in PostgreSQL database "${cfg.database}" on ${cfg.host}:${cfg.port} held a store (${PG_MARKER}), ` +
+      `but its table${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing. ` +
+      'Restore it from a backup, or start with COMMENTS_INIT=1 (comments:admin: --init) to create the missing tables empty.',
+  );
 }
 
 const USERS = (/** @type {StoreConfig} */ cfg) => (cfg.kind === 'sqlite' ? '"wl_Users"' : 'wl_users');
