@@ -169,7 +169,7 @@ export const PG_MARKER = 'cm_store_created';
  * comments:admin --init) says to create them empty.
  * @param {StoreApi} db
  * @param {string} schemaSql
- * @param {StoreConfig} cfg
+ * @param {StoreConfig & { kind: 'postgresql' }} cfg
  * @param {{ init?: boolean }} opts
  */
 async function guardPostgres(db, schemaSql, cfg, opts) {
