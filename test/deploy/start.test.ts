@@ -40,7 +40,7 @@ it('restarts a crashed comment server, logs the exit, and the site answers comme
   expect(pid).not.toBe(child.pid);
   process.kill(pid, 'SIGKILL');
   await until(() => new RegExp(`comment server \\(pid ${pid}\\) exited \\(code null, signal SIGKILL\\)`).test(out), 10_000, () => `the exit and its signal to be logged; output:\n${out}`);
-  await until(() => /comment server restarted \(pid \d+\) on http:\/\/127\.0\.0\.1:(\d+)/.test(out), 60_000, () => `a restart; output:\n${out}`);
+  await until(() => /comment server restarted \(pid \d+\) on http:\/\/127\.0\.0\.1:(\d+)/.test(out), 150_000, () => `a restart; output:\n${out}`);
   expect(/comment server restarted \(pid \d+\) on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)![1]).toBe(commentsPort);
   await until(async () => (await list()).status === 200, 20_000, 'the comment API through the site again');
 }, 300_000);
