@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 it('restarts a crashed comment server, logs the exit, and the site answers comments again', async () => {
-  await until(() => /running at (http:\/\/[\d.]+:\d+)\//.test(out), 150_000, () => `npm start to be ready; its output:\n${out}`);
+  await until(() => /Press Ctrl\+C to stop/.test(out), 150_000, () => `npm start to be ready; its output:\n${out}`);
   expect(out).toMatch(/restarted automatically if it stops/);
   const site = /running at (http:\/\/[\d.]+:\d+)\//.exec(out)![1]!;
   const commentsPort = /Comments: http:\/\/127\.0\.0\.1:(\d+)/.exec(out)![1]!;
