@@ -4,7 +4,14 @@
 // of similar length (text and one inline SVG) runs in the same session, and
 // every figure is also given as a ratio to it: on a shared machine only the
 // ratios compare across runs. Writes bench/results/<time>.json and latest.json.
+// Two profiles, each with its own floor run in the same browser:
+//   desktop  1280×800 @1x, CPU as is
+//   mobile   390×844 @2x, CPU slowed ×4 through the DevTools protocol
+//            (Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset does)
+// WebGL here is software (SwiftShader: these machines have no GPU), so the 3D
+// scene's numbers are a worst case, not a phone's.
 //   --no-build   reuse dist/        --pages=/a/,/b/   only these pages
+//   --profiles=mobile,desktop (default both)        --speed=1200 px/s
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +25,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
 const SPEED = Number(args.get('speed') ?? 1200); // px per second: a brisk but steady reader
-const VIEWPORT = { width: 390, height: 844 };
+const PROFILES = {
+  desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, cpuRate: 1, isMobile: false },
+  mobile: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, cpuRate: 4, isMobile: true },
+};
+const profileNames = String(args.get('profiles') ?? 'desktop,mobile').split(',');
+for (const n of profileNames) if (!PROFILES[n]) throw new Error(`[bench] unknown profile ${n} (desktop, mobile)`);
 const env = { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', BUILD_MODE: 'local' };
 
 let buildSeconds = null;
@@ -78,9 +90,15 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-async function measure(t) {
-  const ctx = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 2 });
+async function measure(t, prof) {
+  const ctx = await browser.newContext({ viewport: prof.viewport, deviceScaleFactor: prof.deviceScaleFactor, isMobile: prof.isMobile, hasTouch: prof.isMobile });
   const page = await ctx.newPage();
+  const throttle = async (p) => {
+    if (prof.cpuRate === 1) return;
+    const cdp = await ctx.newCDPSession(p);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: prof.cpuRate });
+  };
+  await throttle(page);
   await page.addInitScript(() => {
     window.__longTasks = [];
     try {
@@ -92,6 +110,11 @@ async function measure(t) {
   if (t.embed) {
     await page.waitForSelector('[data-chancay-state="ready"]', { timeout: 20000 });
     child = page.frames().find((f) => f !== page.mainFrame() && f.url().includes('/embed/'));
+    // The embed runs out of process: throttle its renderer as well.
+    if (child && prof.cpuRate !== 1) {
+      const cdp = await ctx.newCDPSession(child).catch(() => null);
+      await cdp?.send('Emulation.setCPUThrottlingRate', { rate: prof.cpuRate }).catch(() => {});
+    }
     // Frame times inside the embed, recorded while the host scrolls.
     await child?.evaluate(() => {
       window.__iv = [];
@@ -141,34 +164,42 @@ async function measure(t) {
     frames: iv.length,
     'long tasks': res.longTasks.length,
     'long task ms': Math.round(res.longTasks.reduce((s, x) => s + x, 0)),
+    'longest ms': Math.round(Math.max(0, ...res.longTasks)),
     'JS kB': +(res.jsBytes / 1024).toFixed(1),
     'total kB': +(res.totalBytes / 1024).toFixed(1),
     ...(childIv ? { 'embed p50 ms': +pct(childIv, 50).toFixed(1), 'embed p95 ms': +pct(childIv, 95).toFixed(1), 'embed >50ms': childIv.filter((x) => x > 50).length } : {}),
   };
 }
 
-const rows = [];
-for (const t of targets) rows.push(await measure(t));
+const results = {};
+for (const name of profileNames) {
+  const prof = PROFILES[name];
+  const rows = [];
+  for (const t of targets) rows.push(await measure(t, prof));
+  const base = rows[0];
+  const ratio = (a, b) => (b > 0 ? +(a / b).toFixed(2) : a > 0 ? Infinity : 1);
+  const ratios = rows.map((r) => ({
+    page: r.page,
+    'p50 ×': ratio(r['p50 ms'], base['p50 ms']),
+    'p95 ×': ratio(r['p95 ms'], base['p95 ms']),
+    ['>50ms (floor ' + base['>50ms'] + ')']: r['>50ms'],
+    'longest task ms': r['longest ms'],
+    'total kB ×': ratio(r['total kB'], base['total kB']),
+  }));
+  const { width, height } = prof.viewport;
+  console.log(`\n[${name}] Scroll at ${SPEED} px/s, ${width}×${height} @${prof.deviceScaleFactor}x, CPU ×${prof.cpuRate}, Chromium (software WebGL)`);
+  console.table(rows);
+  console.log(`[${name}] Ratios to the plain-HTML floor (same run):`);
+  console.table(ratios);
+  results[name] = { ...prof, rows, ratios };
+}
 await browser.close();
 await site.close();
 await floor.close();
 await host?.close();
-
-const base = rows[0];
-const ratio = (a, b) => (b > 0 ? +(a / b).toFixed(2) : a > 0 ? Infinity : 1);
-const ratios = rows.map((r) => ({
-  page: r.page,
-  'p50 ×': ratio(r['p50 ms'], base['p50 ms']),
-  'p95 ×': ratio(r['p95 ms'], base['p95 ms']),
-  ['>50ms (floor ' + base['>50ms'] + ')']: r['>50ms'],
-  'total kB ×': ratio(r['total kB'], base['total kB']),
-}));
-console.log(`\nScroll at ${SPEED} px/s, ${VIEWPORT.width}×${VIEWPORT.height} @2x, Chromium`);
 if (buildSeconds !== null) console.log(`Build time: ${buildSeconds} s`);
-console.table(rows);
-console.log('Ratios to the plain-HTML floor:');
-console.table(ratios);
-const out = { date: new Date().toISOString(), speedPxPerSecond: SPEED, viewport: VIEWPORT, buildSeconds, rows, ratios };
+
+const out = { date: new Date().toISOString(), speedPxPerSecond: SPEED, buildSeconds, profiles: results };
 mkdirSync('bench/results', { recursive: true });
 const stamp = out.date.replace(/[:.]/g, '-');
 writeFileSync(`bench/results/${stamp}.json`, JSON.stringify(out, null, 2));
