@@ -1,149 +1,87 @@
 /**
- * The climb in 3D (three.js). Its own chunk (imported by <chancay-figure> on demand), so three.js is
- * fetched when the figure nears the viewport. The build-time profile stays as
- * the poster until the first frame is drawn, and for good if WebGL is missing.
- * Renders on demand (no animation loop), never while off-screen; every GPU
- * resource is tracked and disposed of on destroy.
+ * The 3D climb, page side. Its own chunk (imported by <chancay-figure> on
+ * demand). The WebGL work runs in a worker on an OffscreenCanvas (scene.ts,
+ * worker.ts), so three.js is fetched and run off the main thread when the
+ * figure nears the viewport; where OffscreenCanvas is missing the same host
+ * runs here. The build-time profile stays as the poster until the first frame
+ * is drawn, and for good if WebGL is missing. Renders on demand (no animation
+ * loop), never while off-screen; on destroy the worker disposes of every GPU
+ * resource, drops its one context and closes.
  */
-import {
-  BoxGeometry,
-  BufferGeometry,
-  Color,
-  DoubleSide,
-  Float32BufferAttribute,
-  Mesh,
-  MeshBasicMaterial,
-  PerspectiveCamera,
-  PlaneGeometry,
-  Scene,
-  Vector3,
-  WebGLRenderer,
-} from 'three';
 import type { Mount } from '../../lib/viz/types';
-import { ResourceTracker } from '../../lib/three/resource-tracker';
-import { cameraAt, type Climb3dData } from './prep';
+import type { Climb3dData } from './prep';
+import type { HostIn, HostOut, PaletteCss } from './scene';
 import { label } from '../../lib/viz/labels';
 import { formatNumber } from '../../lib/text';
 import { edition, ui } from '../../lib/ui';
 
-const RIBBON_HALF_WIDTH = 1.2; // km
 const fill = (tpl: string, vars: Record<string, string | number>) => tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
-interface Palette {
-  line: Color;
-  curtainTop: Color;
-  curtainBottom: Color;
-  sea: Color;
-  land: Color;
-  train: Color;
-}
-
-function readPalette(el: HTMLElement): Palette {
+function readPalette(el: HTMLElement): PaletteCss {
   const cs = getComputedStyle(el);
-  const c = (name: string, fallback: string) => new Color().setStyle(cs.getPropertyValue(name).trim() || fallback);
-  const bg = c('--c-bg', '#fbfaf7');
-  const accent = c('--c-accent', '#b3261e');
-  return {
-    line: accent,
-    curtainTop: accent.clone().lerp(bg, 0.45),
-    curtainBottom: accent.clone().lerp(bg, 0.9),
-    sea: c('--c-accent-2', '#0b5f8a').lerp(bg, 0.35),
-    land: c('--c-rule', '#d9d4c9').lerp(bg, 0.5),
-    train: c('--c-text', '#1c1b19'),
-  };
+  const v = (name: string) => cs.getPropertyValue(name).trim();
+  return { bg: v('--c-bg'), accent: v('--c-accent'), accent2: v('--c-accent-2'), rule: v('--c-rule'), text: v('--c-text') };
 }
 
-/** A WebGL2 context on a fresh canvas, or null (never throws, logs nothing). */
-function tryContext(): { canvas: HTMLCanvasElement; gl: WebGL2RenderingContext } | null {
-  try {
-    const canvas = document.createElement('canvas');
-    const gl = canvas.getContext('webgl2', { antialias: true, alpha: true, powerPreference: 'low-power' });
-    return gl ? { canvas, gl } : null;
-  } catch {
-    return null;
+/** A channel to the scene host: a worker when the canvas can be handed over, else the host in this thread. */
+function connect(canvas: HTMLCanvasElement, onMessage: (m: HostOut) => void): { send(m: HostIn): void; close(): void } {
+  let closed = false;
+  const receive = (m: HostOut) => {
+    if (!closed || m.type === 'destroyed') onMessage(m);
+  };
+  if (typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'climb-3d' });
+    worker.onmessage = (e: MessageEvent<HostOut>) => receive(e.data);
+    return {
+      send(m) {
+        if (m.type === 'init') {
+          const off = canvas.transferControlToOffscreen();
+          worker.postMessage({ ...m, canvas: off }, [off]);
+        } else worker.postMessage(m);
+      },
+      close() {
+        closed = true;
+        // The worker closes itself once it has disposed of everything; end it
+        // for good if it cannot answer (context already gone, worker busy).
+        const end = setTimeout(() => worker.terminate(), 2000);
+        worker.addEventListener('message', (e: MessageEvent<HostOut>) => {
+          if (e.data.type === 'destroyed') {
+            clearTimeout(end);
+            worker.terminate();
+          }
+        });
+      },
+    };
   }
+  // No OffscreenCanvas: the same host, here (three.js loads on demand).
+  const queue: HostIn[] = [];
+  let host: ((m: HostIn) => void) | null = null;
+  void import('./scene').then(({ createHost }) => {
+    host = createHost(receive);
+    for (const m of queue.splice(0)) host(m);
+  });
+  return {
+    send(m) {
+      if (host) host(m);
+      else queue.push(m);
+    },
+    close() {
+      closed = true;
+    },
+  };
 }
 
 export const mount: Mount<Climb3dData> = (el, data, ctx) => {
   const L = ctx.labels;
   const poster = el.querySelector<SVGSVGElement>('.climb-3d__poster svg');
   const status = el.querySelector<HTMLElement>('.climb-3d__status');
-  const webgl = tryContext();
-  if (!webgl) {
-    // Keep the poster and say why.
-    if (status) status.textContent = label(L, 'no_webgl', 'climb-3d');
-    el.classList.add('is-fallback');
-    return {
-      update() {},
-      resize() {},
-      destroy() {
-        el.classList.remove('is-fallback');
-        if (status) status.textContent = '';
-      },
-    };
-  }
-
-  const { canvas, gl } = webgl;
-  const tracker = new ResourceTracker();
-  const renderer = new WebGLRenderer({ canvas, context: gl, antialias: true, alpha: true });
-  renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
-  const scene = new Scene();
-  const camera = new PerspectiveCamera(40, 4 / 3, 1, 2000);
-
   const st = data.stations;
   const ex = data.exaggeration;
-  const [dx, dz] = data.dir;
-  // Horizontal normal to the line, for the ribbon's width.
-  const nx = -dz * RIBBON_HALF_WIDTH;
-  const nz = dx * RIBBON_HALF_WIDTH;
+  const canvas = document.createElement('canvas');
+  canvas.width = 1;
+  canvas.height = 1;
 
-  // Ribbon (the track at its elevation) and curtain (down to sea level).
-  const ribbonPos: number[] = [];
-  const curtainPos: number[] = [];
-  const idx: number[] = [];
-  st.forEach((s, i) => {
-    const y = (s.elev / 1000) * ex;
-    ribbonPos.push(s.x - nx, y, s.z - nz, s.x + nx, y, s.z + nz);
-    curtainPos.push(s.x, y, s.z, s.x, 0, s.z);
-    if (i > 0) {
-      const a = (i - 1) * 2;
-      idx.push(a, a + 1, a + 2, a + 1, a + 3, a + 2);
-    }
-  });
-  const ribbonGeo = new BufferGeometry();
-  ribbonGeo.setAttribute('position', new Float32BufferAttribute(ribbonPos, 3));
-  ribbonGeo.setIndex(idx);
-  const curtainGeo = new BufferGeometry();
-  curtainGeo.setAttribute('position', new Float32BufferAttribute(curtainPos, 3));
-  curtainGeo.setAttribute('color', new Float32BufferAttribute(new Array(curtainPos.length).fill(0), 3));
-  curtainGeo.setIndex(idx);
-  const ribbonMat = new MeshBasicMaterial({ side: DoubleSide });
-  const curtainMat = new MeshBasicMaterial({ side: DoubleSide, vertexColors: true, transparent: true, opacity: 0.85 });
-  const ribbon = tracker.track(new Mesh(ribbonGeo, ribbonMat));
-  const curtain = tracker.track(new Mesh(curtainGeo, curtainMat));
-  ribbon.renderOrder = 2;
-
-  // The Pacific: a plane at 0 m west of Callao, the land a plane east of it.
-  const first = st[0]!;
-  const span = 600;
-  const seaMat = new MeshBasicMaterial({ transparent: true, opacity: 0.9 });
-  const landMat = new MeshBasicMaterial({ transparent: true, opacity: 0.55 });
-  const sea = tracker.track(new Mesh(new PlaneGeometry(span, span), seaMat));
-  const land = tracker.track(new Mesh(new PlaneGeometry(span, span), landMat));
-  const heading = Math.atan2(-dz, dx);
-  for (const [m, sign, y] of [
-    [sea, -1, 0],
-    [land, 1, -0.05],
-  ] as const) {
-    // lay flat (x), then turn (y) so the plane's edge at Callao is square to the line
-    m.rotation.set(-Math.PI / 2, heading, 0, 'YXZ');
-    m.position.set(first.x + sign * dx * (span / 2), y, first.z + sign * dz * (span / 2));
-  }
-
-  const train = tracker.track(new Mesh(new BoxGeometry(2, 1.4, 2), new MeshBasicMaterial()));
-  scene.add(sea, land, curtain, ribbon, train);
-
-  // HTML overlay: station labels (projected each frame) and the on-screen statements.
+  // HTML overlay: station labels (placed from each frame's projections) and the on-screen statements.
   const stage = document.createElement('div');
   stage.className = 'climb-3d__stage';
   canvas.setAttribute('role', 'img');
@@ -161,6 +99,7 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
     const t = document.createElement('span');
     t.className = 'climb-3d__tag';
     t.textContent = `${L[`name_${s.id}`] ?? s.name} ${ui('unit.m', { n: formatNumber(s.elev, edition) }, edition)}`;
+    t.hidden = true;
     overlay.append(t);
     return t;
   });
@@ -175,106 +114,80 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
   const seaTag = document.createElement('span');
   seaTag.className = 'climb-3d__tag climb-3d__tag--sea';
   seaTag.textContent = label(L, 'sea', 'climb-3d');
+  seaTag.hidden = true;
   overlay.append(seaTag);
   stage.append(canvas, overlay, legend);
-
-  let palette = readPalette(el);
-  const applyPalette = () => {
-    ribbonMat.color.copy(palette.line);
-    seaMat.color.copy(palette.sea);
-    landMat.color.copy(palette.land);
-    (train.material as MeshBasicMaterial).color.copy(palette.train);
-    const col = curtainGeo.getAttribute('color');
-    for (let i = 0; i < st.length; i++) {
-      col.setXYZ(i * 2, palette.curtainTop.r, palette.curtainTop.g, palette.curtainTop.b);
-      col.setXYZ(i * 2 + 1, palette.curtainBottom.r, palette.curtainBottom.g, palette.curtainBottom.b);
-    }
-    col.needsUpdate = true;
-  };
-  applyPalette();
 
   let step = -1;
   let progress = 0;
   let width = 0;
   let height = 0;
-  let visible = false;
-  let dirty = true;
-  let frame = 0;
   let shown = false;
-  const v = new Vector3();
+  let failed = false;
 
-  const draw = () => {
-    frame = 0;
-    if (!visible || !width || gl.isContextLost()) return;
-    dirty = false;
-    const cam = cameraAt(data, step, progress);
-    camera.position.set(...cam.eye);
-    camera.lookAt(...cam.look);
-    camera.updateMatrixWorld();
-    train.position.set(cam.train[0], cam.train[1] + 0.8, cam.train[2]);
-    renderer.render(scene, camera);
-    // Station tags in priority order; a tag that would overlap one already shown, the legend, or leave the stage is hidden.
+  const fallback = () => {
+    // Keep the poster and say why.
+    failed = true;
+    stage.remove();
+    if (status) status.textContent = label(L, 'no_webgl', 'climb-3d');
+    el.classList.add('is-fallback');
+  };
+
+  /** A frame was drawn: place the tags in priority order; one that would overlap a tag already shown, the legend, or leave the stage is hidden. */
+  const placeTags = (points: number[]) => {
     const taken: DOMRect[] = [legend.getBoundingClientRect()];
     const stageBox = stage.getBoundingClientRect();
     for (const i of order) {
-      const s = labelled[i]!;
       const tag = tags[i]!;
-      v.set(s.x, (s.elev / 1000) * ex, s.z).project(camera);
-      let off = v.z > 1 || v.x < -1.1 || v.x > 1.1 || v.y < -1 || v.y > 1;
+      const [x, y, z] = [points[i * 3]!, points[i * 3 + 1]!, points[i * 3 + 2]!];
+      let off = z > 1 || x < -1.1 || x > 1.1 || y < -1 || y > 1;
       if (!off) {
         tag.hidden = false;
-        const x = Math.max(4, Math.min(((v.x + 1) / 2) * width, width - tag.offsetWidth - 4));
-        tag.style.transform = `translate(${x}px, ${((1 - v.y) / 2) * height}px)`;
+        const px = Math.max(4, Math.min(((x + 1) / 2) * width, width - tag.offsetWidth - 4));
+        tag.style.transform = `translate(${px}px, ${((1 - y) / 2) * height}px)`;
         const r = tag.getBoundingClientRect();
         off = r.top < stageBox.top || taken.some((t) => r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom);
         if (!off) taken.push(r);
       }
       tag.hidden = off;
     }
-    v.set(first.x - dx * 6 - dz * 6, 0, first.z - dz * 6 + dx * 6).project(camera);
-    const seaOff = v.z > 1 || Math.abs(v.x) > 1 || Math.abs(v.y) > 1;
+    const k = labelled.length * 3;
+    const [sx, sy, sz] = [points[k]!, points[k + 1]!, points[k + 2]!];
+    const seaOff = sz > 1 || Math.abs(sx) > 1 || Math.abs(sy) > 1;
     seaTag.hidden = seaOff;
-    if (!seaOff) seaTag.style.transform = `translate(${((v.x + 1) / 2) * width}px, ${((1 - v.y) / 2) * height}px)`;
-    el.dataset.km = cam.km.toFixed(1);
-    if (!shown) {
-      // First frame drawn: the canvas replaces the poster.
-      shown = true;
-      el.classList.add('is-live');
-      poster?.setAttribute('aria-hidden', 'true');
+    if (!seaOff) seaTag.style.transform = `translate(${((sx + 1) / 2) * width}px, ${((1 - sy) / 2) * height}px)`;
+  };
+
+  const channel = connect(canvas, (m) => {
+    if (failed) return;
+    if (m.type === 'nowebgl') fallback();
+    else if (m.type === 'lost') {
+      el.classList.remove('is-live');
+      poster?.removeAttribute('aria-hidden');
+    } else if (m.type === 'frame') {
+      placeTags(m.points);
+      el.dataset.km = m.km.toFixed(1);
+      canvas.dataset.bufferWidth = String(m.bufferWidth);
+      if (!shown) {
+        // First frame drawn: the canvas replaces the poster.
+        shown = true;
+        el.classList.add('is-live');
+        poster?.setAttribute('aria-hidden', 'true');
+      }
     }
-  };
-  const invalidate = () => {
-    dirty = true;
-    if (visible && !frame) frame = requestAnimationFrame(draw);
-  };
+  });
+  channel.send({ type: 'init', canvas, data, palette: readPalette(el), dpr: window.devicePixelRatio || 1 });
 
   // Pause while off-screen. root: document keeps this working inside iframes.
   const io = new IntersectionObserver(
-    (entries) => {
-      visible = entries.some((e) => e.isIntersecting);
-      if (!visible && frame) {
-        cancelAnimationFrame(frame);
-        frame = 0;
-      }
-      if (visible && dirty) invalidate();
-    },
+    (entries) => channel.send({ type: 'visible', visible: entries.some((e) => e.isIntersecting) }),
     { root: document, rootMargin: '10% 0px 10% 0px' },
   );
   io.observe(el);
 
   const dark = matchMedia('(prefers-color-scheme: dark)');
-  const onScheme = () => {
-    palette = readPalette(el);
-    applyPalette();
-    invalidate();
-  };
+  const onScheme = () => channel.send({ type: 'palette', palette: readPalette(el) });
   dark.addEventListener('change', onScheme);
-  const onLost = (e: Event) => {
-    e.preventDefault();
-    el.classList.remove('is-live');
-    poster?.removeAttribute('aria-hidden');
-  };
-  canvas.addEventListener('webglcontextlost', onLost);
 
   el.append(stage);
 
@@ -283,7 +196,7 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
       if (i === step && Math.abs(p - progress) < 1e-4) return;
       step = i;
       progress = p;
-      invalidate();
+      channel.send({ type: 'view', step, progress });
     },
     resize(w, h) {
       const nw = Math.round(w);
@@ -294,23 +207,16 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
       height = nh;
       stage.style.height = `${nh}px`;
       placeLine.textContent = placement();
-      renderer.setSize(nw, nh, false);
-      camera.aspect = nw / nh;
-      camera.updateProjectionMatrix();
-      invalidate();
+      channel.send({ type: 'size', width: nw, height: nh });
     },
     destroy() {
-      if (frame) cancelAnimationFrame(frame);
-      frame = 0;
       io.disconnect();
       dark.removeEventListener('change', onScheme);
-      canvas.removeEventListener('webglcontextlost', onLost);
-      scene.clear();
-      tracker.dispose();
-      renderer.dispose();
-      renderer.forceContextLoss();
+      channel.send({ type: 'destroy' });
+      channel.close();
       stage.remove();
-      el.classList.remove('is-live');
+      el.classList.remove('is-live', 'is-fallback');
+      if (status) status.textContent = '';
       poster?.removeAttribute('aria-hidden');
     },
   };
