@@ -374,6 +374,9 @@ describe('other host setups', () => {
     const states: string[] = [];
     for (let i = 0; i < count; i++) {
       await poll(() => status.textContent()).toBe(`Step ${i + 1} of ${count}`);
+      // The polite live region says where the reader is and what the picture now shows (the step's description).
+      const said = await section.locator('.embed-stepper__said').textContent();
+      expect(said).toMatch(new RegExp(`^Step ${i + 1} of ${count}\\. In the graphic: .{20,}`));
       expect(await section.getAttribute('data-active-step')).toBe(String(i));
       expect(await section.locator('.step:visible').count()).toBe(1);
       await poll(() => f.locator('#figure-rail-costs[data-mounted]').count()).toBe(1);

@@ -91,11 +91,11 @@ describe('with JavaScript', () => {
   it('with prefers-reduced-motion, graphics change state without animation', async () => {
     const { page } = await openPage(browser, [site], { reducedMotion: 'reduce' });
     await page.goto(`${site}/the-announcement/`);
-    const d = await page.locator('#figure-rail-costs .bar').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    const d = await page.locator('#figure-rail-costs .bar__rect').first().evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(d.split(',').every((x) => parseFloat(x) === 0)).toBe(true);
     const { page: moving } = await openPage(browser, [site], { reducedMotion: 'no-preference' });
     await moving.goto(`${site}/the-announcement/`);
-    const d2 = await moving.locator('#figure-rail-costs .bar').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    const d2 = await moving.locator('#figure-rail-costs .bar__rect').first().evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(parseFloat(d2)).toBeGreaterThan(0);
     await page.context().close();
     await moving.context().close();

@@ -14,6 +14,7 @@
  */
 import { ampHeight, childScroll, parseHostMessage, pymHeight, type StepDetail } from './protocol';
 import type { ScrollyChangeDetail, ScrollySectionElement as ScrollySection } from '../scroll-state';
+import type { StepperStrings } from '../stepper-strings';
 
 const html = document.documentElement;
 const params = new URLSearchParams(location.search);
@@ -46,10 +47,14 @@ function drive(section: Section, i: number, count: number) {
 
 export function stepper(section: Section, count: number, start: number) {
   if (section.querySelector('.embed-stepper') || count < 1) return;
+  const raw = section.dataset.stepper;
+  if (!raw) throw new Error('[stepper] the section has no data-stepper strings (rendered by Scrolly.astro)');
+  const t = JSON.parse(raw) as StepperStrings;
+  const steps = [...section.querySelectorAll<HTMLElement>('.step')];
   const bar = document.createElement('div');
   bar.className = 'embed-stepper';
   bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', 'Step through the graphic');
+  bar.setAttribute('aria-label', t.label);
   const button = (label: string, cls: string) => {
     const b = document.createElement('button');
     b.type = 'button';
@@ -58,16 +63,24 @@ export function stepper(section: Section, count: number, start: number) {
     bar.appendChild(b);
     return b;
   };
-  const prev = button('← Previous', 'embed-stepper__prev');
+  const prev = button(t.previous, 'embed-stepper__prev');
   const status = document.createElement('p');
   status.className = 'embed-stepper__status';
-  status.setAttribute('aria-live', 'polite');
   bar.appendChild(status);
-  const next = button('Next →', 'embed-stepper__next');
+  // Announced politely on each change: the step and what its picture shows.
+  const said = document.createElement('p');
+  said.className = 'embed-stepper__said visually-hidden';
+  said.setAttribute('aria-live', 'polite');
+  bar.appendChild(said);
+  const next = button(t.next, 'embed-stepper__next');
   let i = start;
   const show = () => {
     drive(section, i, count);
-    status.textContent = `Step ${i + 1} of ${count}`;
+    // Announced politely: where the reader is, and what the picture now shows.
+    const shows = steps[i]?.querySelector('.step__shows')?.textContent?.trim();
+    const where = t.status.replace('{n}', String(i + 1)).replace('{count}', String(count));
+    status.textContent = where;
+    said.textContent = shows ? `${where}. ${shows}` : where;
     prev.disabled = i <= 0;
     next.disabled = i >= count - 1;
   };
