@@ -179,7 +179,8 @@ export interface Term {
 
 /** Text that is not running prose, or is already a link: a term there is not a "use" to link. */
 const NOT_PROSE_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'code', 'pre', 'kbd', 'samp', 'table', 'figure', 'figcaption', 'chancay-figure', 'comparison-table', 'svg', 'script', 'style', 'template', 'textarea', 'button', 'details', 'abbr', 'dfn']);
-const NOT_PROSE_CLASSES = ['fact', 'note__kind', 'note__sources'];
+// Not prose: numbers, note labels, the print-only list of figures' sources (FactNotes) and the steps' picture descriptions (rendered from a Step prop, outside the MDX pipeline that links terms).
+const NOT_PROSE_CLASSES = ['fact', 'note__kind', 'note__sources', 'fact-notes', 'step__shows'];
 const HEADING = /^h[1-6]$/;
 
 function termRegExp(forms: string[]): RegExp {
