@@ -69,14 +69,25 @@ describe('locator map', () => {
       const ids = l.labels.map((x) => x.id);
       for (const p of l.places) expect(ids, p.id).toContain(p.id);
       for (const ln of data.lines.filter((x) => x.kind !== 'area')) expect(ids, ln.id).toContain(`line-${ln.id}`);
+      // The coast: the ports are on it (within 6 px of the sea: a few km at these scales), Huancayo is inland,
+      // and the sea is sea (a land polygon drawn inside out would fill the whole frame).
       const sea = seaTest(proj);
+      const near = (id: string) => {
+        const p = l.places.find((x) => x.id === id)!;
+        return [-6, -3, 0, 3, 6].some((dx) => [-6, -3, 0, 3, 6].some((dy) => sea(p.x + dx, p.y + dy)));
+      };
+      expect(near('callao'), `${w}px: Callao off the coast`).toBe(true);
+      expect(near('chancay'), `${w}px: Chancay off the coast`).toBe(true);
+      expect(near('huancayo')).toBe(false);
+      expect(sea(2, l.height - 2), 'the south-west corner is open sea').toBe(true);
+      expect(sea(w - 2, 2), 'the north-east corner is land').toBe(false);
       if (l.ocean) expect(sea(l.ocean.x + l.ocean.w / 2, l.ocean.y + l.ocean.h / 2), 'ocean label on land').toBe(true);
     });
   }
 
   it('keeps the coastline light: the land path is under 8 kB at the wide width', () => {
     const d = landPath(projection(640).proj);
-    expect(d.length).toBeGreaterThan(200);
+    expect(d.length).toBeGreaterThan(80);
     expect(d.length).toBeLessThan(8000);
   });
 

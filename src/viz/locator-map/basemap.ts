@@ -1,5 +1,5 @@
 /**
- * Build-time coastline for the locator map: world-atlas land at 1:10m
+ * Build-time coastline for the locator map: world-atlas land at 1:50m
  * (Natural Earth), projected, clipped to the frame and rounded. Runs only in
  * the Astro shell and in tests; the browser never loads TopoJSON (render.ts
  * must not import this module).
@@ -8,7 +8,7 @@ import { geoContains, geoPath, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import landTopo from 'world-atlas/land-10m.json' with { type: 'json' };
+import landTopo from 'world-atlas/land-50m.json' with { type: 'json' };
 
 let cached: FeatureCollection<Polygon | MultiPolygon> | undefined;
 export function land(): FeatureCollection<Polygon | MultiPolygon> {
