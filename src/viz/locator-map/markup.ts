@@ -27,11 +27,11 @@ export function markup(l: LocatorLayout, land: string): string {
   const rails = l.lines
     .filter((x) => x.kind !== 'area')
     .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'proposed' ? -1 : 1))
-    .map((x) => `<path class="lm-rail lm-rail--${x.kind}${x.schematic ? ' is-schematic' : ''}" data-id="${esc(x.id)}" d="${x.d}"${x.kind === 'proposed' ? ' marker-end="url(#lm-arrow)"' : ''}/>`)
+    .map((x) => `<path class="lm-rail lm-rail--${x.kind}${x.schematic ? ' is-schematic' : ''}" data-id="${esc(x.id)}" d="${x.d}"${x.kind === 'proposed' ? ' marker-end="url(#lm-arrow-${l.width})"' : ''}/>`)
     .join('');
   const marks = l.places.map((p) => `<g class="lm-place" data-id="${esc(p.id)}">${marker(p.kind, p.x, p.y)}</g>`).join('');
   const labels = l.labels.map(text).join('');
-  const defs = `<defs><marker id="lm-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path class="lm-arrowhead" d="M0,0L10,5L0,10z"/></marker><clipPath id="lm-clip-${l.width}"><rect width="${l.width}" height="${l.height}"/></clipPath></defs>`;
+  const defs = `<defs><marker id="lm-arrow-${l.width}" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path class="lm-arrowhead" d="M0,0L10,5L0,10z"/></marker><clipPath id="lm-clip-${l.width}"><rect width="${l.width}" height="${l.height}"/></clipPath></defs>`;
   return `${defs}<rect class="lm-sea" width="${l.width}" height="${l.height}"/><g clip-path="url(#lm-clip-${l.width})"><path class="lm-land" d="${land}"/>${area}${rails}</g>${marks}${labels}<rect class="lm-frame" x="0.5" y="0.5" width="${l.width - 1}" height="${l.height - 1}"/>`;
 }
 
