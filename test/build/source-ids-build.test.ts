@@ -5,31 +5,18 @@
  * malformed-content.test.ts does for other errors.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { copyProject, type ProjectCopy } from './project-copy';
 import path from 'node:path';
 
-const root = process.cwd();
+let copy: ProjectCopy;
 let work: string;
-
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'chancay-source-ids-'));
-  for (const p of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public', 'scripts', 'deploy']) {
-    cpSync(path.join(root, p), path.join(work, p), { recursive: true });
-  }
-  symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
+  copy = copyProject('chancay-source-ids-');
+  work = copy.dir;
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function build(tag: string) {
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, BUILD_MODE: 'local', ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: path.join(work, `dist-${tag}`), CACHE_DIR: path.join(work, `cache-${tag}`), NO_COLOR: '1' },
-  });
-  return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
-}
+afterAll(() => copy.remove());
+const build = (tag: string) => copy.build(tag);
 
 describe('the build refuses an unknown source id', () => {
   it('a data row naming a source that is not in sources.csv fails, naming the file, the row and the id', () => {
