@@ -7,14 +7,13 @@ import path from 'node:path';
 
 /** Content-hashed files: a new build writes new names, so a year is safe. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Everything else (HTML, embed.js, oEmbed JSON, fonts, robots.txt): ask every time, 304 when unchanged (ETag). */
+/** Everything else (HTML, embed.js, oEmbed JSON, robots.txt): ask every time, 304 when unchanged (ETag). */
 export const REVALIDATE = 'no-cache';
 /**
- * Folders whose file names carry a content hash. Fonts are not here: scripts/fonts.mjs
- * writes the same name (serif.woff2) for a new subset, so a year-long cache would
- * keep a reader on an old subset that lacks new characters.
+ * Folders whose file names carry a content hash (scripts/fonts.mjs names each
+ * font subset by a hash of its bytes, so a new subset is a new name).
  */
-export const IMMUTABLE_PREFIXES = ['/_astro/', '/_data/'];
+export const IMMUTABLE_PREFIXES = ['/_astro/', '/_data/', '/fonts/'];
 /** Paths any site may put in an iframe (the embeds). Every other page refuses to be framed. */
 export const FRAMEABLE_PREFIXES = ['/embed/'];
 

@@ -2,8 +2,12 @@
 // content actually uses: a static regular and an italic of about 15 kB each
 // instead of 50 kB, so the one font on the critical path loads fast on a phone.
 // Writes public/fonts/ (generated, git-ignored); runs before every build.
+// File names carry a hash of their bytes (serif-<hash>.woff2), so a new subset
+// gets a new name and front servers can cache /fonts/ for a year (immutable);
+// src/lib/fonts.ts finds the current names for the page head.
 import subsetFont from 'subset-font';
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,19 +36,22 @@ function contentChars() {
 const faces = [
   // Regular only: bold is synthesised from it, so bold text never paints in a
   // different face, and the one preloaded file stays small (LCP on mobile).
-  { file: 'source-serif-4-latin-wght-normal.woff2', axes: { wght: 400 }, name: 'serif.woff2' },
-  { file: 'source-serif-4-latin-wght-italic.woff2', axes: { wght: 400 }, name: 'serif-400-italic.woff2' },
+  { file: 'source-serif-4-latin-wght-normal.woff2', axes: { wght: 400 }, name: 'serif' },
+  { file: 'source-serif-4-latin-wght-italic.woff2', axes: { wght: 400 }, name: 'serif-400-italic' },
 ];
 
 export async function buildFonts() {
+  // Old subsets go: only the current names may be published.
+  rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const text = contentChars();
   const sizes = {};
   for (const f of faces) {
     const src = readFileSync(path.join(pkg, f.file));
     const buf = await subsetFont(src, text, { targetFormat: 'woff2', variationAxes: f.axes });
-    writeFileSync(path.join(out, f.name), buf);
-    sizes[f.name] = buf.length;
+    const name = `${f.name}-${createHash('sha256').update(buf).digest('hex').slice(0, 10)}.woff2`;
+    writeFileSync(path.join(out, name), buf);
+    sizes[name] = buf.length;
   }
   return sizes;
 }
