@@ -166,6 +166,12 @@ if (window.parent === window) {
   });
 
   new ResizeObserver(sendHeight).observe(html);
+  // Our position is the host's to set: if anything else moves it (scroll
+  // anchoring after a layout change, a focus or hash jump) while the host is
+  // not scrolling, put it back at once rather than wait for the host's next frame.
+  addEventListener('scroll', () => {
+    if (host) apply();
+  }, { passive: true });
   ready();
   // Ask again a few times: a busy host page may miss or delay the first one.
   for (const ms of [250, 600, 1500, 3000]) setTimeout(ready, ms);
