@@ -1,6 +1,7 @@
 /**
  * Chapters 3-5 graphics as a reader meets them: the funding-models steps light
- * the schematic's rows and the article's table in step; the static figures
+ * the schematic's rows in step, and the article's table is there once (the
+ * figure's data table, not a second copy in the prose); the static figures
  * mount, re-lay out to their width and keep their accessible names.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
@@ -43,11 +44,12 @@ describe('funding models', () => {
       const real = watchFailures(page);
       await page.goto(`${site}/why-washington-is-sidelined/`);
       const section = page.locator('scrolly-section#scrolly-funding-models');
-      const table = page.locator('comparison-table');
       const n = await section.locator('.step').count();
       expect(n).toBe(ROWS.length);
-      // The table is on the page, as a real table, before and after scrolling.
-      expect(await table.locator('tbody tr').count()).toBe(ROWS.length);
+      // The article's table is on the page once, as a real table: the figure's data table, with a row per step.
+      expect(await page.locator('comparison-table').count()).toBe(0);
+      expect(await page.locator('#figure-funding-models .data-table tbody tr').count()).toBe(ROWS.length);
+      expect(await page.locator('table', { hasText: 'State-owned banks and state-owned enterprises' }).count()).toBe(1);
       const order = [...Array(n).keys(), ...[...Array(n).keys()].reverse()];
       for (const i of order) {
         await scrollToStep(page, '#scrolly-funding-models', i, height);
@@ -56,7 +58,6 @@ describe('funding models', () => {
         await expect
           .poll(() => page.locator('#figure-funding-models .fm-row.is-lit').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.row)))
           .toEqual([ROWS[i]]);
-        await expect.poll(() => table.locator('tbody tr.is-lit').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.row))).toEqual([ROWS[i]]);
       }
       // The lit row is on screen while its step is active (not hidden under the fold).
       const lit = await page.locator('#figure-funding-models .fm-row.is-lit').boundingBox();
@@ -75,7 +76,6 @@ describe('funding models', () => {
     await page.goto(`${site}/why-washington-is-sidelined/#step-3`);
     await expect.poll(() => page.locator('#scrolly-funding-models').getAttribute('data-active-step'), { timeout: 5000 }).toBe('2');
     await expect.poll(() => page.locator('#figure-funding-models .fm-row.is-lit').getAttribute('data-row'), { timeout: 5000 }).toBe('focus');
-    await expect.poll(() => page.locator('comparison-table tr.is-lit').getAttribute('data-row')).toBe('focus');
     await page.context().close();
   });
 
