@@ -32,6 +32,12 @@ const chapters = defineCollection({
     description: z.string().min(40).max(160),
     /** Whether the chapter ends with the comment widget. */
     comments: z.boolean().default(true),
+    /**
+     * The question this chapter puts to its readers above its comments (one sentence or two, story copy, no digits:
+     * numbers belong in the prose through <V>). Without it the comments open with the source article's own question
+     * (`comments.question` in content/ui/<locale>.json).
+     */
+    question: z.string().min(20).max(240).optional(),
   }),
 });
 
