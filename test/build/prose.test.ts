@@ -99,6 +99,23 @@ describe('links and notes', () => {
     expect(note).toContain('href="/sources/#src-andina-apec"');
   });
 
+  it('chapters that ask their own question show it above their comments, and no two chapters ask the same', () => {
+    const questions = chapterSlugs().map((slug) => {
+      const section = /<section class="comments"[\s\S]*?<chancay-comments/.exec(html(slug))?.[0] ?? '';
+      return /<p class="comments__question">([\s\S]*?)<\/p>/.exec(section)?.[1]?.trim() ?? '';
+    });
+    for (const q of questions) expect(q.length).toBeGreaterThan(20);
+    // Chapters 1-3 ask their own (front matter `question`): not the source article's generic prompt.
+    for (const slug of ['the-announcement', 'beyond-the-tracks', 'why-washington-is-sidelined']) {
+      const q = questions[chapterSlugs().indexOf(slug)]!;
+      expect(q).not.toMatch(/article this explainer checks/);
+      expect(q).toMatch(/\?$/);
+      expect(q).not.toMatch(/\d/);
+    }
+    const specific = questions.filter((q) => !/article this explainer checks/.test(q));
+    expect(new Set(specific).size).toBe(specific.length);
+  });
+
   it('the story ends by putting the article\'s question to readers, just before the comments', () => {
     const doc = html('the-road-to-apec');
     const article = /<article class="prose"[^>]*>([\s\S]*?)<\/article>/.exec(doc)?.[1] ?? '';
