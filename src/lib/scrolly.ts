@@ -1,14 +1,22 @@
 /**
- * The scrollytelling engine: the one file that imports scrollama.
+ * The scrollytelling engine: the one scroll mechanism of the site.
  *
- * It turns a section's steps into a stream of {index, progress, direction}.
- * Graphics must draw a pure function of (index, progress), so the engine may
- * skip steps (fast scrolling), start mid-page (reloads, #step-N deep links) or
- * run inside an iframe whose document is scrolled by the host page's script:
- * scrollama's IntersectionObservers observe the iframe's own viewport, which
- * the embed keeps equal to the part of the host viewport it covers.
+ * It turns a section's steps into a stream of {index, progress, direction},
+ * decided from geometry alone (activeStepFromRects, pure): on each scrolled
+ * frame, the step whose top has passed the trigger line is active. Because
+ * the answer depends only on where the steps are, a fast scroll that jumps
+ * over several steps, a reload mid-section and a #step-N deep link all land
+ * on the right state with no history to replay.
+ *
+ * The loop is awake only while the section is near the viewport: an
+ * IntersectionObserver (one viewport of margin above and below) switches the
+ * scroll listener on and off, so a page with five sections runs at most the
+ * one or two the reader is near. It observes `root: document`, which keeps
+ * rootMargin working inside a cross-origin iframe (an embed whose document is
+ * scrolled by the host page's script, src/lib/embed/child.ts).
+ *
+ * Graphics must draw a pure function of (index, progress): see ARCHITECTURE.md.
  */
-import scrollama from 'scrollama';
 
 export type Direction = 'up' | 'down';
 export interface StepState {
@@ -19,18 +27,23 @@ export interface StepState {
   direction: Direction;
 }
 export interface ScrollyHandle {
+  /** Re-measure now (after a layout change). */
   resize(): void;
   destroy(): void;
+  /** Whether the loop is listening to scroll right now (the section is near the viewport). */
+  readonly awake: boolean;
 }
 
 /** Fraction of the viewport height where a step becomes active (wide screens: steps beside the graphic). */
 export const TRIGGER_OFFSET = 0.6;
 /**
- * On narrow screens the graphic's stage is the top 58% of the screen and the
+ * On narrow screens the graphic's stage is the top of the screen and the
  * cards are read in the band below it: a step becomes active as its card
  * enters that band, so the picture changes while its text is being read.
  */
 export const TRIGGER_OFFSET_NARROW = 0.85;
+/** How far outside the viewport (in viewport heights) a section keeps the loop awake. */
+export const WAKE_MARGIN = '100% 0px 100% 0px';
 
 /** The trigger line for the current layout (src/styles/global.css: the 899px breakpoint). */
 export function triggerOffset(): number {
@@ -38,8 +51,10 @@ export function triggerOffset(): number {
 }
 
 /**
- * Which step is active for given step boxes, from geometry alone (pure).
- * Used at start-up, when scrollama has not yet fired for steps already passed.
+ * Which step is active for given step boxes (viewport coordinates, in
+ * document order), from geometry alone (pure): the last step whose top is at
+ * or above the trigger line, and how far the line is through it (0..1).
+ * -1 when no step has reached the line.
  */
 export function activeStepFromRects(
   rects: readonly { top: number; bottom: number }[],
@@ -55,59 +70,82 @@ export function activeStepFromRects(
   return { index, progress: Math.min(1, Math.max(0, (line - r.top) / h)) };
 }
 
+/** The direction of a move from one index to another (the previous direction when it stays). */
+export function directionOf(from: number, to: number, previous: Direction): Direction {
+  return to > from ? 'down' : to < from ? 'up' : previous;
+}
+
+/**
+ * Follow `steps` (inside `area`, by default their common parent) and call
+ * `onChange` with each new state. The first state is measured at once, so a
+ * page opened mid-section (reload, deep link) starts right.
+ */
 export function createScrolly(
   steps: HTMLElement[],
   onChange: (state: StepState) => void,
   offset = TRIGGER_OFFSET,
+  area: Element | null = steps[0]?.parentElement ?? null,
 ): ScrollyHandle {
   let state: StepState = { index: -1, progress: 0, direction: 'down' };
+  let first = true;
   const emit = (next: StepState) => {
-    if (next.index === state.index && Math.abs(next.progress - state.progress) < 1e-3) return;
+    if (!first && next.index === state.index && Math.abs(next.progress - state.progress) < 1e-3) return;
+    first = false;
     state = next;
     onChange(state);
   };
-  const fromGeometry = () => {
+  const measure = () => {
     const { index, progress } = activeStepFromRects(
       steps.map((s) => s.getBoundingClientRect()),
       window.innerHeight,
       offset,
     );
-    emit({ index, progress, direction: index > state.index ? 'down' : index < state.index ? 'up' : state.direction });
+    emit({ index, progress, direction: directionOf(state.index, index, state.direction) });
   };
-
-  // scrollama's observers fire when a step's middle crosses the trigger
-  // line; a fast scroll can jump a short step past that band without a
-  // callback. So the active step is always decided from geometry (pure, see
-  // activeStepFromRects), on scrollama's callbacks and on every scrolled frame.
-  // root: document keeps the observers on this document's own viewport even
-  // inside a cross-origin iframe, where an implicit root ignores rootMargin.
-  const scroller = scrollama();
-  scroller
-    .setup({ step: steps, offset: offset as scrollama.DecimalType, root: document } as scrollama.ScrollamaOptions)
-    .onStepEnter(() => schedule())
-    .onStepExit(() => schedule());
 
   let frame = 0;
   const onFrame = () => {
     frame = 0;
-    fromGeometry();
+    measure();
   };
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(onFrame);
   };
-  addEventListener('scroll', schedule, { passive: true });
+
+  let awake = false;
+  const wake = (on: boolean) => {
+    if (on === awake) return;
+    awake = on;
+    if (on) {
+      addEventListener('scroll', schedule, { passive: true });
+      addEventListener('resize', schedule, { passive: true });
+    } else {
+      removeEventListener('scroll', schedule);
+      removeEventListener('resize', schedule);
+    }
+    // Entering or leaving: measure once more, so a jump that carried the
+    // section far off screen in one frame still leaves its first or last state.
+    schedule();
+  };
+  const io = new IntersectionObserver((entries) => wake(entries[entries.length - 1]!.isIntersecting), {
+    root: document,
+    rootMargin: WAKE_MARGIN,
+  });
+  if (area) io.observe(area);
+  else wake(true);
   // Steps already above the trigger line at start-up (reload, deep link).
   schedule();
 
   return {
-    resize() {
-      scroller.resize();
-      schedule();
+    resize: schedule,
+    get awake() {
+      return awake;
     },
     destroy() {
-      scroller.destroy();
-      removeEventListener('scroll', schedule);
+      io.disconnect();
+      wake(false);
       if (frame) cancelAnimationFrame(frame);
+      frame = 0;
     },
   };
 }

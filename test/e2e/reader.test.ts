@@ -97,15 +97,23 @@ describe('with JavaScript', () => {
   });
 
   it('with prefers-reduced-motion, graphics change state without animation', async () => {
-    const { page } = await openPage(browser, [site], { reducedMotion: 'reduce' });
-    await page.goto(`${site}/the-announcement/`);
-    const d = await page.locator('#figure-rail-costs .bar__rect').first().evaluate((el) => getComputedStyle(el).transitionDuration);
-    expect(d.split(',').every((x) => parseFloat(x) === 0)).toBe(true);
-    const { page: moving } = await openPage(browser, [site], { reducedMotion: 'no-preference' });
-    await moving.goto(`${site}/the-announcement/`);
-    const d2 = await moving.locator('#figure-rail-costs .bar__rect').first().evaluate((el) => getComputedStyle(el).transitionDuration);
-    expect(parseFloat(d2)).toBeGreaterThan(0);
-    await page.context().close();
-    await moving.context().close();
+    /** The mounted graphic's bar transition (the build-time SVG is replaced when it mounts: read only after that). */
+    const barTransition = async (motion: 'reduce' | 'no-preference') => {
+      const { page } = await openPage(browser, [site], { reducedMotion: motion });
+      await page.goto(`${site}/the-announcement/`);
+      await page.locator('#figure-rail-costs').scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator('#figure-rail-costs[data-mounted]').count(), { timeout: 10_000 }).toBe(1);
+      const d = await page.evaluate(() => {
+        const el = document.querySelector('#figure-rail-costs .bar__rect');
+        return el ? getComputedStyle(el).transitionDuration : null;
+      });
+      await page.context().close();
+      expect(d, 'a mounted bar').not.toBeNull();
+      return d!.split(',').map((x) => parseFloat(x));
+    };
+    const still = await barTransition('reduce');
+    expect(still.every((x) => x === 0), `reduced motion: ${still}`).toBe(true);
+    const moving = await barTransition('no-preference');
+    expect(Math.max(...moving), `no preference: ${moving}`).toBeGreaterThan(0);
   });
 });
