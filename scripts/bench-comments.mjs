@@ -96,7 +96,7 @@ async function bench(kind, databaseUrl, n) {
   await upsertModerator(storeConfig({ dataDir, databaseUrl }), MOD);
   // One cached list per process, so the uncached scenario (12 lists in turn) always misses;
   // no per-reader limits (every request comes from this one address).
-  const cluster = await startCluster({ n, databaseUrl, dataDir, siteDir, rateLimitSeconds: 0, cacheEntries: 1, readsPerMinute: 1e9 });
+  const cluster = await startCluster({ n, databaseUrl, dataDir, siteDir, rateLimitSeconds: 0, cacheEntries: 1, readsPerMinute: 1e9, caps: { total: 1e9, perChapter: 1e9, perReader: 1e9 } });
   const pids = cluster.processes.map((p) => p.pid);
   const base = cluster.url;
   try {

@@ -28,6 +28,7 @@ export async function startCluster(opts) {
           cacheEntries: opts.cacheEntries,
           readsPerMinute: opts.readsPerMinute,
           poolSize: opts.poolSize,
+          caps: opts.caps,
         }),
       );
     }

@@ -50,6 +50,9 @@ const IDEM_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 // orig: the raw text, which Waline returns to anyone (its "logged-in" check sees an empty object).
 const PRIVATE_FIELDS = ['mail', 'ip', 'ua', 'addr', 'browser', 'os', 'user_id', 'orig'];
 
+/** Caps on waiting comments (COMMENTS_CAP_WAITING_TOTAL, _PER_CHAPTER, _PER_READER). */
+const CAPS = { total: 2000, perChapter: 500, perReader: 5 };
+
 /** Sign-in policy (README "Comments"): see signIn(). */
 const SIGNIN = {
   windowMs: 15 * 60_000,
@@ -269,6 +272,7 @@ class Lru {
  *   storeOk?: () => boolean,
  *   log?: (msg: string) => void,
  *   reservedNames?: string[],
+ *   caps?: { total: number, perChapter: number, perReader: number },
  *   findComment?: (id: string) => Promise<{ objectId: string|number, url: string, status: string, rid?: string|number|null } | null>,
  * }} opts
  */
@@ -281,6 +285,7 @@ function createGate(opts) {
   const cache = new Lru(opts.cacheEntries ?? 500);
   const readsPerMinute = opts.readsPerMinute ?? 120;
   const storeOk = opts.storeOk ?? (() => true);
+  const caps = opts.caps ?? CAPS;
   const log = opts.log ?? ((m) => console.error(m));
   // The same scrypt work for an e-mail that has no account.
   const dummyHash = hashPassword(require('node:crypto').randomBytes(16).toString('hex'));
@@ -459,6 +464,16 @@ function createGate(opts) {
             // One level of replies: a reply to a reply hangs under the same root.
             body.rid = String(parent.rid || parent.objectId);
           }
+          if (!sess) {
+            // Caps on comments waiting for the moderator: a flood cannot bury the queue.
+            const w = await state.waitingCounts(body.url, ip);
+            if (w.reader >= caps.perReader)
+              throw new GateError(429, `You have ${w.reader} comments waiting for the moderator: please wait until they have been read before posting more.`, { retryAfter: 3600, cap: 'reader' });
+            if (w.chapter >= caps.perChapter || w.total >= caps.total) {
+              log(`[comments] cap reached: ${w.total} waiting in all, ${w.chapter} on ${body.url}; new comments refused until the moderator catches up`);
+              throw new GateError(503, 'Too many comments are waiting for the moderator: new ones are paused. Please try again later.', { retryAfter: 600, cap: w.total >= caps.total ? 'total' : 'chapter' });
+            }
+          }
           if (!sess && windowMs > 0) {
             const until = state.now() + windowMs;
             const held = await state.claim(`post:${reader}`, until);
@@ -540,4 +555,4 @@ function finish(ctx, sess) {
   if (ctx.body && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body)) ctx.body = scrub(ctx.body, Boolean(sess));
 }
 
-module.exports = { createGate, cleanComment, publicQuery, readerKey, compileTrust, LIMITS, PAGE_SIZES, SIGNIN, GateError, Lru };
+module.exports = { CAPS, createGate, cleanComment, publicQuery, readerKey, compileTrust, LIMITS, PAGE_SIZES, SIGNIN, GateError, Lru };

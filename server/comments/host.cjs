@@ -105,6 +105,11 @@ async function main() {
     jwtKey: think.config('jwtKey'),
     trustedProxies: env.TRUSTED_PROXIES || 'loopback',
     reservedNames: JSON.parse(env.COMMENTS_RESERVED_NAMES ?? '[]'),
+    caps: {
+      total: Number(env.COMMENTS_CAP_WAITING_TOTAL ?? 2000),
+      perChapter: Number(env.COMMENTS_CAP_WAITING_PER_CHAPTER ?? 500),
+      perReader: Number(env.COMMENTS_CAP_WAITING_PER_READER ?? 5),
+    },
     cacheEntries: Number(env.COMMENTS_LIST_CACHE_ENTRIES ?? 500),
     readsPerMinute: Number(env.COMMENTS_READS_PER_MINUTE ?? 120),
     storeOk: sqliteFile ? watchStoreFile(sqliteFile) : undefined,

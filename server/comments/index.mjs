@@ -34,6 +34,13 @@ export function chapterPaths(siteDir) {
   return [...found].sort();
 }
 
+/** A positive whole-number setting, or undefined when unset; anything else stops the start with the setting's name. */
+function positive(/** @type {string | undefined} */ v, /** @type {string} */ name) {
+  if (v === undefined || v === '') return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new Error(`[comments] ${name}="${v}" must be a whole number of at least 1`);
+  return Number(v);
+}
+
 /** The site's name from content/site.json (reserved: no commenter may take it). */
 export function siteName() {
   const file = path.resolve(here, '../../content/site.json');
@@ -57,9 +64,11 @@ export function readyWaitSeconds(v) {
  * @param {{ dataDir?: string, port?: number, databaseUrl?: string, rateLimitSeconds?: number,
  *   sessionTtlSeconds?: number, quiet?: boolean, siteDir?: string, init?: boolean,
  *   trustedProxies?: string, poolSize?: number, cacheEntries?: number, readsPerMinute?: number,
- *   fakeClock?: boolean, startTimeoutSeconds?: number | string }} [opts]
+ *   fakeClock?: boolean, startTimeoutSeconds?: number | string,
+ *   caps?: { total: number, perChapter: number, perReader: number } }} [opts]
  *   siteDir: the built site (default COMMENTS_SITE_DIR, DIST_DIR or dist/), whose chapters take comments;
  *   init: create an empty SQLite store even where one existed (COMMENTS_INIT=1);
+ *   caps: waiting-comment caps (default COMMENTS_CAP_WAITING_TOTAL / _PER_CHAPTER / _PER_READER: 2000, 500, 5);
  *   fakeClock: the returned advanceClock() moves the process's clock (tests);
  *   startTimeoutSeconds: how long to wait for the process to be ready (COMMENTS_START_TIMEOUT_SECONDS, default 120; 0 = no limit).
  *   exited (returned) resolves with the process's exit code and signal whenever it ends.
@@ -87,6 +96,9 @@ export async function startComments(opts = {}) {
     COMMENTS_READS_PER_MINUTE: String(opts.readsPerMinute ?? e.COMMENTS_READS_PER_MINUTE ?? 120),
     ...(opts.fakeClock ? { COMMENTS_FAKE_CLOCK: '1' } : {}),
     COMMENTS_PORT: String(port),
+    COMMENTS_CAP_WAITING_TOTAL: String(opts.caps?.total ?? positive(e.COMMENTS_CAP_WAITING_TOTAL, 'COMMENTS_CAP_WAITING_TOTAL') ?? 2000),
+    COMMENTS_CAP_WAITING_PER_CHAPTER: String(opts.caps?.perChapter ?? positive(e.COMMENTS_CAP_WAITING_PER_CHAPTER, 'COMMENTS_CAP_WAITING_PER_CHAPTER') ?? 500),
+    COMMENTS_CAP_WAITING_PER_READER: String(opts.caps?.perReader ?? positive(e.COMMENTS_CAP_WAITING_PER_READER, 'COMMENTS_CAP_WAITING_PER_READER') ?? 5),
     COMMENTS_RATE_LIMIT_SECONDS: String(opts.rateLimitSeconds ?? e.COMMENTS_RATE_LIMIT_SECONDS ?? 30),
     COMMENTS_SESSION_TTL_SECONDS: String(opts.sessionTtlSeconds ?? e.COMMENTS_SESSION_TTL_SECONDS ?? 8 * 3600),
     // Waline's own per-IP check is off: the gate's limit is decided before it,

@@ -530,4 +530,49 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       expect([...stored].sort()).toEqual(expected.sort());
     }, 300_000);
   });
+
+  describe(`moderation limits on ${label}`, () => {
+    let h: Harness;
+    beforeAll(async () => {
+      const databaseUrl = await getDatabaseUrl();
+      h = await startHarness({ databaseUrl: databaseUrl ?? undefined, rateLimitSeconds: 0, pages: ['/cap-a/', '/cap-b/', '/cap-c/'], caps: { total: 6, perChapter: 4, perReader: 2 } });
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
+
+    it('caps waiting comments per reader, per chapter and in all, counted in the store; approving makes room', async () => {
+      const post = (ip: string, url: string, n: number) => postAs(h, ip, { nick: 'Cap', comment: `waiting ${url} ${n} ${ip}`, url });
+      // Per reader: the third waiting comment from one address is refused with a message, nothing stored.
+      const reader = nextIp();
+      expect((await post(reader, '/cap-a/', 1)).status).toBe(200);
+      expect((await post(reader, '/cap-a/', 2)).status).toBe(200);
+      const third = await post(reader, '/cap-a/', 3);
+      expect(third.status).toBe(429);
+      expect(third.json.errmsg).toMatch(/waiting for the moderator/i);
+      expect(third.headers.get('retry-after')).toBeTruthy();
+      // Another reader may still post on the chapter, up to its cap of 4.
+      expect((await post(nextIp(), '/cap-a/', 4)).status).toBe(200);
+      expect((await post(nextIp(), '/cap-a/', 5)).status).toBe(200);
+      const full = await post(nextIp(), '/cap-a/', 6);
+      expect(full.status).toBe(503);
+      expect(full.json.errmsg).toMatch(/waiting for the moderator.*paused/i);
+      expect(full.json.cap).toBe('chapter');
+      // Other chapters still take comments until 6 wait in all.
+      expect((await post(nextIp(), '/cap-b/', 1)).status).toBe(200);
+      expect((await post(nextIp(), '/cap-b/', 2)).status).toBe(200);
+      const total = await post(nextIp(), '/cap-c/', 1);
+      expect(total.status).toBe(503);
+      expect(total.json.cap).toBe('total');
+      expect(await h.rows("status = 'waiting'")).toHaveLength(6);
+      // A restarted process counts the same (the numbers live in the store).
+      await h.restart({ rateLimitSeconds: 0 });
+      expect((await post(nextIp(), '/cap-c/', 2)).status).toBe(503);
+      // The moderator approves one: room for exactly one more.
+      const [first] = await h.rows('url = ?', ['/cap-b/']);
+      await approve(h, [String(first.objectId ?? first.id)]);
+      expect((await post(nextIp(), '/cap-c/', 3)).status).toBe(200);
+      expect((await post(nextIp(), '/cap-c/', 4)).status).toBe(503);
+    });
+  });
 }

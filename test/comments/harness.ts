@@ -58,6 +58,8 @@ export interface HarnessOptions {
   cacheEntries?: number;
   readsPerMinute?: number;
   fakeClock?: boolean;
+  /** Caps on waiting comments (defaults: the server's). */
+  caps?: { total: number; perChapter: number; perReader: number };
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -76,6 +78,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     cacheEntries: opts.cacheEntries,
     readsPerMinute: opts.readsPerMinute,
     fakeClock: opts.fakeClock,
+    caps: opts.caps,
     quiet: true,
   };
   let comments: Comments = await startComments({ ...base, port: 0, rateLimitSeconds: opts.rateLimitSeconds ?? 30 });

@@ -22,7 +22,7 @@ let browser: Browser;
 beforeAll(async () => {
   // The browser posts through the proxy as 127.0.0.1 each time: no per-reader wait here
   // (the limit itself is tested in the API suite).
-  h = await startHarness({ root: process.env.DIST_DIR ?? 'dist', rateLimitSeconds: 0 });
+  h = await startHarness({ root: process.env.DIST_DIR ?? 'dist', rateLimitSeconds: 0, caps: { total: 1e6, perChapter: 1e6, perReader: 1e6 } });
   browser = await launch();
   mkdirSync(SHOTS, { recursive: true });
 });
