@@ -273,6 +273,7 @@ class Lru {
  *   log?: (msg: string) => void,
  *   reservedNames?: string[],
  *   caps?: { total: number, perChapter: number, perReader: number },
+ *   onCapReached?: (info: { cap: string, total: number, chapter: number, url: string }) => void,
  *   findComment?: (id: string) => Promise<{ objectId: string|number, url: string, status: string, rid?: string|number|null } | null>,
  * }} opts
  */
@@ -466,12 +467,17 @@ function createGate(opts) {
           }
           if (!sess) {
             // Caps on comments waiting for the moderator: a flood cannot bury the queue.
+            // Refusals carry a code (the widget shows its own string for it: comments.err_<code>).
             const w = await state.waitingCounts(body.url, ip);
             if (w.reader >= caps.perReader)
-              throw new GateError(429, `You have ${w.reader} comments waiting for the moderator: please wait until they have been read before posting more.`, { retryAfter: 3600, cap: 'reader' });
+              throw new GateError(429, `You have ${w.reader} comments waiting for the moderator: please wait until they have been read before posting more.`, { retryAfter: 3600, cap: 'reader', code: 'cap_reader' });
             if (w.chapter >= caps.perChapter || w.total >= caps.total) {
-              log(`[comments] cap reached: ${w.total} waiting in all, ${w.chapter} on ${body.url}; new comments refused until the moderator catches up`);
-              throw new GateError(503, 'Too many comments are waiting for the moderator: new ones are paused. Please try again later.', { retryAfter: 600, cap: w.total >= caps.total ? 'total' : 'chapter' });
+              const cap = w.total >= caps.total ? 'total' : 'chapter';
+              // The moderator is told: in the log, on the moderation page (refusals in the last 24 h) and by e-mail.
+              const refused = await state.hit(`cap:refused:${cap}`, 24 * 3600_000);
+              if (refused.n === 1) log(`[comments] cap reached: ${w.total} waiting in all, ${w.chapter} on ${body.url}; new comments refused until the moderator catches up`);
+              opts.onCapReached?.({ cap, total: w.total, chapter: w.chapter, url: body.url });
+              throw new GateError(503, 'Too many comments are waiting for the moderator: new ones are paused. Please try again later.', { retryAfter: 600, cap, code: 'cap_paused' });
             }
           }
           if (!sess && windowMs > 0) {

@@ -551,6 +551,8 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       expect(third.status).toBe(429);
       expect(third.json.errmsg).toMatch(/waiting for the moderator/i);
       expect(third.headers.get('retry-after')).toBeTruthy();
+      // Keyed, so the widget can say it in the page's language.
+      expect(third.json.code).toBe('cap_reader');
       // Another reader may still post on the chapter, up to its cap of 4.
       expect((await post(nextIp(), '/cap-a/', 4)).status).toBe(200);
       expect((await post(nextIp(), '/cap-a/', 5)).status).toBe(200);
@@ -558,6 +560,7 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       expect(full.status).toBe(503);
       expect(full.json.errmsg).toMatch(/waiting for the moderator.*paused/i);
       expect(full.json.cap).toBe('chapter');
+      expect(full.json.code).toBe('cap_paused');
       // Other chapters still take comments until 6 wait in all.
       expect((await post(nextIp(), '/cap-b/', 1)).status).toBe(200);
       expect((await post(nextIp(), '/cap-b/', 2)).status).toBe(200);

@@ -47,6 +47,8 @@ export const WIDGET_STRINGS = [
   'reply_to',
   'replies_to',
   'date_locale',
+  'err_cap_reader',
+  'err_cap_paused',
 ] as const;
 
 export type WidgetString = (typeof WIDGET_STRINGS)[number];

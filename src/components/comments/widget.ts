@@ -75,6 +75,12 @@ class ApiError extends Error {
   }
 }
 
+/** Refusal codes the server sends (server/comments/gate.cjs) and the string each is shown with. */
+const CODED: Partial<Record<string, WidgetString>> = {
+  cap_reader: 'err_cap_reader',
+  cap_paused: 'err_cap_paused',
+};
+
 async function request<R>(t: T, url: string, init: RequestInit = {}): Promise<R> {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), TIMEOUT_MS);
@@ -86,18 +92,21 @@ async function request<R>(t: T, url: string, init: RequestInit = {}): Promise<R>
   } finally {
     clearTimeout(timer);
   }
-  let body: { errno?: number; errmsg?: string; data?: R; fields?: Record<string, string> } | null = null;
+  let body: { errno?: number; errmsg?: string; code?: string; data?: R; fields?: Record<string, string> } | null = null;
   try {
     body = await res.json();
   } catch {
     /* not JSON: handled below */
   }
   if (!res.ok || !body || body.errno !== 0) {
+    if (res.status === 503 && body?.code === 'cap_paused') throw new ApiError(t('err_cap_paused'));
     if (res.status >= 502 && res.status <= 504) throw new ApiError(t('err_down'));
     if (res.status >= 500 || !body) throw new ApiError(t('err_broken'));
     // 4xx: the server refused this input; the reader can fix it and resend.
     // 429 (wait) and 409 (the same post is still being stored) pass with time.
-    throw new ApiError(body.errmsg || t('err_refused'), body.fields ?? {}, res.status === 429 || res.status === 409);
+    // A refusal with a code is shown in the page's language (content/ui/<locale>.json), not the server's English.
+    const coded = body.code ? CODED[body.code] : undefined;
+    throw new ApiError(coded ? t(coded) : body.errmsg || t('err_refused'), body.fields ?? {}, res.status === 429 || res.status === 409);
   }
   return body.data as R;
 }
