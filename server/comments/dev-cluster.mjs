@@ -8,7 +8,8 @@ import { startComments } from './index.mjs';
 
 /**
  * @param {{ n: number, databaseUrl?: string, dataDir?: string, siteDir: string, rateLimitSeconds?: number,
- *   sessionTtlSeconds?: number, cacheEntries?: number, readsPerMinute?: number, poolSize?: number }} opts
+ *   sessionTtlSeconds?: number, cacheEntries?: number, readsPerMinute?: number, poolSize?: number,
+ *   caps?: { total: number, perChapter: number, perReader: number } }} opts
  */
 export async function startCluster(opts) {
   /** @type {Awaited<ReturnType<typeof startComments>>[]} */
