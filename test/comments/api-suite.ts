@@ -386,7 +386,10 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       expect([...unknown, ...known].every((r) => r.status === 401)).toBe(true);
       const minU = Math.min(...unknown.map((r) => r.ms));
       const minK = Math.min(...known.map((r) => r.ms));
-      expect(minU, `unknown ${minU} ms vs known ${minK} ms`).toBeGreaterThan(minK * 0.6);
+      // Without the stand-in hash an unknown e-mail answers in a few ms against
+      // scrypt's ~100 ms; the known account also writes its failure count, which
+      // a loaded machine slows more (a CI run saw 468 ms against a 0.6 floor of 494).
+      expect(minU, `unknown ${minU} ms vs known ${minK} ms`).toBeGreaterThan(minK * 0.4);
       // Failure 4 onward waits first: 0.5 s, 1 s…
       const fourth = await time(MODERATOR.email, 'not the password');
       expect(fourth.status).toBe(401);
