@@ -1,19 +1,33 @@
 /**
- * <scrolly-section>: connects a section's steps to the scroll engine and
- * announces each state as a `scrolly:change` event (bubbling). Graphics inside
- * listen for it; the embed bridge forwards it to a host page.
+ * <scrolly-section>: a section's three reading modes (data-mode) and the
+ * `scrolly:change` event (bubbling) that graphics, the comparison table and
+ * the embed bridge listen to.
+ *  - "scroll":  the one scroll engine (src/lib/scrolly.ts) decides the step.
+ *  - "stepper": the reader pressed "Step through": the shared stepper
+ *               (src/lib/stepper.ts) walks the steps; #step-N follows.
+ *  - "plain":   with prefers-reduced-motion: the plain article, each step as
+ *               text with its still picture (as without JavaScript); the
+ *               reader can still choose the stepper.
+ *  - "static":  set by the embed bridge (src/lib/embed/child.ts) for a frame
+ *               with no host script: its own stepper layout.
  */
 import { createScrolly, triggerOffset, type ScrollyHandle, type StepState } from '../lib/scrolly';
 import type { ScrollyChangeDetail } from '../lib/scroll-state';
+import { createStepper, stepperStringsOf, type StepperHandle } from '../lib/stepper';
+import { wireCopyLinks } from '../lib/copy-link';
 export type { ScrollyChangeDetail };
+
+export type ReadingMode = 'scroll' | 'stepper' | 'plain' | 'static';
 
 export class ScrollySection extends HTMLElement {
   /** Latest state, for graphics that mount after the first event. */
   state: StepState = { index: -1, progress: 0, direction: 'down' };
   #handle?: ScrollyHandle;
+  #stepper?: StepperHandle | null;
   #steps: HTMLElement[] = [];
   #ro?: ResizeObserver;
   #narrow?: MediaQueryList;
+  #calm?: MediaQueryList;
 
   #emit = (s: StepState) => {
     this.state = s;
@@ -34,11 +48,69 @@ export class ScrollySection extends HTMLElement {
 
   #follow = () => {
     this.#handle?.destroy();
-    this.#handle = createScrolly(this.#steps, this.#emit, triggerOffset());
+    this.#handle = undefined;
+    if (this.dataset.mode === 'scroll') this.#handle = createScrolly(this.#steps, this.#emit, triggerOffset());
+  };
+
+  /** The mode a reader gets without asking: the plain article under reduced motion, else scrolling. */
+  #baseMode = (): ReadingMode => (this.#calm?.matches ? 'plain' : 'scroll');
+  #onCalm = () => {
+    if (this.dataset.mode === 'scroll' || this.dataset.mode === 'plain') this.mode = this.#baseMode();
+  };
+
+  get mode(): ReadingMode {
+    return (this.dataset.mode as ReadingMode) ?? 'scroll';
+  }
+
+  set mode(m: ReadingMode) {
+    this.#stepper?.destroy();
+    this.#stepper = undefined;
+    this.dataset.mode = m;
+    const toggle = this.querySelector<HTMLButtonElement>('.scrolly__toggle');
+    if (toggle) {
+      const t = stepperStringsOf(this);
+      toggle.textContent = m === 'stepper' ? t.close : t.open;
+    }
+    if (m === 'scroll') {
+      this.#follow();
+    } else {
+      this.#handle?.destroy();
+      this.#handle = undefined;
+    }
+    if (m === 'plain') this.#emit({ index: -1, progress: 0, direction: 'up' });
+    if (m === 'stepper') {
+      this.#stepper = createStepper(this, {
+        count: this.#steps.length,
+        start: Math.max(0, this.state.index),
+        hash: document.documentElement.dataset.embed !== 'true',
+        place: (bar) => this.querySelector('.scrolly__steps')!.prepend(bar),
+      });
+    }
+  }
+
+  /** The "Step through" toggle: into the stepper at the current step, or back to reading every step at the step shown. */
+  #onToggle = () => {
+    if (this.mode !== 'stepper') {
+      this.mode = 'stepper';
+      // The stage at the top of the screen, the bar and the step under it.
+      const track = this.querySelector('.figure__track') ?? this;
+      track.scrollIntoView({ block: 'start' });
+      this.#stepper?.focus();
+      return;
+    }
+    const at = this.#steps[this.state.index];
+    this.mode = this.#baseMode();
+    // Keep the reader's place: the step shown is put where the scroll engine reads it as active.
+    if (at) {
+      const r = at.getBoundingClientRect();
+      scrollBy({ top: r.top - innerHeight * 0.5, behavior: 'instant' });
+    }
+    this.querySelector<HTMLButtonElement>('.scrolly__toggle')?.focus({ preventScroll: true });
   };
 
   connectedCallback() {
     const steps = [...this.querySelectorAll<HTMLElement>('.step')];
+    wireCopyLinks(this, stepperStringsOf(this));
     if (!steps.length) return;
     this.#steps = steps;
     this.classList.add('is-enhanced');
@@ -51,12 +123,15 @@ export class ScrollySection extends HTMLElement {
     // The reading line moves with the layout (phone: below the stage).
     this.#narrow = matchMedia('(max-width: 899px)');
     this.#narrow.addEventListener('change', this.#follow);
-    this.#follow();
+    this.#calm = matchMedia('(prefers-reduced-motion: reduce)');
+    this.#calm.addEventListener('change', this.#onCalm);
+    this.querySelector('.scrolly__toggle')?.addEventListener('click', this.#onToggle);
+    this.mode = this.#baseMode();
   }
 
   /**
-   * Stop following the scroll and show step `index` (an embed with no host
-   * script turns the steps into Previous/Next buttons).
+   * Stop following the scroll and show step `index` (the stepper drives the
+   * section through this).
    */
   select(index: number) {
     this.#handle?.destroy();
@@ -73,8 +148,12 @@ export class ScrollySection extends HTMLElement {
   disconnectedCallback() {
     this.#handle?.destroy();
     this.#handle = undefined;
+    this.#stepper?.destroy();
+    this.#stepper = undefined;
     this.#ro?.disconnect();
     this.#narrow?.removeEventListener('change', this.#follow);
+    this.#calm?.removeEventListener('change', this.#onCalm);
+    this.querySelector('.scrolly__toggle')?.removeEventListener('click', this.#onToggle);
   }
 }
 

@@ -17,6 +17,8 @@ export interface ScrollyChangeDetail extends StepState {
 export interface ScrollySectionElement extends HTMLElement {
   /** Latest state, for listeners that start after the first event. */
   state: StepState;
+  /** How the section is read: scroll, stepper (site), plain (reduced motion), static (an embed without a host). */
+  mode: 'scroll' | 'stepper' | 'plain' | 'static';
   /** Stop following the scroll and show step `index`. */
   select(index: number): void;
   /** Re-measure after a layout change. */

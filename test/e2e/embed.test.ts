@@ -369,13 +369,13 @@ describe('other host setups', () => {
     // The graphic no longer sticks; one step shows at a time, chosen by buttons.
     expect(await f.evaluate(() => getComputedStyle(document.querySelector('#scrolly-rail-costs .scrolly__graphic')!).position)).toBe('static');
     const count = await section.locator('.step').count();
-    const status = section.locator('.embed-stepper__status');
+    const status = section.locator('.stepper__status');
     const next = section.getByRole('button', { name: /next/i });
     const states: string[] = [];
     for (let i = 0; i < count; i++) {
       await poll(() => status.textContent()).toBe(`Step ${i + 1} of ${count}`);
       // The polite live region says where the reader is and what the picture now shows (the step's description).
-      const said = await section.locator('.embed-stepper__said').textContent();
+      const said = await section.locator('.stepper__said').textContent();
       expect(said).toMatch(new RegExp(`^Step ${i + 1} of ${count}\\. In the graphic: .{20,}`));
       expect(await section.getAttribute('data-active-step')).toBe(String(i));
       expect(await section.locator('.step:visible').count()).toBe(1);

@@ -14,7 +14,7 @@
  */
 import { ampHeight, childScroll, parseHostMessage, pymHeight, type StepDetail } from './protocol';
 import type { ScrollyChangeDetail, ScrollySectionElement as ScrollySection } from '../scroll-state';
-import type { StepperStrings } from '../stepper-strings';
+import { createStepper, type StepperSection } from '../stepper';
 
 const html = document.documentElement;
 const params = new URLSearchParams(location.search);
@@ -30,80 +30,32 @@ const setMode = (m: Mode) => {
 /** Content height: the root box, not scrollHeight (which never drops below the viewport). */
 const contentHeight = () => Math.ceil(html.getBoundingClientRect().height);
 
-// ---- Stepper: steps as buttons, for framed embeds without a host and for
-// scroll-driven figures embedded alone.
-type Section = HTMLElement & Partial<Pick<ScrollySection, 'select' | 'state'>>;
+// ---- Stepper (src/lib/stepper.ts, the same component as the site's "Step
+// through"): steps as buttons, for framed embeds without a host and for
+// scroll-driven figures embedded alone. The bar takes the place the page kept
+// for it (.stepper-slot, so adding it moves nothing), else follows the graphic.
+type Section = StepperSection & Partial<Pick<ScrollySection, 'mode'>>;
 
-/** Shows step `i` of a section without scrolling: the real engine if present, else a plain event. */
-function drive(section: Section, i: number, count: number) {
-  if (typeof section.select === 'function') return section.select(i);
-  const prev = (section.state as { index: number } | undefined)?.index ?? -1;
-  const state = { index: i, progress: 1, direction: i >= prev ? 'down' : 'up' } as const;
-  (section as { state?: unknown }).state = state;
-  section.dataset.activeStep = String(i);
-  const detail: ScrollyChangeDetail = { ...state, id: section.id, count };
-  section.dispatchEvent(new CustomEvent('scrolly:change', { bubbles: true, detail }));
-}
-
-export function stepper(section: Section, count: number, start: number) {
-  if (section.querySelector('.embed-stepper') || count < 1) return;
-  const raw = section.dataset.stepper;
-  if (!raw) throw new Error('[stepper] the section has no data-stepper strings (rendered by Scrolly.astro)');
-  const t = JSON.parse(raw) as StepperStrings;
-  const steps = [...section.querySelectorAll<HTMLElement>('.step')];
-  const bar = document.createElement('div');
-  bar.className = 'embed-stepper';
-  bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', t.label);
-  const button = (label: string, cls: string) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = cls;
-    b.textContent = label;
-    bar.appendChild(b);
-    return b;
-  };
-  const prev = button(t.previous, 'embed-stepper__prev');
-  const status = document.createElement('p');
-  status.className = 'embed-stepper__status';
-  bar.appendChild(status);
-  // Announced politely on each change: the step and what its picture shows.
-  const said = document.createElement('p');
-  said.className = 'embed-stepper__said visually-hidden';
-  said.setAttribute('aria-live', 'polite');
-  bar.appendChild(said);
-  const next = button(t.next, 'embed-stepper__next');
-  let i = start;
-  const show = () => {
-    drive(section, i, count);
-    // Announced politely: where the reader is, and what the picture now shows.
-    const shows = steps[i]?.querySelector('.step__shows')?.textContent?.trim();
-    const where = t.status.replace('{n}', String(i + 1)).replace('{count}', String(count));
-    status.textContent = where;
-    said.textContent = shows ? `${where}. ${shows}` : where;
-    prev.disabled = i <= 0;
-    next.disabled = i >= count - 1;
-  };
-  prev.addEventListener('click', () => {
-    i = Math.max(0, i - 1);
-    show();
+function stepper(section: Section, count: number, start: number) {
+  if (section.querySelector('.stepper') || count < 1) return;
+  createStepper(section, {
+    count,
+    start,
+    place(bar) {
+      const slot = section.querySelector('.stepper-slot');
+      const graphic = section.querySelector('.scrolly__graphic, .embed-solo__graphic');
+      if (slot) slot.replaceWith(bar);
+      else if (graphic) graphic.after(bar);
+      else section.appendChild(bar);
+    },
   });
-  next.addEventListener('click', () => {
-    i = Math.min(count - 1, i + 1);
-    show();
-  });
-  const slot = section.querySelector('.embed-stepper-slot');
-  const graphic = section.querySelector('.scrolly__graphic, .embed-solo__graphic');
-  if (slot) slot.replaceWith(bar);
-  else if (graphic) graphic.after(bar);
-  else section.appendChild(bar);
-  show();
 }
 
 function staticLayout() {
   setMode('static');
   document.querySelectorAll<Section>('scrolly-section').forEach((s) => {
-    s.dataset.mode = 'stepper';
+    if ('mode' in s) s.mode = 'static';
+    else s.dataset.mode = 'static';
     stepper(s, s.querySelectorAll('.step').length, 0);
   });
 }

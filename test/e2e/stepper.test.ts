@@ -1,0 +1,167 @@
+/**
+ * The stepper on the site (issue 12, "three ways to read"): each scrolly
+ * section's "Step through" toggle turns it into a stepper that a keyboard
+ * reader walks with ←/→ and Home/End. Checked as a reader would notice:
+ * where focus is, the URL's #step-N, what the polite live region says, the
+ * graphic's state, that the graphic stays put and no card sits on it, and
+ * that leaving the stepper keeps the reader's place. Every section of every
+ * chapter at 390 px; one chapter at 1280 px. Plus "Copy link" per step, with
+ * the clipboard and with it refused.
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage } from './browser';
+import { chapterSlugs, html } from '../build/dist';
+import { coverage, sectionsOnPage } from './reading';
+
+const site = inject('siteUrl');
+const chapters = chapterSlugs().filter((slug) => html(slug).includes('<scrolly-section'));
+const poll = expect.poll;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const focused = (p: Page) => p.evaluate(() => (document.activeElement as HTMLElement | null)?.className ?? '');
+/** The stage's top on screen: "the graphic stays put". */
+const stageTop = (p: Page, id: string) => p.evaluate((i) => Math.round(document.querySelector(`#${i} .figure__stage`)!.getBoundingClientRect().top), id);
+
+async function walk(page: Page, section: { id: string; steps: number[] }, problems: string[]) {
+  const s = page.locator(`#${section.id}`);
+  const count = section.steps.length;
+  const toggle = s.locator('.scrolly__toggle');
+  // By keyboard: focus the toggle and press Enter.
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await poll(() => s.getAttribute('data-mode')).toBe('stepper');
+  expect(await toggle.innerText()).toBe('Show all steps');
+  const said = s.locator('.stepper__said');
+  expect(await said.getAttribute('aria-live')).toBe('polite');
+  const top0 = await stageTop(page, section.id);
+  const check = async (i: number, keyDone: string) => {
+    const n = section.steps[i]!;
+    const where = `${section.id} step ${n} (after ${keyDone})`;
+    await poll(() => s.getAttribute('data-active-step'), { message: where }).toBe(String(i));
+    expect(new URL(page.url()).hash, where).toBe(`#step-${n}`);
+    expect(await s.locator('.stepper__status').innerText(), where).toBe(`Step ${i + 1} of ${count}`);
+    // The live region says where the reader is and what the picture now shows (the step's `shows`).
+    const shows = (await s.locator(`#step-${n} .step__shows`).textContent())!.trim().replace(/\s+/g, ' ');
+    expect(await said.textContent(), where).toBe(`Step ${i + 1} of ${count}. ${shows}`);
+    // Only the step shown is on screen, under or beside the graphic, hiding none of its drawing.
+    expect(await s.locator('.step:visible').count(), where).toBe(1);
+    expect(await s.locator(`#step-${n}`).isVisible(), where).toBe(true);
+    const c = await coverage(page, section.id);
+    if (!c.box) problems.push(`${where}: the drawing is not on screen`);
+    if (c.covered > 0) problems.push(`${where}: the step hides ${(c.covered * 100).toFixed(1)}% of the drawing`);
+    const top = await stageTop(page, section.id);
+    if (Math.abs(top - top0) > 1) problems.push(`${where}: the graphic moved from ${top0} to ${top} px`);
+    // Focus stays on a usable control of the bar, never on a disabled button.
+    const f = await focused(page);
+    expect(f, where).toMatch(/^stepper__(next|prev)$/);
+    expect(await page.evaluate(() => (document.activeElement as HTMLButtonElement).disabled), where).toBe(false);
+  };
+  await poll(() => focused(page)).toBe(count > 1 ? 'stepper__next' : 'stepper__prev');
+  await check(0, 'opening');
+  expect(await s.locator('.stepper__prev').isDisabled()).toBe(true);
+  for (let i = 1; i < count; i++) {
+    await page.keyboard.press('ArrowRight');
+    await check(i, '→');
+  }
+  if (count > 1) {
+    // At the end Next is disabled: focus moved to Previous.
+    expect(await s.locator('.stepper__next').isDisabled()).toBe(true);
+    expect(await focused(page)).toBe('stepper__prev');
+    await page.keyboard.press('Home');
+    await check(0, 'Home');
+    expect(await focused(page)).toBe('stepper__next');
+    await page.keyboard.press('End');
+    await check(count - 1, 'End');
+    await page.keyboard.press('ArrowLeft');
+    await check(count - 2, '←');
+    // The buttons, by keyboard too.
+    await s.locator('.stepper__next').focus();
+    await page.keyboard.press('Enter');
+    await check(count - 1, 'Enter on Next');
+  }
+  // Scrolling does not move the stepper off its step.
+  await page.mouse.wheel(0, 400);
+  await page.waitForTimeout(200);
+  expect(await s.getAttribute('data-active-step')).toBe(String(count - 1));
+  // Back to scrolling: the reader keeps their place (the same step is active), focus back on the toggle.
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await poll(() => s.getAttribute('data-mode')).toBe('scroll');
+  expect(await toggle.innerText()).toBe('Step through');
+  expect(await focused(page)).toBe('scrolly__toggle');
+  await poll(() => s.getAttribute('data-active-step')).toBe(String(count - 1));
+  expect(await s.locator('.stepper').count()).toBe(0);
+}
+
+describe('Step through: every section by keyboard', () => {
+  for (const slug of chapters) {
+    it(`390x844 ${slug}`, async () => {
+      const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+      await page.goto(`${site}/${slug}/`, { waitUntil: 'load' });
+      const problems: string[] = [];
+      for (const section of await sectionsOnPage(page)) await walk(page, section, problems);
+      expect(problems).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }, 180_000);
+  }
+  it(`1280x800 ${chapters[0]}`, async () => {
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${site}/${chapters[0]}/`, { waitUntil: 'load' });
+    const problems: string[] = [];
+    for (const section of await sectionsOnPage(page)) await walk(page, section, problems);
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+});
+
+describe('Copy link to a step', () => {
+  it('copies the step\'s #step-N address and says so', async () => {
+    const { page, errors } = await openPage(browser, [site], { permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 390, height: 844 } });
+    await page.goto(`${site}/${chapters[0]}/`);
+    const n = (await sectionsOnPage(page))[0]!.steps[1]!;
+    const step = page.locator(`#step-${n}`);
+    await step.scrollIntoViewIfNeeded();
+    // With JavaScript the button shows and the plain link does not.
+    expect(await step.locator('.step__link').isVisible()).toBe(false);
+    await step.getByRole('button', { name: 'Copy link to this step' }).click();
+    await poll(() => step.getByRole('status').textContent()).toBe('Link copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site}/${chapters[0]}/#step-${n}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('without clipboard permission, shows the address selected in a field to copy by hand', async () => {
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+    // The browser refuses the clipboard, as it does without permission or in a sandboxed frame.
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) },
+      });
+    });
+    await page.goto(`${site}/${chapters[0]}/`);
+    const n = (await sectionsOnPage(page))[0]!.steps[0]!;
+    const step = page.locator(`#step-${n}`);
+    await step.scrollIntoViewIfNeeded();
+    await step.getByRole('button', { name: 'Copy link to this step' }).click();
+    const field = step.locator('input.step__copy-field');
+    await poll(() => field.isVisible()).toBe(true);
+    expect(await field.inputValue()).toBe(`${site}/${chapters[0]}/#step-${n}`);
+    const sel = await field.evaluate((el: HTMLInputElement) => ({ focused: document.activeElement === el, start: el.selectionStart, end: el.selectionEnd, len: el.value.length }));
+    expect(sel).toEqual({ focused: true, start: 0, end: sel.len, len: sel.len });
+    expect(await step.getByRole('status').textContent()).toMatch(/selected/);
+    // The selected text is what the reader's copy would take.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value.slice((document.activeElement as HTMLInputElement).selectionStart!, (document.activeElement as HTMLInputElement).selectionEnd!))).toBe(`${site}/${chapters[0]}/#step-${n}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
