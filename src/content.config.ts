@@ -38,6 +38,12 @@ const chapters = defineCollection({
      * (`comments.question` in content/ui/<locale>.json).
      */
     question: z.string().min(20).max(240).optional(),
+    /**
+     * Close the chapter's comment thread (issue 15, moderation): `true` at once, or a date (`2027-01-31`,
+     * or a time with its offset) from which it is closed. The widget then shows the existing comments and
+     * says the thread is closed; the comment server (reading data-closed-from from the build) refuses new ones.
+     */
+    comments_closed: z.union([z.literal(true), z.coerce.date()]).optional(),
   }),
 });
 

@@ -151,6 +151,8 @@ export async function applySchema(cfg, opts = {}) {
     async (db) => {
       if (cfg.kind === 'postgresql') await guardPostgres(db, sql, cfg, opts);
       await db.exec(sql);
+      // Tables added by later versions (moderation): created when missing, also in an existing store.
+      await db.exec(await readFile(path.join(here, 'schema', cfg.kind === 'sqlite' ? 'sqlite-moderation.sql' : 'postgresql-moderation.sql'), 'utf8'));
       if (cfg.kind === 'postgresql') await db.exec(`CREATE TABLE IF NOT EXISTS ${PG_MARKER} (created_at timestamptz NOT NULL DEFAULT now()); INSERT INTO ${PG_MARKER} SELECT WHERE NOT EXISTS (SELECT 1 FROM ${PG_MARKER})`);
     },
     opts,

@@ -28,6 +28,7 @@ const { createRequire } = require('node:module');
 const proxyaddr = require('proxy-addr');
 const { verifyPassword, hashPassword } = require('./password.cjs');
 const { cleanName, isReserved } = require('./names.cjs');
+const { createModeration } = require('./moderation.cjs');
 
 const walineRequire = createRequire(require.resolve('@waline/vercel/package.json'));
 const jwt = walineRequire('jsonwebtoken');
@@ -274,6 +275,10 @@ class Lru {
  *   reservedNames?: string[],
  *   caps?: { total: number, perChapter: number, perReader: number },
  *   onCapReached?: (info: { cap: string, total: number, chapter: number, url: string }) => void,
+ *   onWaiting?: () => void,
+ *   blockedWords?: string[],
+ *   reportThreshold?: number,
+ *   closed?: Record<string, number>,
  *   findComment?: (id: string) => Promise<{ objectId: string|number, url: string, status: string, rid?: string|number|null } | null>,
  * }} opts
  */
@@ -288,6 +293,10 @@ function createGate(opts) {
   const storeOk = opts.storeOk ?? (() => true);
   const caps = opts.caps ?? CAPS;
   const log = opts.log ?? ((m) => console.error(m));
+  const mod = createModeration({ db: state.db, kind: state.kind, now: state.now, readerKey, blockedWords: opts.blockedWords, reportThreshold: opts.reportThreshold });
+  // Chapters whose comments are closed (front matter comments_closed, read from the build): path -> from when (ms).
+  const closed = opts.closed ?? {};
+  const isClosed = (/** @type {string} */ url) => Object.hasOwn(closed, url) && state.now() >= closed[url];
   // The same scrypt work for an e-mail that has no account.
   const dummyHash = hashPassword(require('node:crypto').randomBytes(16).toString('hex'));
   let checking = 0;
@@ -386,6 +395,100 @@ function createGate(opts) {
     }
   }
 
+  /**
+   * A reader's report: reason from the short list, one per reader per comment (a repeat is answered
+   * as done), at most 30 reports per reader an hour.
+   * @param {any} ctx @param {number} id @param {string} reader
+   */
+  async function report(ctx, id, reader) {
+    const body = await readJson(ctx, 1024);
+    if (typeof body.reason !== 'string' || !mod.REPORT_REASONS.includes(body.reason)) throw new GateError(400, 'Choose a reason for the report.', { code: 'report_reason' });
+    const hits = await state.hit(`report:${reader}`, 3600_000);
+    if (hits.n > 30) throw new GateError(429, 'Too many reports: please try again later.', { retryAfter: Math.max(1, Math.ceil((hits.expiresMs - state.now()) / 1000)), code: 'report_limit' });
+    const r = await mod.report(id, reader, body.reason);
+    if (!r) throw new GateError(404, 'That comment cannot be reported.', { code: 'report_gone' });
+    if (!r.already) await state.bump();
+    ctx.body = { errno: 0, errmsg: '', data: { objectId: id, already: r.already } };
+    ctx.set('Cache-Control', 'no-store');
+  }
+
+  /**
+   * The moderation API (/api/moderate/…, moderator only): queues with counts, bulk actions, the
+   * audit log, comments by e-mail (find, delete), the export.
+   * @param {any} ctx @param {{ userId: string }} sess
+   */
+  async function moderate(ctx, sess) {
+    const p = ctx.path.slice('/api/moderate/'.length);
+    const q = /** @type {Record<string, unknown>} */ (ctx.query);
+    const one = (/** @type {string} */ k) => (typeof q[k] === 'string' ? /** @type {string} */ (q[k]) : '');
+    /** @param {unknown} data */
+    const ok = (data) => {
+      ctx.body = { errno: 0, errmsg: '', data };
+      ctx.set('Cache-Control', 'no-store');
+    };
+    if (p === 'queues' && ctx.method === 'GET') return ok(await mod.counts());
+    if (p === 'list' && ctx.method === 'GET') {
+      const queue = one('queue') || 'waiting';
+      if (!mod.QUEUES.includes(queue)) throw new GateError(400, 'Unknown queue.');
+      const page = /^\d{1,5}$/.test(one('page')) ? Number(one('page')) : 1;
+      const chapter = one('chapter');
+      if (chapter && !chapters.has(chapter)) throw new GateError(400, 'Unknown chapter.');
+      return ok(await mod.list({ queue, page, order: one('order') === 'newest' ? 'newest' : 'oldest', chapter: chapter || undefined }));
+    }
+    if (p === 'audit' && ctx.method === 'GET') return ok(await mod.audit(50));
+    if (p === 'action' && ctx.method === 'POST') {
+      const body = await readJson(ctx, 64 * 1024);
+      if (typeof body.action !== 'string' || !Object.hasOwn(mod.ACTIONS, body.action)) throw new GateError(400, 'Unknown action.');
+      let list;
+      let scope = '';
+      if (body.ids !== undefined) {
+        const clean = Array.isArray(body.ids) && body.ids.length <= 1000 && body.ids.every((/** @type {unknown} */ v) => /^\d{1,12}$/.test(String(v))) ? [...new Set(body.ids.map(Number))] : null;
+        if (!clean) throw new GateError(400, 'Give the comments as a list of up to 1000 ids.');
+        list = clean;
+      } else {
+        list = await mod.scopeIds(body);
+        if (!list) throw new GateError(400, 'Give ids, or a reader (a comment id) or a chapter.');
+        scope = body.reader != null ? `all in ${body.queue ?? 'waiting'} from the reader of comment ${body.reader}` : `all in ${body.queue ?? 'waiting'} on ${body.chapter}`;
+      }
+      const n = await mod.act({ action: body.action, ids: list, actor: await mod.actor(sess.userId), scope });
+      if (n) await state.bump();
+      return ok({ changed: n });
+    }
+    if (p === 'by-email' && ctx.method === 'GET') {
+      const mail = one('mail').trim();
+      if (!mail || mail.length > 254) throw new GateError(400, 'Which e-mail address?');
+      return ok({ ids: await mod.idsByEmail(mail) });
+    }
+    if (p === 'delete-by-email' && ctx.method === 'POST') {
+      const body = await readJson(ctx, 4096);
+      const mail = typeof body.mail === 'string' ? body.mail.trim() : '';
+      if (!mail || mail.length > 254 || !EMAIL.test(mail)) throw new GateError(400, 'Which e-mail address?');
+      const list = await mod.idsByEmail(mail);
+      const n = await mod.erase(list);
+      await mod.log(await mod.actor(sess.userId), 'delete_by_email', list, `e-mail ${mail.toLowerCase().replace(/^(.).*@/, '$1…@')}`, n);
+      if (n) await state.bump();
+      return ok({ deleted: n });
+    }
+    if (p === 'export' && ctx.method === 'GET') {
+      const format = one('format') || 'json';
+      if (format !== 'json' && format !== 'csv') throw new GateError(400, 'Export as json or csv.');
+      const rows = await mod.exportAll();
+      await mod.log(await mod.actor(sess.userId), 'export', [], format, rows.length);
+      const stamp = new Date(state.now()).toISOString().slice(0, 10);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Content-Disposition', `attachment; filename="comments-${stamp}.${format}"`);
+      if (format === 'csv') {
+        ctx.type = 'text/csv; charset=utf-8';
+        ctx.body = mod.toCsv(rows);
+      } else {
+        ctx.type = 'application/json; charset=utf-8';
+        ctx.body = JSON.stringify({ exported: new Date(state.now()).toISOString(), comments: rows }, null, 1);
+      }
+      return;
+    }
+    throw new GateError(404, 'Not found.');
+  }
+
   const unavailable = () => new GateError(503, 'Comments cannot be saved right now. Please try again later.', { retryAfter: 60 });
 
   /** @param {any} ctx @param {() => Promise<void>} next */
@@ -443,8 +546,12 @@ function createGate(opts) {
       } else if (p === '/api/comment' && method === 'POST') {
         const raw = await readJson(ctx, maxBody);
         const body = cleanComment(raw, chapters, [...(opts.reservedNames ?? []), ...(await state.moderatorNames())]);
+        if (!sess && isClosed(body.url)) throw new GateError(403, 'Comments on this chapter are closed.', { code: 'closed' });
         const idem = String(ctx.req.headers['idempotency-key'] ?? '');
         if (idem && !IDEM_KEY.test(idem)) throw new GateError(400, 'The request could not be read.');
+        // The secret the reader's browser keeps with the draft: with it (and only with it) they can delete the comment.
+        const secret = String(ctx.req.headers['x-comment-secret'] ?? '');
+        if (secret && !IDEM_KEY.test(secret)) throw new GateError(400, 'The request could not be read.');
         if (idem && !(await state.idemClaim(idem))) {
           // Sent before: answer with what was stored, never a second copy.
           const prior = await state.idem(idem);
@@ -468,7 +575,7 @@ function createGate(opts) {
           if (!sess) {
             // Caps on comments waiting for the moderator: a flood cannot bury the queue.
             // Refusals carry a code (the widget shows its own string for it: comments.err_<code>).
-            const w = await state.waitingCounts(body.url, ip);
+            const w = await mod.waitingCounts(body.url, ip);
             if (w.reader >= caps.perReader)
               throw new GateError(429, `You have ${w.reader} comments waiting for the moderator: please wait until they have been read before posting more.`, { retryAfter: 3600, cap: 'reader', code: 'cap_reader' });
             if (w.chapter >= caps.perChapter || w.total >= caps.total) {
@@ -490,6 +597,8 @@ function createGate(opts) {
             }
             claimed = until;
           }
+          // Spam signals, decided before the comment is stored (pre-moderation: they choose its queue).
+          const sig = sess ? null : await mod.signalsFor({ comment: body.comment, url: body.url, reader });
           ctx.request.body = { post: body, file: {} };
           await next();
           checkAnswer(ctx);
@@ -497,6 +606,11 @@ function createGate(opts) {
           if (!storeOk()) throw unavailable();
           const id = ctx.body?.data?.objectId;
           if (idem && id != null) await state.idemDone(idem, String(id));
+          if (sig && id != null) {
+            // The comment is stored: a failure here must not lose it (it stays in Waiting).
+            await mod.record({ id, ...sig, reader, secret }).catch((e) => log(`[comments] could not record signals for comment ${id}: ${e}`));
+            opts.onWaiting?.();
+          }
           await state.bump();
         } catch (e) {
           if (claimed) await state.release(`post:${reader}`, claimed).catch(() => {});
@@ -507,15 +621,44 @@ function createGate(opts) {
       } else if (idMatch && method === 'PUT') {
         needSession();
         const body = await readJson(ctx, maxBody);
+        const id = Number(idMatch[1]);
+        if (['approved', 'waiting', 'spam'].includes(body.status) && body.sticky === undefined) {
+          // A status change goes through moderation (queue, audit log), not Waline's own update.
+          const action = body.status === 'approved' ? 'approve' : body.status === 'spam' ? 'spam' : 'waiting';
+          const n = await mod.act({ action, ids: [id], actor: await mod.actor(sess?.userId ?? '') });
+          if (!n) throw new GateError(404, 'That comment does not exist (any more).');
+          await state.bump();
+          ctx.body = { errno: 0, errmsg: '', data: { objectId: id, status: body.status } };
+          return finish(ctx, sess);
+        }
         /** @type {Record<string, unknown>} */
         const clean = {};
-        if (['approved', 'waiting', 'spam'].includes(body.status)) clean.status = body.status;
         if (typeof body.sticky === 'boolean') clean.sticky = body.sticky ? 1 : 0;
         if (!Object.keys(clean).length) throw new GateError(400, 'Nothing to change.');
         ctx.request.body = { post: clean, file: {} };
       } else if (idMatch && method === 'DELETE') {
+        const id = Number(idMatch[1]);
+        if (!sess) {
+          // A reader deleting their own comment: only the browser that holds its secret can.
+          const secret = String(ctx.req.headers['x-comment-secret'] ?? '');
+          if (!IDEM_KEY.test(secret) || !(await mod.ownedBy(id, secret))) throw new GateError(403, 'Only the browser this comment was written in can delete it.', { code: 'not_yours' });
+          await mod.erase([id]);
+          await mod.log('reader (own comment)', 'self_delete', [id], '', 1);
+          await state.bump();
+          ctx.body = { errno: 0, errmsg: '', data: { objectId: id, deleted: true } };
+          ctx.set('Cache-Control', 'no-store');
+          return;
+        }
+        const n = await mod.act({ action: 'delete', ids: [id], actor: await mod.actor(sess.userId) });
+        if (!n) throw new GateError(404, 'That comment does not exist (any more).');
+        await state.bump();
+        ctx.body = { errno: 0, errmsg: '', data: { objectId: id, deleted: true } };
+        return finish(ctx, sess);
+      } else if (/^\/api\/comment\/\d{1,12}\/report$/.test(p) && method === 'POST') {
+        return await report(ctx, Number(p.split('/')[3]), reader);
+      } else if (p.startsWith('/api/moderate/')) {
         needSession();
-        ctx.request.body = { post: {}, file: {} };
+        return await moderate(ctx, /** @type {NonNullable<typeof sess>} */ (sess));
       } else if (p === '/api/token' && method === 'POST') {
         return await signIn(ctx, reader);
       } else if (p === '/api/token' && method === 'GET') {

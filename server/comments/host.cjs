@@ -11,6 +11,8 @@ const path = require('node:path');
 const { createRequire } = require('node:module');
 const { createGate } = require('./gate.cjs');
 const { openState } = require('./state.cjs');
+const { createModeration } = require('./moderation.cjs');
+const { createNotifier } = require('./notify.cjs');
 
 // Files the store creates later (SQLite's -wal and -shm) are private too.
 process.umask(0o077);
@@ -99,6 +101,25 @@ async function main() {
     { now: () => Date.now() + clockOffset },
   );
   const chapters = new Set(JSON.parse(env.COMMENTS_CHAPTERS ?? '[]'));
+  const counter = createModeration({ db: state.db, kind: state.kind, now: state.now, readerKey: (ip) => ip });
+  const smtpPort = Number(env.COMMENTS_SMTP_PORT || 0);
+  const secure = env.COMMENTS_SMTP_SECURE === '1' || env.COMMENTS_SMTP_SECURE === 'true' || (!env.COMMENTS_SMTP_SECURE && smtpPort === 465);
+  const notifier = createNotifier({
+    state,
+    smtp: {
+      host: env.COMMENTS_SMTP_HOST ?? '',
+      port: smtpPort || (secure ? 465 : 587),
+      secure,
+      user: env.COMMENTS_SMTP_USER || undefined,
+      pass: env.COMMENTS_SMTP_PASS || undefined,
+      from: env.COMMENTS_SMTP_FROM || `comments@${new URL(env.COMMENTS_MODERATE_URL ?? 'http://localhost/').hostname}`,
+    },
+    to: env.COMMENTS_NOTIFY_TO ? env.COMMENTS_NOTIFY_TO.split(',').map((s) => s.trim()).filter(Boolean) : async () => (await state.moderatorEmails()),
+    everyMinutes: Number(env.COMMENTS_NOTIFY_MINUTES ?? 30),
+    moderateUrl: env.COMMENTS_MODERATE_URL ?? '/moderate/',
+    strings: JSON.parse(env.COMMENTS_MAIL_STRINGS ?? '{}'),
+    count: () => counter.counts(),
+  });
   const gate = createGate({
     state,
     chapters,
@@ -110,6 +131,11 @@ async function main() {
       perChapter: Number(env.COMMENTS_CAP_WAITING_PER_CHAPTER ?? 500),
       perReader: Number(env.COMMENTS_CAP_WAITING_PER_READER ?? 5),
     },
+    blockedWords: JSON.parse(env.COMMENTS_BLOCKED_WORDS ?? '[]'),
+    reportThreshold: Number(env.COMMENTS_REPORT_HIDE_THRESHOLD ?? 3),
+    closed: JSON.parse(env.COMMENTS_CLOSED ?? '{}'),
+    onWaiting: () => notifier.poke(),
+    onCapReached: () => notifier.poke(),
     cacheEntries: Number(env.COMMENTS_LIST_CACHE_ENTRIES ?? 500),
     readsPerMinute: Number(env.COMMENTS_READS_PER_MINUTE ?? 120),
     storeOk: sqliteFile ? watchStoreFile(sqliteFile) : undefined,

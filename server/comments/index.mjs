@@ -7,7 +7,10 @@ import crypto from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { storeConfig, storeEnv, applySchema } from './db.mjs';
+
+const { parseBlockedWords } = createRequire(import.meta.url)('./moderation.cjs');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -18,20 +21,61 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * @returns {string[]}
  */
 export function chapterPaths(siteDir) {
+  return [...chapterSettings(siteDir).keys()];
+}
+
+/**
+ * Each chapter that takes comments, with the time from which its thread is
+ * closed (data-closed-from, from the chapter's front matter comments_closed),
+ * or null when it stays open.
+ * @param {string} siteDir
+ * @returns {Map<string, number | null>}
+ */
+export function chapterSettings(siteDir) {
   const dir = path.resolve(siteDir);
-  const found = new Set();
+  /** @type {Map<string, number | null>} */
+  const found = new Map();
   const entries = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : [];
   for (const e of entries) {
     const file = path.join(dir, e.name, 'index.html');
     if (!e.isDirectory() || !existsSync(file)) continue;
-    for (const m of readFileSync(file, 'utf8').matchAll(/<chancay-comments\b[^>]*\sdata-path="(\/[a-z0-9-]+\/)"/g)) found.add(m[1]);
+    for (const m of readFileSync(file, 'utf8').matchAll(/<chancay-comments\b[^>]*>/g)) {
+      const p = /\sdata-path="(\/[a-z0-9-]+\/)"/.exec(m[0]);
+      if (!p) continue;
+      const c = /\sdata-closed-from="([^"]+)"/.exec(m[0]);
+      const from = c ? Date.parse(c[1]) : null;
+      if (c && !Number.isFinite(from)) throw new Error(`[comments] ${file}: data-closed-from="${c[1]}" is not a date`);
+      found.set(p[1], from);
+    }
   }
   if (!found.size)
     throw new Error(
       `[comments] No chapter pages found in ${dir} (looked for <chancay-comments data-path="/…/"> in */index.html). ` +
         'Comments are only taken on chapters of the built site: run `npm run build` first, or set COMMENTS_SITE_DIR to the built site.',
     );
-  return [...found].sort();
+  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * The blocked-words list (content/comments/blocked-words.txt, or COMMENTS_BLOCKED_WORDS_FILE).
+ * @param {string} [file]
+ */
+export function blockedWords(file) {
+  const f = path.resolve(file ?? path.join(here, '../../content/comments/blocked-words.txt'));
+  if (!existsSync(f)) throw new Error(`[comments] COMMENTS_BLOCKED_WORDS_FILE: ${f} does not exist`);
+  return parseBlockedWords(readFileSync(f, 'utf8'));
+}
+
+/** The moderator-facing strings (e-mail) from content/ui/en.json: moderate.mail_*. */
+function mailStrings() {
+  const ui = JSON.parse(readFileSync(path.join(here, '../../content/ui/en.json'), 'utf8'));
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const k of ['mail_subject', 'mail_body', 'mail_counts', 'mail_paused', 'mail_footer']) {
+    if (typeof ui[`moderate.${k}`] !== 'string') throw new Error(`[comments] content/ui/en.json has no "moderate.${k}"`);
+    out[k] = ui[`moderate.${k}`];
+  }
+  return out;
 }
 
 /** A positive whole-number setting, or undefined when unset; anything else stops the start with the setting's name. */
@@ -65,7 +109,9 @@ export function readyWaitSeconds(v) {
  *   sessionTtlSeconds?: number, quiet?: boolean, siteDir?: string, init?: boolean,
  *   trustedProxies?: string, poolSize?: number, cacheEntries?: number, readsPerMinute?: number,
  *   fakeClock?: boolean, startTimeoutSeconds?: number | string,
- *   caps?: { total: number, perChapter: number, perReader: number } }} [opts]
+ *   caps?: { total: number, perChapter: number, perReader: number },
+ *   blockedWordsFile?: string, reportThreshold?: number, notifyMinutes?: number, notifyTo?: string, siteUrl?: string,
+ *   smtp?: { host?: string, port?: number, secure?: boolean, user?: string, pass?: string, from?: string } }} [opts]
  *   siteDir: the built site (default COMMENTS_SITE_DIR, DIST_DIR or dist/), whose chapters take comments;
  *   init: create an empty SQLite store even where one existed (COMMENTS_INIT=1);
  *   caps: waiting-comment caps (default COMMENTS_CAP_WAITING_TOTAL / _PER_CHAPTER / _PER_READER: 2000, 500, 5);
@@ -79,7 +125,11 @@ export function readyWaitSeconds(v) {
 export async function startComments(opts = {}) {
   const e = process.env;
   const cfg = storeConfig({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl ?? e.COMMENTS_DATABASE_URL });
-  const chapters = chapterPaths(opts.siteDir ?? e.COMMENTS_SITE_DIR ?? e.DIST_DIR ?? 'dist');
+  const settings = chapterSettings(opts.siteDir ?? e.COMMENTS_SITE_DIR ?? e.DIST_DIR ?? 'dist');
+  const chapters = [...settings.keys()];
+  const closed = Object.fromEntries([...settings].filter(([, v]) => v !== null));
+  const smtp = { ...(opts.smtp ?? {}) };
+  const siteUrl = (opts.siteUrl ?? e.SITE_URL ?? 'http://127.0.0.1:4321').replace(/\/+$/, '');
   await applySchema(cfg, { init: opts.init ?? e.COMMENTS_INIT === '1' });
   const port = opts.port ?? Number(e.COMMENTS_PORT ?? 8360);
   const env = {
@@ -99,6 +149,20 @@ export async function startComments(opts = {}) {
     COMMENTS_CAP_WAITING_TOTAL: String(opts.caps?.total ?? positive(e.COMMENTS_CAP_WAITING_TOTAL, 'COMMENTS_CAP_WAITING_TOTAL') ?? 2000),
     COMMENTS_CAP_WAITING_PER_CHAPTER: String(opts.caps?.perChapter ?? positive(e.COMMENTS_CAP_WAITING_PER_CHAPTER, 'COMMENTS_CAP_WAITING_PER_CHAPTER') ?? 500),
     COMMENTS_CAP_WAITING_PER_READER: String(opts.caps?.perReader ?? positive(e.COMMENTS_CAP_WAITING_PER_READER, 'COMMENTS_CAP_WAITING_PER_READER') ?? 5),
+    COMMENTS_BLOCKED_WORDS: JSON.stringify(blockedWords(opts.blockedWordsFile ?? (e.COMMENTS_BLOCKED_WORDS_FILE || undefined))),
+    COMMENTS_CLOSED: JSON.stringify(closed),
+    COMMENTS_REPORT_HIDE_THRESHOLD: String(opts.reportThreshold ?? positive(e.COMMENTS_REPORT_HIDE_THRESHOLD, 'COMMENTS_REPORT_HIDE_THRESHOLD') ?? 3),
+    // Notifications. SMTP settings reach only our notifier, under other names: Waline would use SMTP_* to e-mail readers.
+    COMMENTS_NOTIFY_MINUTES: String(opts.notifyMinutes ?? positive(e.COMMENTS_NOTIFY_MINUTES, 'COMMENTS_NOTIFY_MINUTES') ?? 30),
+    COMMENTS_NOTIFY_TO: opts.notifyTo ?? e.COMMENTS_NOTIFY_TO ?? '',
+    COMMENTS_MODERATE_URL: `${siteUrl}/moderate/`,
+    COMMENTS_MAIL_STRINGS: JSON.stringify(mailStrings()),
+    COMMENTS_SMTP_HOST: smtp.host ?? e.SMTP_HOST ?? '',
+    COMMENTS_SMTP_PORT: String(smtp.port ?? e.SMTP_PORT ?? ''),
+    COMMENTS_SMTP_SECURE: String(smtp.secure ?? e.SMTP_SECURE ?? ''),
+    COMMENTS_SMTP_USER: smtp.user ?? e.SMTP_USER ?? '',
+    COMMENTS_SMTP_PASS: smtp.pass ?? e.SMTP_PASS ?? '',
+    COMMENTS_SMTP_FROM: smtp.from ?? e.SMTP_FROM ?? '',
     COMMENTS_RATE_LIMIT_SECONDS: String(opts.rateLimitSeconds ?? e.COMMENTS_RATE_LIMIT_SECONDS ?? 30),
     COMMENTS_SESSION_TTL_SECONDS: String(opts.sessionTtlSeconds ?? e.COMMENTS_SESSION_TTL_SECONDS ?? 8 * 3600),
     // Waline's own per-IP check is off: the gate's limit is decided before it,

@@ -53,11 +53,13 @@ async function openState(cfg, opts = {}) {
   const db = await openDb(cfg);
   const now = opts.now ?? Date.now;
   const users = cfg.kind === 'sqlite' ? '"wl_Users"' : 'wl_users';
-  const comments = cfg.kind === 'sqlite' ? '"wl_Comment"' : 'wl_comment';
   const num = (/** @type {unknown} */ v) => Number(v);
 
   return {
     now,
+    /** The store itself, for moderation.cjs (the same "?" placeholders on both kinds). */
+    db,
+    kind: cfg.kind,
     close: () => db.close(),
 
     // ---- counters: n events since start_ms, the window restarting when it ends
@@ -116,18 +118,10 @@ async function openState(cfg, opts = {}) {
       const rows = await db.all(`SELECT id, email, display_name, password, type FROM ${users} WHERE email = ?`, [email]);
       return rows[0] ?? null;
     },
-    /**
-     * Comments waiting for the moderator: in all, on one chapter, from one address (caps, issue 15).
-     * Counted in the store, so every process sees the same numbers.
-     * @param {string} url @param {string} ip
-     */
-    async waitingCounts(url, ip) {
-      const rows = await db.all(
-        `SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN url = ? THEN 1 ELSE 0 END), 0) AS chapter, COALESCE(SUM(CASE WHEN ip = ? THEN 1 ELSE 0 END), 0) AS reader FROM ${comments} WHERE status = 'waiting'`,
-        [url, ip],
-      );
-      const r = rows[0] ?? {};
-      return { total: num(r.total), chapter: num(r.chapter), reader: num(r.reader) };
+    /** The moderators' e-mail addresses (notifications when COMMENTS_NOTIFY_TO is not set). @returns {Promise<string[]>} */
+    async moderatorEmails() {
+      const rows = await db.all(`SELECT email FROM ${users} WHERE type = 'administrator'`);
+      return rows.map((r) => String(r.email ?? '')).filter(Boolean);
     },
     /** The moderators' display names (reserved: no commenter may take them). @returns {Promise<string[]>} */
     async moderatorNames() {

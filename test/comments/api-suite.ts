@@ -26,6 +26,8 @@ function assertHarmlessHtml(html: string) {
   }
 }
 
+/** The caps on waiting comments have their own test ("moderation limits"); here they stay out of the way (20 × 10 concurrent posts). */
+const NO_CAPS = { total: 1e6, perChapter: 1e6, perReader: 1e6 };
 /** Moderator sessions in this suite last an hour of the server's fake clock, which the expiry test moves. */
 const TTL_S = 3600;
 /** The stand-in site's chapters: comments are taken on these paths only. */
@@ -37,7 +39,7 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
     beforeAll(async () => {
       const databaseUrl = await getDatabaseUrl();
       // A 10-minute per-reader window: longer than a restart takes on a loaded machine.
-      h = await startHarness({ databaseUrl: databaseUrl ?? undefined, rateLimitSeconds: 600, sessionTtlSeconds: TTL_S, pages: PAGES, cacheEntries: 3, readsPerMinute: 100, fakeClock: true });
+      h = await startHarness({ databaseUrl: databaseUrl ?? undefined, rateLimitSeconds: 600, sessionTtlSeconds: TTL_S, pages: PAGES, cacheEntries: 3, readsPerMinute: 100, fakeClock: true, caps: NO_CAPS });
     });
     afterAll(async () => {
       await h?.close();
@@ -579,6 +581,232 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       await approve(h, [String(first.objectId ?? first.id)]);
       expect((await post(nextIp(), '/cap-c/', 3)).status).toBe(200);
       expect((await post(nextIp(), '/cap-c/', 4)).status).toBe(503);
+    });
+  });
+}
+
+/** The moderation API (/api/moderate/…) as the signed-in moderator, through the site's proxy. */
+async function mod(h: Harness, token: string, p: string, body?: unknown) {
+  const r = await api(h.site, `/api/moderate/${p}`, body === undefined ? { token } : { body, token });
+  if (r.status !== 200 || r.json?.errno !== 0) throw new Error(`moderate ${p}: ${r.status} ${JSON.stringify(r.json)}`);
+  return r.json.data;
+}
+
+const MOD_PAGES = ['/q-a/', '/q-b/', '/q-c/', '/spam-a/', '/spam-b/', '/bulk-a/', '/bulk-b/', '/reports/', '/mine/', '/export/', '/closed-now/', '/closed-later/'];
+
+export function defineModerationSuite(label: string, getDatabaseUrl: () => Promise<string | null | undefined>) {
+  describe(`moderation on ${label}`, () => {
+    let h: Harness;
+    let token: string;
+    beforeAll(async () => {
+      const databaseUrl = await getDatabaseUrl();
+      h = await startHarness({
+        databaseUrl: databaseUrl ?? undefined,
+        rateLimitSeconds: 0,
+        pages: MOD_PAGES,
+        caps: { total: 1e6, perChapter: 1e6, perReader: 1e6 },
+        reportThreshold: 2,
+        closed: { '/closed-now/': '2020-01-01T00:00:00Z', '/closed-later/': '2999-01-01T00:00:00Z' },
+      });
+      token = await login(h.site);
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
+    const post = (ip: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      api(h.comments.url, '/api/comment', { body, headers: { 'x-forwarded-for': ip, ...headers } });
+    const queueOf = async (queue: string, q = '') => (await mod(h, token, `list?queue=${queue}${q}`)).items as any[];
+
+    it('shows each queue with its count, oldest first, with chapter, time, name, earlier comments from the same address and e-mail, and the address only as a short hash', async () => {
+      const a = '10.77.0.1';
+      const first = await post(a, { nick: 'Ana', mail: 'ana@example.org', comment: 'First thought on the railway money.', url: '/q-a/' });
+      const second = await post(a, { nick: 'Ana', mail: 'ana@example.org', comment: 'A second thought, on the port this time.', url: '/q-b/' });
+      const other = await post('10.77.0.2', { nick: 'Beto', mail: 'ana@example.org', comment: 'Someone else with the same e-mail.', url: '/q-c/' });
+      for (const r of [first, second, other]) expect(r.status).toBe(200);
+      const { counts } = await mod(h, token, 'queues');
+      expect(Object.keys(counts)).toEqual(['waiting', 'reported', 'likely_spam', 'approved', 'rejected', 'spam']);
+      expect(counts.waiting).toBeGreaterThanOrEqual(3);
+      const items = (await queueOf('waiting')).filter((c) => ['/q-a/', '/q-b/', '/q-c/'].includes(c.url));
+      expect(items.map((c) => c.id)).toEqual([first.json.data.objectId, second.json.data.objectId, other.json.data.objectId].map(Number));
+      const [i1, i2, i3] = items;
+      expect(i1).toMatchObject({ url: '/q-a/', nick: 'Ana', mail: 'ana@example.org', queue: 'waiting', earlier: { address: 0, email: 0 } });
+      expect(Date.now() - Date.parse(i1.time)).toBeLessThan(10 * 60_000);
+      expect(i2.earlier).toEqual({ address: 1, email: 1 });
+      expect(i3.earlier).toEqual({ address: 0, email: 2 });
+      // The address: a short hash, the same for the same reader, never the address itself.
+      expect(i1.address).toMatch(/^[0-9a-f]{8}$/);
+      expect(i2.address).toBe(i1.address);
+      expect(i3.address).not.toBe(i1.address);
+      expect(JSON.stringify(items)).not.toContain('10.77.0');
+      // Newest first on request; a page of one chapter.
+      const newest = (await mod(h, token, 'list?queue=waiting&order=newest')).items as any[];
+      expect(newest[0].id).toBeGreaterThan(newest[newest.length - 1].id);
+      expect((await queueOf('waiting', '&chapter=/q-b/')).map((c) => c.id)).toEqual([Number(second.json.data.objectId)]);
+      // Readers cannot see any of it.
+      expect((await api(h.site, '/api/moderate/queues')).status).toBe(401);
+      expect((await api(h.site, '/api/moderate/list?queue=unknown', { token })).status).toBe(400);
+    });
+
+    it('sends a comment with strong spam signals to Likely spam instead of Waiting: ten links, a blocked word (content/comments/blocked-words.txt), the same text on another chapter, posting speed', async () => {
+      const links = Array.from({ length: 10 }, (_, i) => `https://spam${i}.example/`).join(' ');
+      const tenLinks = await post('10.78.0.1', { nick: 'Links', comment: `Great article ${links}`, url: '/spam-a/' });
+      const blocked = await post('10.78.0.2', { nick: 'Word', comment: 'Nice one. Check my CASINO   bonus!', url: '/spam-a/' });
+      const once = await post('10.78.0.3', { nick: 'Echo', comment: 'The exact same message posted under every chapter.', url: '/spam-a/' });
+      const twice = await post('10.78.0.4', { nick: 'Echo', comment: 'The exact same message, posted under every chapter!', url: '/spam-b/' });
+      const oneLink = await post('10.78.0.5', { nick: 'Cite', comment: 'The source: https://example.org/report', url: '/spam-a/' });
+      for (const r of [tenLinks, blocked, once, twice, oneLink]) expect(r.status).toBe(200);
+      // The reader is told nothing different (pre-moderation either way).
+      expect(tenLinks.json.data.status).toBe('waiting');
+      const likely = await queueOf('likely_spam');
+      const byId = new Map(likely.map((c) => [c.id, c]));
+      expect(byId.get(Number(tenLinks.json.data.objectId)).signals).toContainEqual({ code: 'links', n: 10 });
+      expect(byId.get(Number(blocked.json.data.objectId)).signals).toContainEqual({ code: 'blocked_words', words: ['casino bonus'] });
+      expect(byId.get(Number(twice.json.data.objectId)).signals).toContainEqual({ code: 'repeated', chapters: 1 });
+      const waitingIds = (await queueOf('waiting')).map((c) => c.id);
+      expect(waitingIds).toContain(Number(once.json.data.objectId));
+      expect(waitingIds).toContain(Number(oneLink.json.data.objectId));
+      expect(byId.has(Number(oneLink.json.data.objectId))).toBe(false);
+      // Posting speed: a reader's 4th, 5th… comment within ten minutes is marked; the 7th is likely spam on that alone.
+      const fast = '10.78.0.9';
+      const ids: number[] = [];
+      for (let i = 0; i < 7; i++) ids.push(Number((await post(fast, { nick: 'Quick', comment: `Quick thought number ${i} on a different point entirely`, url: i % 2 ? '/spam-a/' : '/spam-b/' })).json.data.objectId));
+      const w = new Map((await queueOf('waiting')).map((c) => [c.id, c]));
+      expect(w.get(ids[2]).signals).toEqual([]);
+      expect(w.get(ids[3]).signals).toContainEqual({ code: 'fast', n: 3, minutes: 10 });
+      expect((await queueOf('likely_spam')).map((c) => c.id)).toContain(ids[6]);
+      // Likely spam is never shown to readers, even with the chapter's list uncached.
+      for (const page of ['/spam-a/', '/spam-b/']) expect((await list(h.site, page)).count).toBe(0);
+    });
+
+    it('acts on many at once: selected ids, all waiting from one reader, all waiting on a chapter; each action in the audit log (who, what, when)', async () => {
+      const troll = '10.79.0.1';
+      const mine = [];
+      for (let i = 0; i < 3; i++) mine.push(Number((await post(troll, { nick: `Troll ${i}`, mail: 'troll@example.org', comment: `Troll comment ${i}`, url: '/bulk-a/' })).json.data.objectId));
+      // Same e-mail from another address: the same reader.
+      mine.push(Number((await post('10.79.0.2', { nick: 'Troll again', mail: 'troll@example.org', comment: 'From my phone', url: '/bulk-b/' })).json.data.objectId));
+      const good = [];
+      for (let i = 0; i < 2; i++) good.push(Number((await post(`10.79.1.${i}`, { nick: `Reader ${i}`, comment: `A fair point ${i}`, url: '/bulk-b/' })).json.data.objectId));
+      const flood = [];
+      for (let i = 0; i < 4; i++) flood.push(Number((await post(`10.79.2.${i}`, { nick: `Flood ${i}`, comment: `Flood ${i} text`, url: '/bulk-a/' })).json.data.objectId));
+
+      expect(await mod(h, token, 'action', { action: 'approve', ids: good })).toEqual({ changed: 2 });
+      expect((await list(h.site, '/bulk-b/')).count).toBe(2);
+      expect(await mod(h, token, 'action', { action: 'reject', reader: mine[0] })).toEqual({ changed: 4 });
+      const rejected = (await queueOf('rejected')).map((c) => c.id);
+      for (const id of mine) expect(rejected).toContain(id);
+      expect(await mod(h, token, 'action', { action: 'spam', chapter: '/bulk-a/' })).toEqual({ changed: 4 });
+      const spam = (await queueOf('spam')).map((c) => c.id);
+      for (const id of flood) expect(spam).toContain(id);
+      expect((await queueOf('waiting', '&chapter=/bulk-a/')).length).toBe(0);
+      // Back to waiting, then delete: gone from the store.
+      expect(await mod(h, token, 'action', { action: 'delete', ids: [flood[0]] })).toEqual({ changed: 1 });
+      expect(await h.rows('id = ?', [flood[0]])).toHaveLength(0);
+      // Bad requests are refused with a message.
+      for (const bad of [{ action: 'explode', ids: [1] }, { action: 'approve', ids: ['1; DROP TABLE x'] }, { action: 'approve' }, { action: 'approve', ids: Array(1001).fill(1) }]) {
+        const r = await api(h.site, '/api/moderate/action', { body: bad, token });
+        expect(r.status, JSON.stringify(bad).slice(0, 60)).toBe(400);
+      }
+      expect((await api(h.site, '/api/moderate/action', { body: { action: 'approve', ids: good } })).status).toBe(401);
+
+      const audit = (await mod(h, token, 'audit')) as any[];
+      const [del, spamAll, rejectAll, approveIds] = audit;
+      expect(del).toMatchObject({ action: 'delete', n: 1, ids: String(flood[0]) });
+      expect(spamAll).toMatchObject({ action: 'spam', n: 4, scope: 'all in waiting on /bulk-a/' });
+      expect(rejectAll).toMatchObject({ action: 'reject', n: 4, scope: `all in waiting from the reader of comment ${mine[0]}` });
+      expect(approveIds).toMatchObject({ action: 'approve', n: 2, ids: good.join(',') });
+      for (const e of [del, spamAll, rejectAll, approveIds]) {
+        expect(e.actor).toBe(`${MODERATOR.name} <${MODERATOR.email}>`);
+        expect(Date.now() - Date.parse(e.at)).toBeLessThan(10 * 60_000);
+      }
+    });
+
+    it('takes one report per reader per comment; a reported comment goes to Reported and is hidden past the threshold until the moderator decides', async () => {
+      const c = Number((await post('10.80.0.1', { nick: 'Target', comment: 'A comment some readers dislike.', url: '/reports/' })).json.data.objectId);
+      const report = (ip: string, reason: string, id = c) => api(h.comments.url, `/api/comment/${id}/report`, { body: { reason }, headers: { 'x-forwarded-for': ip } });
+      // Only approved comments take reports.
+      expect((await report('10.80.1.1', 'spam')).status).toBe(404);
+      await approve(h, [c]);
+      expect((await report('10.80.1.1', 'nonsense')).status).toBe(400);
+      const r1 = await report('10.80.1.1', 'abuse');
+      expect(r1.status).toBe(200);
+      expect(r1.json.data.already).toBe(false);
+      expect((await queueOf('reported')).map((x) => x.id)).toContain(c);
+      expect((await list(h.site, '/reports/')).count).toBe(1);
+      // The same reader again: answered, not counted.
+      expect((await report('10.80.1.1', 'spam')).json.data.already).toBe(true);
+      expect((await list(h.site, '/reports/')).count).toBe(1);
+      // A second reader: the threshold (2 here) hides it.
+      expect((await report('10.80.1.2', 'off_topic')).status).toBe(200);
+      expect((await list(h.site, '/reports/')).count).toBe(0);
+      const [item] = (await queueOf('reported')).filter((x) => x.id === c);
+      expect(item).toMatchObject({ reports: 2, hidden: true, reasons: { abuse: 1, off_topic: 1 } });
+      // The moderator keeps it: visible again, back in Approved.
+      await mod(h, token, 'action', { action: 'approve', ids: [c] });
+      expect((await list(h.site, '/reports/')).count).toBe(1);
+      expect((await queueOf('reported')).map((x) => x.id)).not.toContain(c);
+    });
+
+    it('lets a reader delete their own comment from the browser that holds its secret, and no one else', async () => {
+      const secret = 'a'.repeat(20) + 'Secret_1';
+      const c = Number((await post('10.81.0.1', { nick: 'Mine', comment: 'I will take this back.', url: '/mine/' }, { 'x-comment-secret': secret })).json.data.objectId);
+      await approve(h, [c]);
+      const del = (headers: Record<string, string>) => api(h.site, `/api/comment/${c}`, { method: 'DELETE', headers });
+      expect((await del({})).status).toBe(403);
+      expect((await del({ 'x-comment-secret': 'b'.repeat(28) })).status).toBe(403);
+      expect((await h.rows('id = ?', [c]))).toHaveLength(1);
+      const ok = await del({ 'x-comment-secret': secret });
+      expect(ok.status).toBe(200);
+      expect(await h.rows('id = ?', [c])).toHaveLength(0);
+      expect((await list(h.site, '/mine/')).count).toBe(0);
+      // With a reply under it: emptied of everything that was the reader's, the reply kept in its place.
+      const root = Number((await post('10.81.0.2', { nick: 'Rooted', mail: 'rooted@example.org', comment: 'Reply to me.', url: '/mine/' }, { 'x-comment-secret': secret })).json.data.objectId);
+      await approve(h, [root]);
+      const reply = Number((await post('10.81.0.3', { nick: 'Replier', comment: 'Here you go.', url: '/mine/', pid: root })).json.data.objectId);
+      await approve(h, [reply]);
+      expect((await api(h.site, `/api/comment/${root}`, { method: 'DELETE', headers: { 'x-comment-secret': secret } })).status).toBe(200);
+      const [blank] = await h.rows('id = ?', [root]);
+      expect([blank.nick, blank.mail, blank.comment, blank.ip]).toEqual(['', '', '', '']);
+      const l = await list(h.site, '/mine/');
+      expect(l.data[0].children.map((x: any) => x.nick)).toEqual(['Replier']);
+      expect((await mod(h, token, 'audit'))[0]).toMatchObject({ action: 'self_delete', actor: 'reader (own comment)' });
+    });
+
+    it('finds and deletes every comment by an e-mail address, and exports all comments as JSON and CSV', async () => {
+      const ids = [];
+      for (let i = 0; i < 3; i++) ids.push(Number((await post(`10.82.0.${i}`, { nick: 'Leaving', mail: i ? 'Leaver@Example.org' : 'leaver@example.org', comment: `Please forget me ${i}`, url: '/export/' })).json.data.objectId));
+      await approve(h, [ids[0]]);
+      const formula = Number((await post('10.82.1.1', { nick: '=HYPERLINK("http://evil.example")', comment: '+1 "quoted", and, commas', url: '/export/' })).json.data.objectId);
+      expect((await mod(h, token, 'by-email?mail=leaver@example.org')).ids).toEqual(ids);
+
+      const json = await api(h.site, '/api/moderate/export?format=json', { token });
+      expect(json.status).toBe(200);
+      expect(json.headers.get('content-disposition')).toMatch(/attachment; filename="comments-\d{4}-\d\d-\d\d\.json"/);
+      const rows = json.json.comments as any[];
+      const f = rows.find((r) => r.id === formula);
+      expect(f).toMatchObject({ chapter: '/export/', name: '=HYPERLINK("http://evil.example")', text: '+1 "quoted", and, commas', queue: 'waiting' });
+      expect(JSON.stringify(rows)).not.toMatch(/10\.82\./);
+      const csv = await api(h.site, '/api/moderate/export?format=csv', { token });
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+      const text = csv.json as string;
+      expect(text.split('\r\n')[0]).toBe('id,chapter,time,queue,name,email,link,text,reply_to,thread,reports,address_hash');
+      // A cell that a spreadsheet would run as a formula is defused; quotes doubled.
+      expect(text).toContain(`"${formula}","/export/"`);
+      expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+      expect(text).toContain(`"'+1 ""quoted"", and, commas"`);
+      expect((await api(h.site, '/api/moderate/export?format=csv')).status).toBe(401);
+
+      expect(await mod(h, token, 'delete-by-email', { mail: 'LEAVER@example.org' })).toEqual({ deleted: 3 });
+      expect(await h.rows("lower(mail) = 'leaver@example.org'")).toHaveLength(0);
+      expect((await mod(h, token, 'by-email?mail=leaver@example.org')).ids).toEqual([]);
+      expect((await mod(h, token, 'audit'))[0]).toMatchObject({ action: 'delete_by_email', n: 3, scope: 'e-mail l…@example.org' });
+    });
+
+    it('refuses new comments on a closed thread (front matter comments_closed, from the build), keeps its comments readable, and opens on the date', async () => {
+      const r = await post('10.83.0.1', { nick: 'Late', comment: 'Too late?', url: '/closed-now/' });
+      expect(r.status).toBe(403);
+      expect(r.json.code).toBe('closed');
+      expect((await api(h.site, '/api/comment?path=/closed-now/')).status).toBe(200);
+      expect((await post('10.83.0.2', { nick: 'Early', comment: 'Still open', url: '/closed-later/' })).status).toBe(200);
     });
   });
 }

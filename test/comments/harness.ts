@@ -23,10 +23,11 @@ export interface Comments {
  * A stand-in for the built site: one folder per page with the widget's tag,
  * which is what the comment server reads to learn the pages that take comments.
  */
-export function writeSite(root: string, pages: string[]) {
+export function writeSite(root: string, pages: string[], closed: Record<string, string> = {}) {
   for (const p of pages) {
     mkdirSync(path.join(root, p), { recursive: true });
-    writeFileSync(path.join(root, p, 'index.html'), `<!doctype html><title>${p}</title><chancay-comments data-path="${p}"></chancay-comments>\n`);
+    const c = closed[p] ? ` data-closed-from="${closed[p]}"` : '';
+    writeFileSync(path.join(root, p, 'index.html'), `<!doctype html><title>${p}</title><chancay-comments data-path="${p}"${c}></chancay-comments>\n`);
   }
 }
 
@@ -60,6 +61,14 @@ export interface HarnessOptions {
   fakeClock?: boolean;
   /** Caps on waiting comments (defaults: the server's). */
   caps?: { total: number; perChapter: number; perReader: number };
+  /** Stand-in chapters whose threads are closed, from an ISO time (data-closed-from). */
+  closed?: Record<string, string>;
+  reportThreshold?: number;
+  blockedWordsFile?: string;
+  notifyMinutes?: number;
+  notifyTo?: string;
+  siteUrl?: string;
+  smtp?: { host?: string; port?: number; secure?: boolean; user?: string; pass?: string; from?: string };
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -67,7 +76,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const dataDir = path.join(tmp, 'data');
   const root = opts.root ?? path.join(tmp, 'site');
   mkdirSync(root, { recursive: true });
-  if (!opts.root) writeSite(root, opts.pages ?? ['/a-chapter/']);
+  if (!opts.root) writeSite(root, opts.pages ?? ['/a-chapter/'], opts.closed);
   const cfg = storeConfig({ dataDir, databaseUrl: opts.databaseUrl ?? '' });
   await upsertModerator(cfg, MODERATOR);
   const base = {
@@ -79,6 +88,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     readsPerMinute: opts.readsPerMinute,
     fakeClock: opts.fakeClock,
     caps: opts.caps,
+    reportThreshold: opts.reportThreshold,
+    blockedWordsFile: opts.blockedWordsFile,
+    notifyMinutes: opts.notifyMinutes,
+    notifyTo: opts.notifyTo,
+    siteUrl: opts.siteUrl,
+    smtp: opts.smtp ?? { host: '' },
     quiet: true,
   };
   let comments: Comments = await startComments({ ...base, port: 0, rateLimitSeconds: opts.rateLimitSeconds ?? 30 });

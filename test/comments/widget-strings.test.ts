@@ -36,7 +36,10 @@ export function englishInCode(src: string): string[] {
 /** Text in an Astro template that is not an {expression}. */
 export function englishInTemplate(src: string): string[] {
   const body = src.replace(/^---[\s\S]*?---/, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<script[\s\S]*?<\/script>/g, '');
-  const text = body.replace(/\{[^{}]*\}/g, ' ').replace(/<[^>]*>/g, ' ');
+  // Expressions nest ({cond ? (<p>{a}</p>) : (…)}): strip the innermost until none is left.
+  let text = body;
+  for (let prev = ''; prev !== text; ) [prev, text] = [text, text.replace(/\{[^{}]*\}/g, ' ')];
+  text = text.replace(/<[^>]*>/g, ' ');
   return text.split(/\s{2,}|\n/).map((s) => s.trim()).filter((s) => /[A-Za-z]{2,}/.test(s));
 }
 

@@ -1,21 +1,33 @@
 /** The same comment API suite against a real PostgreSQL server (initdb in a temp folder). */
-import { afterAll } from 'vitest';
-import { defineApiSuite } from '../comments/api-suite';
+import { afterAll, describe } from 'vitest';
+import pg from 'pg';
+import { defineApiSuite, defineModerationSuite } from '../comments/api-suite';
 import { startPostgres, findPgBin } from '../../server/comments/dev-postgres.mjs';
 
-let pg: { url: string; stop(): Promise<void> } | null = null;
+let server: Promise<{ url: string; stop(): Promise<void> } | null> | null = null;
 if (!findPgBin()) {
   console.warn('SKIPPED: comment API on PostgreSQL: no PostgreSQL binaries (initdb, pg_ctl) found. Install Debian\'s `postgresql` package or set PG_BIN.');
 }
 afterAll(async () => {
-  await pg?.stop();
-});
-(findPgBin() ? defineApiSuite : (label: string) => describeSkip(label))('PostgreSQL', async () => {
-  pg = await startPostgres();
-  return pg!.url;
+  await (await server)?.stop();
 });
 
-import { describe } from 'vitest';
-function describeSkip(label: string) {
-  describe.skip(`comment API on ${label} (PostgreSQL binaries not installed)`, () => {});
+/** One throwaway PostgreSQL for the file; each suite gets its own database in it. */
+async function database(name: string) {
+  server ??= startPostgres();
+  const s = await server;
+  if (!s) throw new Error('PostgreSQL did not start');
+  if (name === 'waline') return s.url;
+  const c = new pg.Client({ connectionString: s.url.replace(/\/waline$/, '/postgres') });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  return s.url.replace(/\/waline$/, `/${name}`);
+}
+
+if (findPgBin()) {
+  defineApiSuite('PostgreSQL', () => database('waline'));
+  defineModerationSuite('PostgreSQL', () => database('moderation'));
+} else {
+  describe.skip('comment API on PostgreSQL (PostgreSQL binaries not installed)', () => {});
 }

@@ -1,4 +1,5 @@
 /** The comment API against a real Waline on SQLite (temp data folder). */
-import { defineApiSuite } from '../comments/api-suite';
+import { defineApiSuite, defineModerationSuite } from '../comments/api-suite';
 
 defineApiSuite('SQLite', async () => null);
+defineModerationSuite('SQLite', async () => null);

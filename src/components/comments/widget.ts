@@ -64,6 +64,8 @@ interface Draft {
   replyTo?: string;
   /** Idempotency key of this draft's post, kept until the server confirms it. */
   key?: string;
+  /** The secret that lets this browser delete the comment once posted (sent with it; kept in MINE after). */
+  secret?: string;
 }
 class ApiError extends Error {
   constructor(
@@ -79,7 +81,38 @@ class ApiError extends Error {
 const CODED: Partial<Record<string, WidgetString>> = {
   cap_reader: 'err_cap_reader',
   cap_paused: 'err_cap_paused',
+  closed: 'err_closed',
+  not_yours: 'err_not_yours',
+  report_gone: 'err_report_gone',
+  report_limit: 'err_report_limit',
 };
+/** Reasons a reader can give for a report (server/comments/moderation.cjs REPORT_REASONS). */
+const REASONS = ['abuse', 'spam', 'personal', 'off_topic', 'other'] as const;
+const REASON_STRINGS: Record<(typeof REASONS)[number], WidgetString> = {
+  abuse: 'report_reason_abuse',
+  spam: 'report_reason_spam',
+  personal: 'report_reason_personal',
+  off_topic: 'report_reason_off_topic',
+  other: 'report_reason_other',
+};
+/** This browser's comments (id -> the secret that deletes it) and reports, in localStorage (never a cookie). */
+const MINE = 'chancay-comments:mine';
+const REPORTED = 'chancay-comments:reported';
+function readMap(key: string): Record<string, string> {
+  try {
+    const v = JSON.parse(localStorage.getItem(key) || '{}');
+    return v && typeof v === 'object' && !Array.isArray(v) ? v : {};
+  } catch {
+    return {};
+  }
+}
+function writeMap(key: string, map: Record<string, string>) {
+  try {
+    localStorage.setItem(key, JSON.stringify(map));
+  } catch {
+    /* storage full or blocked */
+  }
+}
 
 async function request<R>(t: T, url: string, init: RequestInit = {}): Promise<R> {
   const ctl = new AbortController();
@@ -142,6 +175,8 @@ export class ChancayComments extends HTMLElement {
   #pid = '';
   #replyTo = '';
   #idemKey = '';
+  #secret = '';
+  #closed = false;
   #loading = false;
   #saveTimer = 0;
   #t: T = translator(undefined);
@@ -151,6 +186,8 @@ export class ChancayComments extends HTMLElement {
     this.#t = translator(this.dataset.strings);
     this.#path = this.dataset.path || location.pathname;
     this.#key = `chancay-comments:draft:${this.#path}`;
+    const from = this.dataset.closedFrom;
+    this.#closed = Boolean(from) && Date.now() >= Date.parse(from ?? '');
     this.#build();
     this.#restore();
     void this.#load(true);
@@ -224,7 +261,10 @@ export class ChancayComments extends HTMLElement {
     this.#list = h('ol', { class: 'cm-list', 'aria-labelledby': `${id}-list` });
     this.#more = h('button', { type: 'button', class: 'cm-button cm-button--quiet', hidden: '' }, t('more'));
     this.#more.addEventListener('click', () => void this.#load(false));
-    this.append(this.#form, this.#status, head, this.#listStatus, this.#list, this.#more);
+    if (this.#closed) {
+      // Closed thread: the comments stay readable; no form.
+      this.append(h('p', { class: 'cm-closed' }, t('closed')), this.#status, head, this.#listStatus, this.#list, this.#more);
+    } else this.append(this.#form, this.#status, head, this.#listStatus, this.#list, this.#more);
     this.#updateCounter();
   }
 
@@ -256,6 +296,7 @@ export class ChancayComments extends HTMLElement {
       pid: this.#pid || undefined,
       replyTo: this.#replyTo || undefined,
       key: this.#idemKey || undefined,
+      secret: this.#secret || undefined,
     };
   }
 
@@ -278,6 +319,7 @@ export class ChancayComments extends HTMLElement {
     if (typeof d.mail === 'string') this.#mail.value = d.mail;
     if (typeof d.comment === 'string') this.#text.value = d.comment;
     if (typeof d.key === 'string' && /^[0-9a-f]{32}$/.test(d.key)) this.#idemKey = d.key;
+    if (typeof d.secret === 'string' && /^[0-9a-f]{32}$/.test(d.secret)) this.#secret = d.secret;
     if (d.pid && d.replyTo) this.#setReply(String(d.pid), String(d.replyTo), false);
     this.#updateCounter();
   }
@@ -337,6 +379,7 @@ export class ChancayComments extends HTMLElement {
     }
     // One key per draft until it is confirmed: a retry after a lost answer is recognised, not stored twice.
     this.#idemKey ||= newKey();
+    this.#secret ||= newKey();
     this.#save();
     this.#busy = true;
     this.#submit.disabled = true;
@@ -344,14 +387,16 @@ export class ChancayComments extends HTMLElement {
     this.#say(t('sending'), 'info');
     try {
       const d = this.#draft();
-      await request(t, '/api/comment', {
+      const stored = await request<{ objectId?: number | string }>(t, '/api/comment', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': this.#idemKey },
+        headers: { 'content-type': 'application/json', 'idempotency-key': this.#idemKey, 'x-comment-secret': this.#secret },
         body: JSON.stringify({ nick: d.nick.trim(), mail: d.mail.trim(), comment: d.comment.trim(), url: this.#path, ...(d.pid ? { pid: d.pid, rid: d.pid } : {}) }),
       });
-      // Confirmed: now the draft can go. Name and e-mail are remembered.
+      // Confirmed: now the draft can go. Name and e-mail are remembered, and the secret that deletes it.
+      if (stored?.objectId != null) writeMap(MINE, { ...readMap(MINE), [String(stored.objectId)]: this.#secret });
       this.#text.value = '';
       this.#idemKey = '';
+      this.#secret = '';
       this.#setReply('', '', false);
       this.#updateCounter();
       this.#fieldErrors({});
@@ -406,6 +451,87 @@ export class ChancayComments extends HTMLElement {
     }
   }
 
+  /** "Delete" on the reader's own comment (this browser holds its secret). */
+  #deleteButton(li: HTMLLIElement, id: string, secret: string) {
+    const t = this.#t;
+    const b = h('button', { type: 'button', class: 'cm-link cm-delete' }, t('delete'));
+    b.addEventListener('click', async () => {
+      if (!window.confirm(t('delete_confirm'))) return;
+      b.disabled = true;
+      try {
+        await request(t, `/api/comment/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'x-comment-secret': secret } });
+        const mine = readMap(MINE);
+        delete mine[id];
+        writeMap(MINE, mine);
+        li.remove();
+        this.#say(t('deleted_own'), 'ok');
+      } catch (e) {
+        b.disabled = false;
+        this.#say(e instanceof ApiError ? e.message : t('err_unknown'), 'error');
+      }
+    });
+    return b;
+  }
+
+  /** "Report": a reason from a short list (radio buttons in a fieldset), one report per reader per comment. */
+  #reportControl(id: string, nick: string): HTMLElement[] {
+    const t = this.#t;
+    if (readMap(REPORTED)[id]) return [h('span', { class: 'cm-reported' }, t('reported'))];
+    const formId = `cm-report-${id}-${++uid}`;
+    const open = h('button', { type: 'button', class: 'cm-link cm-report', 'aria-expanded': 'false', 'aria-controls': formId, 'aria-label': t('report_on', { name: nick }) }, t('report'));
+    const form = h('form', { class: 'cm-reportform', id: formId, hidden: '' });
+    const set = h('fieldset');
+    set.append(h('legend', {}, t('report_legend', { name: nick })));
+    for (const r of REASONS) {
+      const rid = `${formId}-${r}`;
+      const wrap = h('div', { class: 'cm-radio' });
+      const input = h('input', { type: 'radio', name: 'reason', value: r, id: rid });
+      if (r === 'abuse') input.required = true;
+      wrap.append(input, h('label', { for: rid }, t(REASON_STRINGS[r])));
+      set.append(wrap);
+    }
+    const msg = h('p', { class: 'cm-error', hidden: '', role: 'alert' });
+    const send = h('button', { type: 'submit', class: 'cm-button' }, t('report_send'));
+    const cancel = h('button', { type: 'button', class: 'cm-button cm-button--quiet' }, t('report_cancel'));
+    const buttons = h('div', { class: 'cm-reportbuttons' });
+    buttons.append(send, cancel);
+    form.append(set, msg, buttons);
+    const toggle = (show: boolean) => {
+      form.hidden = !show;
+      open.setAttribute('aria-expanded', String(show));
+      if (show) form.querySelector<HTMLInputElement>('input')?.focus();
+      else open.focus();
+    };
+    open.addEventListener('click', () => toggle(form.hidden));
+    cancel.addEventListener('click', () => toggle(false));
+    form.addEventListener('keydown', (e) => {
+      if (e.key.toLowerCase() === 'escape') toggle(false);
+    });
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const reason = (form.querySelector<HTMLInputElement>('input:checked')?.value ?? '') as string;
+      if (!reason) {
+        msg.textContent = t('report_choose');
+        msg.hidden = false;
+        return;
+      }
+      send.disabled = true;
+      try {
+        await request(t, `/api/comment/${encodeURIComponent(id)}/report`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason }) });
+        writeMap(REPORTED, { ...readMap(REPORTED), [id]: reason });
+        const done = h('span', { class: 'cm-reported', tabindex: '-1' }, t('reported'));
+        open.replaceWith(done);
+        form.remove();
+        done.focus();
+      } catch (err) {
+        send.disabled = false;
+        msg.textContent = err instanceof ApiError ? err.message : t('err_unknown');
+        msg.hidden = false;
+      }
+    });
+    return [open, form];
+  }
+
   #item(c: WalineComment, root: boolean): HTMLLIElement {
     const t = this.#t;
     const li = h('li', { class: 'cm-item', id: `comment-${c.objectId}` });
@@ -425,14 +551,25 @@ export class ChancayComments extends HTMLElement {
       head.append(' ', time);
     }
     const body = h('div', { class: 'cm-body' });
-    body.append(safeFragment(c.comment ?? ''));
-    const reply = h('button', { type: 'button', class: 'cm-link cm-reply', 'aria-label': t('reply_to', { name: nick }) }, t('reply'));
-    reply.addEventListener('click', () => {
-      this.#setReply(String(c.objectId), nick);
-      this.#form.scrollIntoView({ block: 'start' });
-    });
-    li.append(head, body, reply);
+    const erased = !c.nick && !(c.comment ?? '').trim();
+    if (erased) body.append(h('p', { class: 'cm-erased' }, t('deleted_by_author')));
+    else body.append(safeFragment(c.comment ?? ''));
+    const actions = h('div', { class: 'cm-actions' });
+    if (!this.#closed && !erased) {
+      const reply = h('button', { type: 'button', class: 'cm-link cm-reply', 'aria-label': t('reply_to', { name: nick }) }, t('reply'));
+      reply.addEventListener('click', () => {
+        this.#setReply(String(c.objectId), nick);
+        this.#form.scrollIntoView({ block: 'start' });
+      });
+      actions.append(reply);
+    }
+    const id = String(c.objectId);
+    const secret = readMap(MINE)[id];
+    if (secret && !erased) actions.append(this.#deleteButton(li, id, secret));
+    else if (!erased) actions.append(...this.#reportControl(id, nick));
+    li.append(head, body, actions);
     if (root && c.children?.length) {
+      // (replies under a comment its author deleted stay in their place)
       const ol = h('ol', { class: 'cm-children', 'aria-label': t('replies_to', { name: nick }) });
       for (const child of c.children) ol.append(this.#item(child, false));
       li.append(ol);
