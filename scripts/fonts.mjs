@@ -5,7 +5,15 @@
 // File names carry a hash of their bytes (serif-<hash>.woff2), so a new subset
 // gets a new name and front servers can cache /fonts/ for a year (immutable);
 // src/lib/fonts.ts finds the current names for the page head.
+// Also the chart label face (Source Sans 3, regular and bold, from npm),
+// subset to a fixed character set into src/styles/fonts/ (generated,
+// git-ignored), where global.css's @font-face picks it up and the bundler
+// names it by its hash (/_astro/chart-400.<hash>.woff2, cached immutable);
+// and its glyph advances written to src/lib/chart-font.json: the table
+// src/lib/text.ts measures labels with, at build time and in the browser
+// (ARCHITECTURE.md, "Text").
 import subsetFont from 'subset-font';
+import { create } from 'fontkitten';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +22,70 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = path.join(root, 'node_modules/@fontsource-variable/source-serif-4/files');
 const out = path.join(root, 'public/fonts');
+const chartPkg = path.join(root, 'node_modules/@fontsource/source-sans-3/files');
+const chartOut = path.join(root, 'src/styles/fonts');
+const metricsFile = path.join(root, 'src/lib/chart-font.json');
+
+/**
+ * The characters the chart face carries, fixed (not read from content) so the
+ * committed advance table does not change with every edit: printable ASCII,
+ * Latin-1 (Spanish and Portuguese letters, ¿ ¡ ° × «»), typographic
+ * punctuation, euro and minus. A label character outside the font is drawn
+ * by a fallback font and measured generously (src/lib/text.ts);
+ * test/unit/chart-font.test.ts fails if content gives a graphic one that is
+ * not on its short list.
+ */
+export function chartChars() {
+  let s = '';
+  for (let c = 0x20; c < 0x7f; c++) s += String.fromCharCode(c);
+  for (let c = 0xa0; c <= 0xff; c++) s += String.fromCharCode(c);
+  return s + '–—‘’‚“”„…•′″€−';
+}
+
+/** The chart faces: regular for text up to weight 500, bold for 600 and up (global.css maps 600-900 to the one bold file). */
+export const chartFaces = [
+  { key: 'regular', file: 'source-sans-3-latin-400-normal.woff2', name: 'chart-400.woff2' },
+  { key: 'bold', file: 'source-sans-3-latin-700-normal.woff2', name: 'chart-700.woff2' },
+];
+
+/**
+ * The advance table of the chart faces as shipped: for each face, the
+ * characters it has and each one's advance in font units, read from the same
+ * subset that is written for the browser, so the browser draws exactly the
+ * glyphs this table describes.
+ */
+export async function chartMetrics() {
+  const chars = chartChars();
+  const faces = {};
+  let unitsPerEm = 0;
+  for (const f of chartFaces) {
+    const font = create(await subsetFont(readFileSync(path.join(chartPkg, f.file)), chars, { targetFormat: 'sfnt' }));
+    unitsPerEm = font.unitsPerEm;
+    const have = [...chars].filter((ch) => font.hasGlyphForCodePoint(ch.codePointAt(0)));
+    faces[f.key] = { chars: have.join(''), advances: have.map((ch) => font.glyphForCodePoint(ch.codePointAt(0)).advanceWidth) };
+  }
+  return { family: 'Source Sans 3', source: '@fontsource/source-sans-3 (latin subset, static 400 and 700)', unitsPerEm, faces };
+}
+
+/** The table as written to src/lib/chart-font.json (stable formatting, one face per line). */
+export function formatMetrics(m) {
+  const faces = Object.entries(m.faces).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return `{\n  "family": ${JSON.stringify(m.family)},\n  "source": ${JSON.stringify(m.source)},\n  "unitsPerEm": ${m.unitsPerEm},\n  "faces": {\n${faces.join(',\n')}\n  }\n}\n`;
+}
+
+/** Writes the chart faces for the bundler and refreshes the advance table if the font changed. */
+export async function buildChartFonts() {
+  mkdirSync(chartOut, { recursive: true });
+  const sizes = {};
+  for (const f of chartFaces) {
+    const buf = await subsetFont(readFileSync(path.join(chartPkg, f.file)), chartChars(), { targetFormat: 'woff2' });
+    writeFileSync(path.join(chartOut, f.name), buf);
+    sizes[f.name] = buf.length;
+  }
+  const text = formatMetrics(await chartMetrics());
+  if (!existsSync(metricsFile) || readFileSync(metricsFile, 'utf8') !== text) writeFileSync(metricsFile, text);
+  return sizes;
+}
 
 function contentChars() {
   const chars = new Set();
@@ -58,6 +130,7 @@ export async function buildFonts() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (!existsSync(pkg)) throw new Error('[fonts] @fontsource-variable/source-serif-4 is not installed: run npm ci');
-  const sizes = await buildFonts();
+  if (!existsSync(chartPkg)) throw new Error('[fonts] @fontsource/source-sans-3 (the chart label face) is not installed: run npm ci');
+  const sizes = { ...(await buildFonts()), ...(await buildChartFonts()) };
   console.log('[fonts] subset:', Object.entries(sizes).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} kB`).join(', '));
 }

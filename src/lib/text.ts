@@ -1,35 +1,77 @@
 /**
  * Text helpers shared by the graphics: measuring, wrapping, dodging labels,
  * dates and amounts. Pure: no DOM, so the same layout runs at build time and
- * in the browser. Layout code measures text only through `measureText`.
- * Widths are still estimates from an average glyph width, deliberately
- * generous so labels never collide (real glyph advances: ARCHITECTURE.md, "Text").
+ * in the browser. Layout code measures text only through `measureText`, which
+ * adds up the real glyph advances of the chart label font (Source Sans 3,
+ * self-hosted, subset by scripts/fonts.mjs; the advance table is
+ * src/lib/chart-font.json, generated from the same subset the browser
+ * loads). Chart text is drawn without kerning or ligatures (global.css), so
+ * the width drawn is exactly the sum of advances, at build time and in the
+ * browser alike (ARCHITECTURE.md, "Text").
  * Dates, numbers and amounts are formatted with Intl in the locale passed in;
  * unit words come from content/ui/<locale>.json.
  */
 import { ui, type Locale } from './ui';
+import chartFont from './chart-font.json';
 
-/** Average advance of Inter glyphs as a share of the font size, rounded up. */
-export const CHAR_W = 0.6;
-
-/** Estimated width of a string in px. */
-export function textWidth(s: string, fontSize: number): number {
-  return s.length * fontSize * CHAR_W;
+/** How a label is set, beyond its size: what changes its width. */
+export interface TextStyle {
+  /** CSS font-weight; 600 and up is drawn with the bold face (the CSS maps 600-900 to the one bold file). */
+  weight?: number;
+  /** CSS letter-spacing in em, added after every character. */
+  letterSpacing?: number;
+  /** CSS text-transform: uppercase. */
+  uppercase?: boolean;
 }
 
-/** Width of `s` set at `fontSize` px in the chart label font: the one interface layout code measures text through. */
-export function measureText(s: string, fontSize: number): number {
-  return textWidth(s, fontSize);
+type Face = Map<string, number>;
+const faceOf = (f: { chars: string; advances: number[] }): Face => {
+  const m: Face = new Map();
+  [...f.chars].forEach((ch, i) => m.set(ch, f.advances[i]! / chartFont.unitsPerEm));
+  return m;
+};
+const FACES = { regular: faceOf(chartFont.faces.regular), bold: faceOf(chartFont.faces.bold) };
+
+/**
+ * A character the chart font does not have (the subset has no ‰ or arrows) is
+ * drawn by a system fallback font whose width we cannot know: counted as
+ * 1.5 em, wider than such a glyph in common system fonts, so the layout
+ * leaves it room (the browser test checks it is never drawn wider).
+ */
+export const MISSING_ADVANCE = 1.5;
+
+/** The chart font's family name, as the stylesheet declares it. */
+export const CHART_FONT_FAMILY = chartFont.family;
+
+/** Width in px of `s` set at `fontSize` px in the chart label font: the one function layout code measures text with. */
+export function measureText(s: string, fontSize: number, style: TextStyle = {}): number {
+  const face = (style.weight ?? 400) >= 600 ? FACES.bold : FACES.regular;
+  // As SVG and HTML draw it: runs of white space collapse to one space, none at the ends.
+  const plain = s.replace(/\s+/g, ' ').trim();
+  const text = style.uppercase ? plain.toUpperCase() : plain;
+  let em = 0;
+  let n = 0;
+  for (const ch of text) {
+    em += face.get(ch) ?? MISSING_ADVANCE;
+    n++;
+  }
+  return (em + n * (style.letterSpacing ?? 0)) * fontSize;
 }
 
-/** Greedy word wrap to `maxWidth` px; a single over-long word keeps its own line. */
-export function wrap(s: string, maxWidth: number, fontSize: number): string[] {
+/** The characters of `s` the chart font lacks (drawn in a fallback font): none, for every label in content (test/unit/chart-font.test.ts). */
+export function missingGlyphs(s: string, style: TextStyle = {}): string[] {
+  const face = (style.weight ?? 400) >= 600 ? FACES.bold : FACES.regular;
+  return [...new Set([...s])].filter((ch) => !face.has(ch) && !/\s/.test(ch));
+}
+
+/** Greedy word wrap to `maxWidth` px, measured with `measureText`; a single over-long word keeps its own line. */
+export function wrap(s: string, maxWidth: number, fontSize: number, style: TextStyle = {}): string[] {
   const words = s.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
   for (const w of words) {
     const next = line ? `${line} ${w}` : w;
-    if (line && textWidth(next, fontSize) > maxWidth) {
+    if (line && measureText(next, fontSize, style) > maxWidth) {
       lines.push(line);
       line = w;
     } else line = next;

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { debtSchema, concernsSchema } from '../../src/viz/debt-and-finance/schema';
 import { prep, groupConcerns } from '../../src/viz/debt-and-finance/prep';
 import { layout } from '../../src/viz/debt-and-finance/geometry';
-import { textWidth } from '../../src/lib/text';
+import { measureText } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS } from './h6-fixtures';
 
 const rows = csv('content/data/debt.csv', debtSchema);
@@ -38,10 +38,10 @@ describe('debt and finance', () => {
       const [cosco, volcan] = l.owners.segs;
       expect(cosco!.w / (cosco!.w + volcan!.w)).toBeCloseTo(0.6, 6);
       expect(volcan!.x).toBeCloseTo(cosco!.x + cosco!.w, 6);
-      const vx = l.debt.valueInside ? l.debt.valueX - textWidth(l.debt.value, 13) : l.debt.valueX + textWidth(l.debt.value, 13);
+      const vx = l.debt.valueInside ? l.debt.valueX - measureText(l.debt.value, 13, { weight: 700 }) : l.debt.valueX + measureText(l.debt.value, 13, { weight: 700 });
       expect(vx).toBeGreaterThanOrEqual(0);
       expect(vx).toBeLessThanOrEqual(w);
-      for (const s of l.owners.segs) for (const line of s.lines) expect(textWidth(line, 12)).toBeLessThanOrEqual(Math.max(60, s.w - 8));
+      for (const s of l.owners.segs) for (const line of s.lines) expect(measureText(line, 12)).toBeLessThanOrEqual(Math.max(60, s.w - 8));
       expect(l.owners.y).toBeGreaterThan(l.debt.noteY);
     });
   }

@@ -4,7 +4,7 @@ import { text, sourceIds } from '../../src/lib/data-loader';
 import { prep, activeRow, label } from '../../src/viz/funding-models/prep';
 import { layout } from '../../src/viz/funding-models/geometry';
 import { markup } from '../../src/viz/funding-models/markup';
-import { wrap, textWidth, dodge, dodgeCentred, decimalYear, yearsBetween, formatUsd, formatDate, formatUsdRange, formatNumber } from '../../src/lib/text';
+import { wrap, measureText, dodge, dodgeCentred, decimalYear, yearsBetween, formatUsd, formatDate, formatUsdRange, formatNumber } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS, overlap } from './h6-fixtures';
 
 // Same fields as the fundingModels collection in src/content.config.ts.
@@ -18,7 +18,7 @@ describe('text helpers', () => {
     const s = 'Competitive bidding, split across many parties';
     const lines = wrap(s, 120, 12);
     expect(lines.length).toBeGreaterThan(1);
-    for (const l of lines) expect(textWidth(l, 12)).toBeLessThanOrEqual(120);
+    for (const l of lines) expect(measureText(l, 12)).toBeLessThanOrEqual(120);
     expect(lines.join(' ')).toBe(s);
   });
 
@@ -87,7 +87,7 @@ describe('funding-models steps', () => {
         expect(n.x).toBeGreaterThanOrEqual(0);
         expect(n.x + n.w).toBeLessThanOrEqual(w + 1e-6);
         const room = n.w - (n.kind === 'bar' ? 0 : 14) - (n.kind === 'gate' ? 30 : 0);
-        for (const line of n.lines) expect(textWidth(line, l.fontSize), `${line} at ${w}px`).toBeLessThanOrEqual(room + 1e-6);
+        for (const line of n.lines) expect(measureText(line, l.fontSize), `${line} at ${w}px`).toBeLessThanOrEqual(room + 1e-6);
         expect(n.y + n.h).toBeLessThanOrEqual(l.height);
       }
       for (let i = 0; i < nodes.length; i++)

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { fundingFlowsSchema, projectTimelinesSchema } from '../../src/viz/project-timelines/schema';
 import { prep } from '../../src/viz/project-timelines/prep';
 import { layout } from '../../src/viz/project-timelines/geometry';
-import { textWidth } from '../../src/lib/text';
+import { measureText } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS, overlap } from './h6-fixtures';
 import { site } from '../../src/lib/site';
 
@@ -45,8 +45,8 @@ describe('money to scale', () => {
         for (const b of p.bars) {
           const end = Math.max(...b.segments.map((s) => s.x + s.w), b.whisker?.x2 ?? 0);
           expect(end).toBeLessThanOrEqual(w + 1e-6);
-          if (!b.value.inside) expect(b.value.x + textWidth(b.value.text, 12)).toBeLessThanOrEqual(w + 1);
-          else expect(b.value.x - textWidth(b.value.text, 12)).toBeGreaterThanOrEqual(0);
+          if (!b.value.inside) expect(b.value.x + measureText(b.value.text, 12, { weight: 600 })).toBeLessThanOrEqual(w + 1);
+          else expect(b.value.x - measureText(b.value.text, 12, { weight: 600 })).toBeGreaterThanOrEqual(0);
         }
       }
       // 136 : 2.9 in the lending panel, on one scale.
@@ -99,7 +99,7 @@ describe('from deal to operation', () => {
       const l = layout(data, labels, w);
       for (const s of l.time.spans) {
         const boxes = s.events.map((e) => {
-          const tw = Math.max(...e.label.map((x) => textWidth(x, 11)));
+          const tw = Math.max(...e.label.map((x) => measureText(x, 11)));
           const x = e.anchor === 'start' ? e.labelX : e.labelX - tw;
           return { x, y: e.labelY - 10, w: tw, h: e.label.length * 13, ex: e.x, top: s.y };
         });

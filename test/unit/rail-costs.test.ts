@@ -3,7 +3,7 @@ import { railProjectsSchema } from '../../src/viz/rail-costs/schema';
 import { prep, stateAt, type RailProjectRow } from '../../src/viz/rail-costs/prep';
 import { layout, BAR_H, LABEL_LINE, LABEL_FONT, TAG_FONT, VALUE_FONT, BRACKET_LINE } from '../../src/viz/rail-costs/geometry';
 import { markup } from '../../src/viz/rail-costs/markup';
-import { textWidth } from '../../src/lib/text';
+import { measureText } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS, overlap, type Rect } from './h6-fixtures';
 
 const rows = csv('content/data/rail-projects.csv', railProjectsSchema) as RailProjectRow[];
@@ -50,11 +50,11 @@ describe('rail costs: the coastal plan is two lines, not a third project (review
       for (const b of l.bars) {
         const x0 = l.margin.left;
         // A line of text reaches from 0.75 of its size above the baseline to 0.25 below.
-        const text = (what: string, s: string, size: number, baseline: number) =>
-          boxes.push({ what, x: x0, y: b.y + baseline - 0.75 * size, w: textWidth(s, size), h: size });
-        b.labelLines.forEach((s, i) => text(`${b.id} name ${i}`, s, LABEL_FONT, 12 + i * LABEL_LINE));
+        const text = (what: string, s: string, size: number, baseline: number, weight = 400) =>
+          boxes.push({ what, x: x0, y: b.y + baseline - 0.75 * size, w: measureText(s, size, { weight }), h: size });
+        b.labelLines.forEach((s, i) => text(`${b.id} name ${i}`, s, LABEL_FONT, 12 + i * LABEL_LINE, 600));
         b.tagLines.forEach((s, i) => text(`${b.id} tag ${i}`, s, TAG_FONT, 12 + (b.labelLines.length - 1) * LABEL_LINE + 13 * (i + 1)));
-        boxes.push({ what: `${b.id} value`, x: x0 + b.width + 6, y: b.y + b.barTop, w: textWidth(b.valueLabel, VALUE_FONT), h: BAR_H });
+        boxes.push({ what: `${b.id} value`, x: x0 + b.width + 6, y: b.y + b.barTop, w: measureText(b.valueLabel, VALUE_FONT), h: BAR_H });
         boxes.push({ what: `${b.id} bar`, x: x0, y: b.y + b.barTop, w: b.width, h: BAR_H });
       }
       for (const br of l.brackets) boxes.push({ what: `${br.id} label`, ...br.box });

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { milestonesSchema } from '../../src/viz/road-ahead/schema';
 import { prep } from '../../src/viz/road-ahead/prep';
 import { layout } from '../../src/viz/road-ahead/geometry';
-import { textWidth } from '../../src/lib/text';
+import { measureText } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS } from './h6-fixtures';
 import { site } from '../../src/lib/site';
 
@@ -43,7 +43,7 @@ describe('road ahead', () => {
       for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.top, `${w}px: ${sorted[i]!.id}`).toBeGreaterThanOrEqual(sorted[i - 1]!.top + sorted[i - 1]!.h);
       for (const m of l.marks) {
         expect(m.top).toBeGreaterThanOrEqual(0);
-        for (const line of m.lines) expect(l.labelX + textWidth(line, 12)).toBeLessThanOrEqual(w);
+        for (const line of m.lines) expect(l.labelX + measureText(line, 12, { weight: m.kind === 'today' ? 700 : 400 })).toBeLessThanOrEqual(w);
       }
       // Labels keep the dates' order.
       const byDate = [...l.marks].sort((a, b) => a.y - b.y).map((m) => m.id);

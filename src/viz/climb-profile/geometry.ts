@@ -7,7 +7,7 @@ import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { ClimbData, Gradient, Point } from './prep';
 import { elevAt } from './prep';
-import { formatNumber } from '../../lib/text';
+import { formatNumber, measureText } from '../../lib/text';
 import { edition, ui } from '../../lib/ui';
 
 export interface Box {
@@ -20,8 +20,8 @@ export type Pt = readonly [number, number];
 
 export const FONT = 11;
 export const LINE_H = 13;
-/** Average glyph advance at 11 px (Inter, slightly generous so estimates never undershoot). */
-export const CHAR_W = 6.6;
+/** A label's first line (the station's name) is semibold (climb.css `.climb__label-name`), the rest regular. */
+const NAME = { weight: 600 };
 const GAP = 4;
 
 export interface LabelCandidate {
@@ -41,8 +41,9 @@ export interface PlacedLabel {
   leader?: { x1: number; y1: number; x2: number; y2: number };
 }
 
+/** A label's box: its widest line measured in the chart font (the first line semibold), plus the halo. */
 export const textBox = (lines: string[]) => ({
-  w: Math.ceil(Math.max(...lines.map((l) => l.length)) * CHAR_W) + 2,
+  w: Math.ceil(Math.max(...lines.map((l, i) => measureText(l, FONT, i === 0 ? NAME : {})))) + 2,
   h: lines.length * LINE_H + 2,
 });
 
@@ -203,11 +204,11 @@ export function layout(data: ClimbData, width: number, opts: ProfileOptions): Pr
   const s = data.southern;
 
   // The axis title sits at the end of the tick row: drop ticks it would cover.
-  const axisW = (opts.labels['axis_x'] ?? '').length * 6.2 + 12;
+  const axisW = measureText(opts.labels['axis_x'] ?? '', FONT) + 12;
   const xTicks = x
     .ticks(narrow ? 4 : 7)
     .map((t) => ({ x: x(t), label: fmtInt(t) }))
-    .filter((t) => t.x + (t.label.length * 6.2) / 2 < plot.x + plot.w - axisW);
+    .filter((t) => t.x + measureText(t.label, FONT) / 2 < plot.x + plot.w - axisW);
   const yTicks = [0, 1000, 2000, 3000, 4000, 5000].map((t) => ({ y: y(t), label: fmtInt(t) }));
 
   const dots = [
@@ -223,7 +224,7 @@ export function layout(data: ClimbData, width: number, opts: ProfileOptions): Pr
   // Legend in the plot's lower right, over the pale area fill.
   const L = opts.labels;
   const legendLines = [L['legend_central'] ?? '', L['legend_zigzag'] ?? '', ...(opts.southern ? [L['legend_southern'] ?? ''] : [])];
-  const lw = Math.ceil(Math.max(...legendLines.map((t) => t.length)) * CHAR_W) + 30;
+  const lw = Math.ceil(Math.max(...legendLines.map((t) => measureText(t, FONT)))) + 30;
   const lh = legendLines.length * 15 + 6;
   const legend: Box = { x: plot.x + plot.w - lw, y: plot.y + plot.h - lh - 4, w: lw, h: lh };
 
@@ -250,8 +251,10 @@ export function layout(data: ClimbData, width: number, opts: ProfileOptions): Pr
   const lines = [poly(c.points), ...(opts.southern ? [poly(s.points)] : [])];
   const bounds: Box = { x: plot.x - 4, y: 0, w: width - plot.x + 4, h: plot.y + plot.h };
   // The readout beside the train (top right) and the y-axis title (top left) stay clear.
-  const readoutBox: Box = { x: plot.x + plot.w - 120, y: plot.y - 2, w: 120, h: 16 };
-  const axisBox: Box = { x: plot.x, y: y(5000) - 14, w: (L['axis_y'] ?? '').length * 6 + 8, h: 14 };
+  // The readout's widest text: the largest km and elevation the line reaches (12px bold, climb.css).
+  const readoutW = measureText(fill(L['readout'] ?? '', { km: fmtInt(xMax), elev: fmtInt(yMax) }), 12, { weight: 700 });
+  const readoutBox: Box = { x: plot.x + plot.w - readoutW - 4, y: plot.y - 2, w: readoutW + 4, h: 16 };
+  const axisBox: Box = { x: plot.x, y: y(5000) - 14, w: measureText(L['axis_y'] ?? '', FONT) + 8, h: 14 };
   const placed = placeLabels(cands, bounds, [legend, readoutBox, axisBox], lines);
 
   return {

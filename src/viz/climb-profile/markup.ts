@@ -3,7 +3,8 @@ import { esc, r1 } from '../../lib/svg';
 import type { Still } from '../../lib/viz/types';
 import type { ClimbData, StepDef } from './prep';
 import { elevAt, markerAt, stepAt } from './prep';
-import { fill, fmtInt, layout, pointAt, type ProfileLayout } from './geometry';
+import { fill, fmtInt, layout, pointAt, FONT, type ProfileLayout } from './geometry';
+import { measureText } from '../../lib/text';
 import { label } from '../../lib/viz/labels';
 
 export interface ProfileState {
@@ -64,7 +65,7 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
   const activeBand = l.bands.find((b) => b.key === s.step.band);
   if (activeBand && s.index >= 0) {
     const txt = L[`band_${activeBand.key}`] ?? '';
-    const w = txt.length * 6.2;
+    const w = measureText(txt, FONT, { weight: 600 });
     const cx = Math.min(Math.max((activeBand.x1 + activeBand.x2) / 2, plot.x + w / 2), plot.x + plot.w - w / 2);
     out.push(`<text class="climb__band-label" x="${r1(cx)}" y="${bottom + 36}" text-anchor="middle">${esc(txt)}</text>`);
   }

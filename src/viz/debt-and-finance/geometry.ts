@@ -2,7 +2,10 @@
 import { label } from '../../lib/viz/labels';
 import { scaleLinear } from 'd3-scale';
 import type { DebtData } from './prep';
-import { wrap, textWidth } from '../../lib/text';
+import { wrap, measureText } from '../../lib/text';
+
+/** Titles and the value are bold (debt-and-finance.css): measured with the bold face. */
+const BOLD = { weight: 700 };
 
 export interface DebtLayout {
   width: number;
@@ -17,12 +20,12 @@ export function layout(d: DebtData, labels: Record<string, string>, width: numbe
   const L = (k: string) => label(labels, k, 'debt-and-finance');
   const x = scaleLinear().domain([0, 100]).range([0, width - 2]);
   let y = 0;
-  const dt = wrap(L('debtTitle'), width, 13);
+  const dt = wrap(L('debtTitle'), width, 13, BOLD);
   const debtTitleY = y + 13;
   y += dt.length * 17 + 16; // room for tick labels
   const barY = y;
   const value = L('debtValue').replace('{value}', String(d.debt.value));
-  const vw = textWidth(value, 13);
+  const vw = measureText(value, 13, BOLD);
   const valueInside = x(d.debt.value) + 6 + vw > width;
   const ticks = [0, 50, 100].map((t) => ({ x: x(t), label: `${t}%` }));
   y += BAR_H + 18;
@@ -30,7 +33,7 @@ export function layout(d: DebtData, labels: Record<string, string>, width: numbe
   const noteY = y;
   y += noteLines.length * 14 + 22;
 
-  const ot = wrap(L('ownersTitle'), width, 13);
+  const ot = wrap(L('ownersTitle'), width, 13, BOLD);
   const ownersTitleY = y + 13;
   y += ot.length * 17 + 6;
   const oy = y;

@@ -2,7 +2,7 @@
 import { linkVertical } from 'd3-shape';
 import type { FundingData, NodeKind, NodeSpec, Side } from './prep';
 import { label } from './prep';
-import { textWidth, wrap } from '../../lib/text';
+import { measureText, wrap } from '../../lib/text';
 
 export interface NodeBox {
   side: Side;
@@ -53,7 +53,7 @@ export function layout(data: FundingData, labels: Record<string, string>, width:
   const schematic = { y: 11, lines: schematicLines };
   y += schematicLines.length * 14 + 10;
   const heads = sides.map((side) => {
-    const lines = wrap(label(labels, side), colW, 15);
+    const lines = wrap(label(labels, side), colW, 15, { weight: 800 });
     return { side, x: colX[side], y: y + 15, lines };
   });
   y += Math.max(...heads.map((h) => h.lines.length)) * 19 + 6;
@@ -84,7 +84,7 @@ export function layout(data: FundingData, labels: Record<string, string>, width:
         const fits = line.every((spec) =>
           label(labels, spec.key)
             .split(/\s+/)
-            .every((word) => textWidth(word, fontSize) <= room(spec, sideBySide)),
+            .every((word) => measureText(word, fontSize) <= room(spec, sideBySide)),
         );
         const stacked = line.length > 1 && !fits;
         const w = stacked ? colW : sideBySide;

@@ -15,7 +15,7 @@ function node(n: NodeBox, l: FundingLayout): string {
     return `<g class="fm-node fm-node--bar fm-${n.side}">
 <line class="fm-bar__track" x1="${r1(n.x)}" x2="${r1(n.x + n.w)}" y1="${r1(n.y + 6)}" y2="${r1(n.y + 6)}"/>
 <rect class="fm-bar" x="${r1(n.x)}" y="${r1(n.y)}" width="${r1(bw)}" height="12" rx="6"/>
-<text class="fm-text">${tspans(n.lines, n.x, n.y + 18 + base + 2, l.lineH)}</text></g>`;
+<text class="fm-text" font-size="${l.fontSize}">${tspans(n.lines, n.x, n.y + 18 + base + 2, l.lineH)}</text></g>`;
   }
   const pad = 7;
   let extra = '';
@@ -33,7 +33,7 @@ function node(n: NodeBox, l: FundingLayout): string {
   }
   return `<g class="fm-node fm-node--${n.kind} fm-${n.side}">
 <rect class="fm-box" x="${r1(n.x)}" y="${r1(n.y)}" width="${r1(n.w)}" height="${r1(n.h)}" rx="3"/>${extra}
-<text class="fm-text">${tspans(n.lines, n.x + pad, n.y + pad + base + 1, l.lineH)}</text></g>`;
+<text class="fm-text" font-size="${l.fontSize}">${tspans(n.lines, n.x + pad, n.y + pad + base + 1, l.lineH)}</text></g>`;
 }
 
 /** `active`: the lit row id, or null to light every row (the no-JS picture). */

@@ -6,13 +6,17 @@
  */
 import { geoArea, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { LocatorData } from './prep';
-import { textWidth, wrap } from '../../lib/text';
+import { measureText, wrap, type TextStyle } from '../../lib/text';
 
 /** The area shown, degrees: the coast from Barranca to south of Lima, the highlands to Huancayo and Cerro de Pasco (Ica and Pucallpa are off the map: their lines are arrows). */
 export const EXTENT = { west: -78.0, east: -74.9, south: -12.62, north: -10.38 };
 export const NAME_FONT = 12;
 export const SMALL_FONT = 10.5;
 export const LINE_FONT = 11;
+/** Weights and spacing as locator-map.css sets them: what measureText needs to know. */
+const nameStyle = (kind: string): TextStyle => ({ weight: kind === 'capital' ? 800 : 600 });
+const SUB_STYLE: TextStyle = { weight: 700 };
+const LINE_STYLE: TextStyle = { weight: 600 };
 const PAD = 3;
 
 export interface Box {
@@ -24,7 +28,7 @@ export interface Box {
 export interface LabelBox extends Box {
   id: string;
   /** Lines of text, first baseline at y + first font's ascent. */
-  lines: { text: string; size: number; cls: string }[];
+  lines: { text: string; size: number; cls: string; style?: TextStyle }[];
   anchor: 'start' | 'end';
   /** x of the text anchor. */
   tx: number;
@@ -88,8 +92,8 @@ const km = (a: [number, number], b: [number, number]) => {
 };
 
 /** Text block size: each line's font size times 1.25 for its height, widest line for the width. */
-function block(lines: { text: string; size: number }[]): { w: number; h: number } {
-  return { w: Math.max(...lines.map((l) => textWidth(l.text, l.size))), h: lines.reduce((s, l) => s + l.size * 1.25, 0) };
+function block(lines: { text: string; size: number; style?: TextStyle }[]): { w: number; h: number } {
+  return { w: Math.max(...lines.map((l) => measureText(l.text, l.size, l.style))), h: lines.reduce((s, l) => s + l.size * 1.25, 0) };
 }
 
 /**
@@ -149,12 +153,12 @@ export function layout(data: LocatorData, labels: Record<string, string>, width:
     // Elevations only where there is room for them (the wide layout); the data table has them all.
     const elev = p.elev !== undefined && width >= 500 ? fill(labels['elev'] ?? '{m} m', { m: p.elev.toLocaleString('en-GB') }) : '';
     const lines = [
-      ...wrap(labels[`name_${p.id}`] ?? p.name, 96, NAME_FONT).map((t) => ({ text: t, size: NAME_FONT, cls: `lm-name lm-name--${p.kind}` })),
+      ...wrap(labels[`name_${p.id}`] ?? p.name, 96, NAME_FONT, nameStyle(p.kind)).map((t) => ({ text: t, size: NAME_FONT, cls: `lm-name lm-name--${p.kind}`, style: nameStyle(p.kind) })),
       ...(elev ? [{ text: elev, size: SMALL_FONT, cls: 'lm-elev' }] : []),
       // A short note under the name (figures.yaml `sub_<id>`), e.g. where the railway ends.
-      ...wrap(fill(labels[`sub_${p.id}`] ?? '', { km: String(Math.round(gapKm / 5) * 5) }), 110, SMALL_FONT)
+      ...wrap(fill(labels[`sub_${p.id}`] ?? '', { km: String(Math.round(gapKm / 5) * 5) }), 110, SMALL_FONT, SUB_STYLE)
         .filter(Boolean)
-        .map((t) => ({ text: t, size: SMALL_FONT, cls: 'lm-sub' })),
+        .map((t) => ({ text: t, size: SMALL_FONT, cls: 'lm-sub', style: SUB_STYLE })),
     ];
     const { w, h } = block(lines);
     const cands: { x: number; y: number; anchor: 'start' | 'end' }[] = [
@@ -193,7 +197,7 @@ export function layout(data: LocatorData, labels: Record<string, string>, width:
     const name = labels[`line_${l.id}`] ?? src.name;
     const text = l.schematic ? fill(labels['schematic'] ?? '{name} (schematic)', { name }) : name;
     const maxW = Math.max(84, Math.min(170, width * 0.3));
-    const lines2 = wrap(text, maxW, LINE_FONT).map((t) => ({ text: t, size: LINE_FONT, cls: `lm-line-label lm-line-label--${l.kind}` }));
+    const lines2 = wrap(text, maxW, LINE_FONT, LINE_STYLE).map((t) => ({ text: t, size: LINE_FONT, cls: `lm-line-label lm-line-label--${l.kind}`, style: LINE_STYLE }));
     const { w, h } = block(lines2);
     let done: LabelBox | undefined;
     const pts = l.points;
@@ -237,7 +241,7 @@ export function layout(data: LocatorData, labels: Record<string, string>, width:
   // The Andes band's name, inside the band.
   const andes = lines.find((l) => l.kind === 'area');
   if (andes) {
-    const t = [{ text: labels['andes'] ?? 'Andes', size: LINE_FONT, cls: 'lm-andes-label' }];
+    const t = [{ text: labels['andes'] ?? 'Andes', size: LINE_FONT, cls: 'lm-andes-label', style: { letterSpacing: 0.04 } }];
     const { w, h } = block(t);
     const cx = andes.points.reduce((s, p) => s + p[0], 0) / andes.points.length;
     const cy = andes.points.reduce((s, p) => s + p[1], 0) / andes.points.length;
@@ -259,7 +263,7 @@ export function layout(data: LocatorData, labels: Record<string, string>, width:
 
   // The ocean's name, in open sea if there is room.
   let ocean: LabelBox | undefined;
-  const ot = [{ text: labels['ocean'] ?? 'Pacific Ocean', size: SMALL_FONT, cls: 'lm-ocean' }];
+  const ot = [{ text: labels['ocean'] ?? 'Pacific Ocean', size: SMALL_FONT, cls: 'lm-ocean', style: { letterSpacing: 0.06 } }];
   const ob = block(ot);
   for (let y = height * 0.55; y < height - ob.h - 4; y += 6) {
     const b = { x: 8, y, w: ob.w, h: ob.h };

@@ -2,7 +2,7 @@
 import { label } from '../../lib/viz/labels';
 import { scaleLinear } from 'd3-scale';
 import type { TimelinesData } from './prep';
-import { formatUsd, formatUsdRange, textWidth, wrap } from '../../lib/text';
+import { formatUsd, formatUsdRange, measureText, wrap } from '../../lib/text';
 import { edition } from '../../lib/ui';
 
 export interface BarBox {
@@ -66,7 +66,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
   const panels: PanelBox[] = [];
   let y = 0;
   d.panels.forEach((p, pi) => {
-    const titleLines = wrap(L(`panel-${p.id}`), width, 13);
+    const titleLines = wrap(L(`panel-${p.id}`), width, 13, { weight: 700 });
     const top = y;
     y += titleLines.length * 17 + 6;
     const axisY = y + 8;
@@ -85,7 +85,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
       });
       const end = x(b.value);
       const text = b.high !== undefined ? formatUsdRange(b.value, b.high, edition) : formatUsd(b.value, edition);
-      const tw = textWidth(text, FONT);
+      const tw = measureText(text, FONT, { weight: 600 });
       const outerEnd = Math.max(end, b.high !== undefined ? x(b.high) : 0);
       const inside = outerEnd + 6 + tw > width - right;
       const box: BarBox = {
@@ -116,7 +116,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
 
   // Time: one row per project, on a shared axis of years.
   const timeTop = y;
-  const titleLines = wrap(L('panel-time'), width, 13);
+  const titleLines = wrap(L('panel-time'), width, 13, { weight: 700 });
   y += titleLines.length * 17 + 6;
   const tx = scaleLinear().domain(d.domain).range([16, width - 18]);
   const step = width < 480 ? 2 : 1;
@@ -128,7 +128,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
     const yearsText = (p.ongoing ? L('ongoing') : L('years')).replace('{years}', p.years.toFixed(1));
     // A row's title says what kind of project it is (figures.yaml `title_<id>`), so unlike projects are not read as alike.
     const title = labels[`title_${p.id}`];
-    const tl = wrap(title ? title.replace('{years}', p.years.toFixed(1)) : `${p.project}: ${yearsText}`, width, 13);
+    const tl = wrap(title ? title.replace('{years}', p.years.toFixed(1)) : `${p.project}: ${yearsText}`, width, 13, { weight: 600 });
     const top = y;
     const lineY = top + tl.length * 17 + 8;
     const x1 = tx(p.events[0]!.t);
@@ -155,7 +155,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
       const anchor: 'start' | 'end' = (last && ex > width * 0.6) || crowded ? 'end' : 'start';
       const maxW = crowded ? roomLeft : last ? Math.max(90, width / 2 - 8) : Math.max(64, roomRight);
       const label = wrap(`${e.dateText}: ${e.event}`, maxW, 11);
-      const w = Math.max(...label.map((s) => textWidth(s, 11)));
+      const w = Math.max(...label.map((s) => measureText(s, 11)));
       const lx1 = anchor === 'start' ? ex - 4 : ex - w + 4;
       let ly = lineY + 18;
       const h = (label.length - 1) * 13 + 13; // from baseline - 10 to the last line's descenders

@@ -2,7 +2,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { Bar, Bracket } from './prep';
 import { label } from '../../lib/viz/labels';
-import { formatNumber, textWidth, wrap } from '../../lib/text';
+import { formatNumber, measureText, wrap } from '../../lib/text';
 import { edition, ui } from '../../lib/ui';
 
 export interface BarLayout {
@@ -51,6 +51,8 @@ export const TAG_H = 13;
 export const LABEL_LINE = 15;
 export const BAR_H = 14;
 export const LABEL_FONT = 13;
+/** The names are semibold (rail-costs.css): measured with the bold face. */
+export const LABEL_WEIGHT = 600;
 export const VALUE_FONT = 12;
 export const TAG_FONT = 11;
 export const BRACKET_FONT = 11;
@@ -73,7 +75,7 @@ export function layout(bars: Bar[], width: number, labels: Record<string, string
   let y = top;
   const laid: BarLayout[] = bars.map((b) => {
     const tag = labels[`tag_${b.id}`] ?? '';
-    const labelLines = wrap(b.label, width - margin.left - 4, LABEL_FONT);
+    const labelLines = wrap(b.label, width - margin.left - 4, LABEL_FONT, { weight: LABEL_WEIGHT });
     const tagLines = tag ? wrap(tag, width - margin.left - 4, TAG_FONT) : [];
     const barTop = 18 + (labelLines.length - 1) * LABEL_LINE + tagLines.length * TAG_H;
     const w = x(b.value);
@@ -89,7 +91,7 @@ export function layout(bars: Bar[], width: number, labels: Record<string, string
       barTop,
       width: w,
       valueLabel,
-      valueEnd: margin.left + w + 6 + textWidth(valueLabel, VALUE_FONT),
+      valueEnd: margin.left + w + 6 + measureText(valueLabel, VALUE_FONT),
     };
     y += barTop + BAR_H + ROW_GAP;
     return row;
@@ -109,7 +111,7 @@ export function layout(bars: Bar[], width: number, labels: Record<string, string
     const lines = wrap(text, width - margin.left - 4, BRACKET_FONT);
     const labelX = margin.left;
     const labelY = y2 + 13;
-    const w = Math.max(...lines.map((l) => textWidth(l, BRACKET_FONT)));
+    const w = Math.max(...lines.map((l) => measureText(l, BRACKET_FONT)));
     const box = { x: labelX, y: labelY - 9, w, h: lines.length * BRACKET_LINE };
     // The bracket's right-hand ticks reach to the start of the rows; its foot reaches the label.
     const foot = box.y + box.h;

@@ -49,7 +49,8 @@ export function layout(d: RoadData, labels: Record<string, string>, width: numbe
   const y = scaleLinear().domain(d.domain).range([top, top + span * perYear]);
   const marks: MarkBox[] = d.marks.map((m) => {
     const text = m.low ? `${m.label} ${labels['lowConfidence'] ?? ''}`.trim() : m.label;
-    const lines = wrap(text, labelW, FONT);
+    // Today's label is bold (road-ahead.css): measured with the bold face.
+    const lines = wrap(text, labelW, FONT, { weight: m.kind === 'today' ? 700 : 400 });
     const c = labels[`correction-${m.id}`];
     const callout = c ? wrap(c, labelW - 14, 11) : [];
     const h = DATE_H + lines.length * LINE + (callout.length ? callout.length * 14 + 14 : 0);
