@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import embedHost from './src/embed-host/integration.mjs';
 import figureData from './src/integrations/figure-data.mjs';
 import figureFiles from './src/integrations/figure-files.mjs';
+import stepStills from './src/integrations/step-stills.mjs';
 import postbuild from './scripts/postbuild.mjs';
 import { siteAddress } from './scripts/site-url.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -26,8 +27,9 @@ export default defineConfig({
   // embedHost: builds the newsroom loader /embed.js (src/embed-host/embed.ts).
   // figureData: moves each graphic's browser data out of the HTML into /_data/.
   // figureFiles: each figure's CSV/SVG/PNG downloads (/files/) and social card (/cards/).
+  // stepStills: each scrolly step's still picture (the plain article) into /stills/.
   // postbuild (last: it reads what the others wrote): CSP script hashes, .br/.gz copies.
-  integrations: [mdx(), embedHost(), figureData(), figureFiles(), postbuild({ site, mode })],
+  integrations: [mdx(), embedHost(), figureData(), figureFiles(), stepStills(), postbuild({ site, mode })],
   // Astro's default Markdown/MDX processor, plus: each chapter links the first
   // use of each glossary term to /glossary/ (src/integrations/glossary-links.ts).
   markdown: { processor: satteri({ hastPlugins: [glossaryLinks()] }) },

@@ -172,6 +172,19 @@ export function still(data: ${Pascal}Data, labels: Record<string, string>, step:
 }
 `,
 
+  [`src/viz/${name}/stills.ts`]: `/** Each step's picture for the plain article (no JavaScript, print, reduced motion): src/lib/viz/stills.ts. */
+import type { StepStills } from '../../lib/viz/stills';
+import { rowsOf } from '../../lib/rows';
+import { ${camel}Schema } from './schema';
+import { prep } from './prep';
+import { still } from './markup';
+
+export const stills: StepStills = async (labels, count, width) => {
+  const data = prep(await rowsOf('${collection}', ${camel}Schema));
+  return Array.from({ length: count }, (_, k) => ({ ...still(data, labels, k, width), scope: '${name}' }));
+};
+`,
+
   [`src/viz/${name}/render.ts`]: `/** Browser side: lights the step's bars (classes, so they fade), re-lays out on resize. */
 import type { Mount } from '../../lib/viz/types';
 import { mountSvg } from '../../lib/viz/mount';

@@ -5,8 +5,9 @@
  */
 import { esc, r1 } from '../../lib/svg';
 import type { MapGeometry } from './basemap';
-import type { ChartLayout } from './geometry';
-import { routeDays, speedFor, type ShippingData } from './prep';
+import { chartLayout, type ChartLayout } from './geometry';
+import { routeDays, speedFor, stateAt, type ShippingData } from './prep';
+import type { Still } from '../../lib/viz/types';
 import { label } from '../../lib/viz/labels';
 
 const nf = new Intl.NumberFormat('en-US');
@@ -89,4 +90,45 @@ export function chartMarkup(l: ChartLayout, labels: Record<string, string>): str
     })
     .join('');
   return `<text class="axis-label" x="${l.width - 4}" y="10" text-anchor="end">${esc(label(labels, 'axis', 'shipping-map'))}</text>${ticks}${rows}`;
+}
+
+/**
+ * The picture at the end of `step`, without a DOM (the plain article's
+ * per-step still): the pane the step puts in front. The map: the routes the
+ * step has drawn (the others left out), the ones it does not highlight
+ * dimmed, the countries shaded when the step shades them, and the ports named
+ * (the page names them in HTML over the map; a still has to carry its own
+ * words). The days chart: laid out at `width` at the default speed.
+ */
+export function still(data: ShippingData, g: MapGeometry, labels: Record<string, string>, step: number, width: number): Still {
+  const s = stateAt(data, step);
+  if (s.pane === 'chart') {
+    const l = chartLayout(data, width, data.speed.value, label(labels, 'reportedPrefix', 'shipping-map'));
+    return { width: l.width, height: l.height, svg: chartMarkup(l, labels) };
+  }
+  const countries = s.countries ? g.countries.map((c) => `<path class="sm-country sm-country--${c.id}" style="opacity:1" d="${c.d}"/>`).join('') : '';
+  const order = { contrast: 0, old: 1, new: 2 } as const;
+  const routes = g.routes
+    .filter((r) => s.show.includes(r.id))
+    .sort((a, b) => order[a.group] - order[b.group])
+    .map((r) => `<path class="sm-route sm-route--${r.group}${s.highlight.includes(r.id) ? '' : ' is-dim'}" d="${r.d}"/>`)
+    .join('');
+  // Names near the right edge end at their port instead of running off the picture; a name that
+  // would sit on a neighbour's (ports a few pixels apart, like Chancay and Callao) goes under its port.
+  const placed: { x: number; y: number }[] = [];
+  const ports = [...g.ports]
+    .sort((a, b) => a.y - b.y)
+    .map((p) => {
+      const right = p.x > g.width * 0.8;
+      let y = p.y - 5;
+      if (placed.some((q) => Math.abs(q.x - p.x) < 80 && Math.abs(q.y - y) < 13)) y = p.y + 14;
+      placed.push({ x: p.x, y });
+      return `<circle class="sm-port" cx="${p.x}" cy="${p.y}" r="3"/><text class="sm-still-port" x="${r1(p.x + (right ? -5 : 5))}" y="${r1(y)}"${right ? ' text-anchor="end"' : ''}>${esc(p.name)}</text>`;
+    })
+    .join('');
+  return {
+    width: g.width,
+    height: g.height,
+    svg: `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/><path class="sm-land" d="${g.land}"/>${countries}<g class="sm-routes">${routes}</g><g class="sm-ports">${ports}</g>`,
+  };
 }

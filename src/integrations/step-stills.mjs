@@ -1,0 +1,86 @@
+// @ts-check
+/**
+ * Writes each scrolly step's still picture (the plain article, see
+ * src/lib/viz/still-files.ts) to /stills/<figure>-<n>.svg after the build:
+ * the `<template class="step-still-src">` Scrolly.astro leaves after each
+ * step's <img> is taken out of the page and becomes a standalone SVG with the
+ * page's light-theme styles for that graphic inlined (the same conversion as
+ * the figure downloads, src/integrations/figure-files.mjs). The chapter page
+ * and its embed build the same pictures; each file is written once, and two
+ * different pictures for one file name fail the build.
+ */
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { standaloneSvg, svgCss } from './figure-files.mjs';
+
+const TEMPLATE = /<template class="step-still-src" data-file="([^"]+)" data-scope="([^"]+)" data-title="([^"]*)" data-source="([^"]*)">([\s\S]*?)<\/template>/g;
+
+const SANS = "system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif";
+const unattr = (/** @type {string} */ s) => s.replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+/**
+ * Only the rules a picture can use: those whose selector names classes that
+ * all occur in the picture (or are its scope), and the shared chart marks.
+ */
+export function cssFor(/** @type {string} */ css, /** @type {string} */ scope, /** @type {string} */ svg) {
+  const used = new Set([scope, 'tick', 'axis-label']);
+  for (const m of svg.matchAll(/\bclass="([^"]+)"/g)) for (const c of m[1].split(/\s+/)) used.add(c);
+  const fits = (/** @type {string} */ sel) => {
+    const classes = [...sel.matchAll(/\.([\w-]+)/g)].map((c) => c[1]);
+    return classes.length > 0 && classes.every((c) => used.has(c));
+  };
+  return [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)]
+    .filter((m) => m[1].split(',').some(fits))
+    .map((m) => `${m[1].trim()}{${m[2]}}`)
+    .join('');
+}
+
+/** @returns {import('astro').AstroIntegration} */
+export default function stepStills() {
+  return {
+    name: 'chancay-step-stills',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const outDir = path.join(root, 'stills');
+        await mkdir(outDir, { recursive: true });
+        /** @type {Map<string, string>} */
+        const written = new Map();
+        const walk = async (/** @type {string} */ d) => {
+          for (const e of await readdir(d, { withFileTypes: true })) {
+            const p = path.join(d, e.name);
+            if (e.isDirectory()) await walk(p);
+            else if (e.name.endsWith('.html')) {
+              const html = await readFile(p, 'utf8');
+              if (!html.includes('step-still-src')) continue;
+              const pageCss = svgCss([...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n'));
+              const bg = /--c-bg:\s*([^;}]+)/.exec(html)?.[1]?.trim() ?? '#fbfaf7';
+              /** @type {Promise<void>[]} */
+              const jobs = [];
+              const out = html.replace(TEMPLATE, (_, file, scope, title, source, svg) => {
+                if (!/^[\w-]+\.svg$/.test(file)) throw new Error(`[step-stills] ${path.relative(root, p)}: bad still file name "${file}"`);
+                // Shown by the browser, not resvg: the system's sans, as the page's charts use.
+                // The picture's content sits in <g class="scope">, not in the page's <svg> inside it: `.scope svg` rules apply to the g.
+                const scoped = pageCss.split(`.${scope} svg`).join(`.${scope}`);
+                const css = `text{font-family:${SANS}}` + cssFor(scoped, scope, svg).replace(/font-family:'[^']*'/g, `font-family:${SANS}`);
+                const doc = standaloneSvg({ svg, title: unattr(title), source: unattr(source), sourceLine: unattr(source), scope, tables: [] }, css, bg, false);
+                const before = written.get(file);
+                if (before !== undefined && before !== doc) throw new Error(`[step-stills] ${path.relative(root, p)}: /stills/${file} differs from the same still on another page`);
+                if (before === undefined) {
+                  written.set(file, doc);
+                  jobs.push(writeFile(path.join(outDir, file), doc));
+                }
+                return '';
+              });
+              await Promise.all(jobs);
+              await writeFile(p, out);
+            }
+          }
+        };
+        await walk(root);
+        logger.info(`${written.size} step still(s) in /stills/`);
+      },
+    },
+  };
+}

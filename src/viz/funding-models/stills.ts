@@ -1,0 +1,11 @@
+/** Each step's picture for the plain article (src/lib/viz/stills.ts). */
+import type { StepStills } from '../../lib/viz/stills';
+import { rowsOf } from '../../lib/rows';
+import { fundingModelsSchema } from './schema';
+import { prep } from './prep';
+import { still } from './markup';
+
+export const stills: StepStills = async (labels, count, width) => {
+  const data = prep(await rowsOf('fundingModels', fundingModelsSchema));
+  return Array.from({ length: count }, (_, k) => ({ ...still(data, labels, k, width), scope: 'funding-models' }));
+};
