@@ -36,6 +36,15 @@ describe('rail costs: the coastal plan is two lines, not a third project (review
     expect(svg).toMatch(/class="bracket is-shown" data-id="coastal-pitch"/);
   });
 
+  it('highlights the lines with a Chinese builder from the chinese_builder code, whatever language chinese_backing is written in', () => {
+    // The Spanish edition replaces chinese_backing with Spanish words; step 2 must light the same bars.
+    const es = rows.map((r) => ({ ...r, chinese_backing: `texto en español: ${r.id}` }));
+    expect(stateAt(prep(es), 1).highlight).toEqual(stateAt(data, 1).highlight);
+    expect(stateAt(data, 1).highlight).toContain('chancay-sierra');
+    const none = rows.map((r) => ({ ...r, chinese_builder: 'no' as const }));
+    expect(stateAt(prep(none), 1).highlight).toEqual(['lima-barranca']);
+  });
+
   it("says what is reported about Chinese backing, Lima–Ica's as unconfirmed interest (review M20)", () => {
     expect(rows.find((r) => r.id === 'lima-ica')!.chinese_backing).toMatch(/Chinese interest.*unconfirmed/);
     expect(rows.find((r) => r.id === 'lima-ica')!.source).toContain('atv-2025-09-25');

@@ -12,6 +12,7 @@ export interface RailProjectRow {
   length_km?: number | undefined;
   status: string;
   chinese_backing: string;
+  chinese_builder: 'yes' | 'no';
   members?: string | undefined;
   confidence: string;
   note?: string | undefined;
@@ -90,7 +91,7 @@ export function prep(rows: RailProjectRow[]): RailCostsData {
     .sort((a, b) => Math.abs(a.value - claimed) - Math.abs(b.value - claimed))
     .slice(0, 1)
     .map((b) => b.id);
-  const backed = rows.filter((r) => r.kind === 'project' && /^chinese builder/i.test(r.chinese_backing)).map((r) => r.id);
+  const backed = rows.filter((r) => r.kind === 'project' && r.chinese_builder === 'yes').map((r) => r.id);
   return {
     bars,
     brackets,

@@ -21,6 +21,11 @@ export const railProjectsSchema = z.object({
   status: text(),
   /** What is reported about Chinese finance or building, in words ("claimed" for the article's figure). */
   chinese_backing: text(),
+  /**
+   * yes = a Chinese builder is reported for this line (the chart highlights it beside the claim); no otherwise.
+   * A code, not copy: the highlight must not depend on the words of chinese_backing, which each edition translates.
+   */
+  chinese_builder: z.enum(['yes', 'no'], { error: 'chinese_builder must be yes or no' }),
   /** For a package: the ids of its projects, separated by ";" (blank otherwise). Checked in prep.ts. */
   members: optText(),
   /** Source ids from content/data/sources.csv, separated by ";". */
