@@ -1,0 +1,188 @@
+/**
+ * Every word a reader sees on a built page comes from content/: the text of
+ * every page under dist/ (text nodes, and alt, title, aria-label and
+ * placeholder attributes), including each graphic's build-time SVG, the
+ * data tables and the interface, is checked against the content files
+ * (chapters, pages, figures.yaml, ui/*.json, site.json, data files). A piece
+ * of text passes when it is part of a content file, fills a content template
+ * ("Step {n} of {count}"), or has no words once numbers and the dates Intl
+ * writes are taken out. So English typed into src/ shows up here by page and
+ * text, which is what a second language needs (no English left behind).
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { DIST } from './dist';
+
+const norm = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[‘’‚′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[–—−]/g, '-')
+    .replace(/\u00a0|\u202f|\u2009/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+/** Numbers (however Intl groups them) and `{placeholders}` both become '#': a filled-in template reads as its template. */
+const shape = (s: string) => s.replace(/\{[^{}\s]+\}/g, '#').replace(/[-+]?\d[\d,.]*/g, '#');
+
+function walk(dir: string, keep: (f: string) => boolean, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, keep, out);
+    else if (keep(p)) out.push(p);
+  }
+  return out;
+}
+
+const decode = (s: string) =>
+  s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** The pieces of text a reader sees on a page: text nodes and the text attributes, outside scripts, styles and comments. */
+export function visibleText(doc: string): string[] {
+  const body = doc
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    // Code samples (the embed snippet in a <textarea>/<code>) are markup, not words.
+    .replace(/<(script|style|template|textarea|code|pre)\b[\s\S]*?<\/\1>/gi, '<x>');
+  const out: string[] = [];
+  for (const m of body.matchAll(/\s(?:alt|title|aria-label|placeholder)="([^"]*)"/g)) out.push(decode(m[1]!));
+  // <title> is visible too (the tab); <head> meta descriptions come from front matter and are checked as text too.
+  for (const m of body.matchAll(/<meta\s+(?:name|property)="(?:description|og:title|og:description)"\s+content="([^"]*)"/g)) out.push(decode(m[1]!));
+  for (const t of body.split(/<[^>]*>/)) {
+    const s = decode(t).trim();
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** Month and weekday names Intl writes in dates, in the editions' languages: not typed by anyone. */
+function intlWords(): Set<string> {
+  const words = new Set<string>();
+  for (const loc of ['en-GB', 'en-US', 'es-PE']) {
+    for (let m = 0; m < 12; m++) {
+      const d = new Date(Date.UTC(2024, m, 15));
+      for (const month of ['long', 'short'] as const) for (const w of new Intl.DateTimeFormat(loc, { month, timeZone: 'UTC' }).format(d).split(/\s+/)) words.add(norm(w).replace(/\.$/, ''));
+    }
+  }
+  return words;
+}
+
+export interface Corpus {
+  text: string;
+  templates: RegExp[];
+}
+
+/** Every content file as one searchable text, and every `{placeholder}` string as a template. */
+export function contentCorpus(root = 'content'): Corpus {
+  const files = walk(root, (f) => /\.(mdx|md|ya?ml|json|csv|txt)$/.test(f));
+  const raw = files.map((f) => readFileSync(f, 'utf8'));
+  const templates: RegExp[] = [];
+  for (const t of raw) {
+    for (const m of t.matchAll(/"((?:[^"\\\n]|\\.)*\{[^{}\s]+\}(?:[^"\\\n]|\\.)*)"|: ([^\n"]*\{[^{}\s]+\}[^\n"]*)$/gm)) {
+      const tpl = norm((m[1] ?? m[2] ?? '').replace(/\\"/g, '"'));
+      // A template must say something itself: at least three letters outside its placeholders.
+      if (tpl.replace(/\{\w+\}/g, '').replace(/[^\p{L}]/gu, '').length < 2) continue;
+      const re = shape(tpl)
+        .split('#')
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.+?');
+      templates.push(new RegExp(`^${re}$`));
+    }
+  }
+  // Markdown's own syntax is not text: emphasis marks and link targets (component attributes, e.g. <Step shows>, are).
+  const text = shape(norm(
+    raw
+      .join('\n')
+      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/[*_`[\]]/g, ''),
+  ));
+  return { text, templates };
+}
+
+const MONTHS = intlWords();
+/** Where composed text joins its content pieces: punctuation, numbers ('#'), units after numbers. */
+const SEPARATORS = /\s*(?::\s|\s[·|/→-]\s|[()";,<>→+&#%‰.!?-])\s*/;
+
+/**
+ * Text still typed in src/ when this test was written, each in the file that
+ * types it and whose owner is moving it to content/ (issue 16's interface
+ * strings; the debt chart's units). An entry passes only while its file
+ * still contains it word for word; remove an entry when its string moves.
+ */
+const KNOWN: { file: string; text: string }[] = [
+  { file: 'src/components/EmbedButton.astro', text: 'Embed this' }, // "Embed {what}" in the file
+  { file: 'src/components/EmbedButton.astro', text: 'Copy code' },
+  { file: 'src/components/EmbedButton.astro', text: 'Always light' },
+  { file: 'src/components/EmbedButton.astro', text: 'Always dark' },
+  { file: 'src/components/EmbedButton.astro', text: "Follow the reader's setting" },
+  { file: 'src/components/EmbedButton.astro', text: 'Recommended: placeholder and script' },
+  { file: 'src/components/EmbedButton.astro', text: 'If your CMS removes scripts' },
+  { file: 'src/components/EmbedButton.astro', text: 'in your article. It sizes itself' },
+  { file: 'src/components/EmbedButton.astro', text: 'events, with no trackers.' },
+  { file: 'src/components/EmbedButton.astro', text: 'chancay:step' },
+  { file: 'src/layouts/EmbedLayout.astro', text: 'Full story, data and sources on' },
+  { file: 'src/layouts/EmbedLayout.astro', text: 'our site' },
+  { file: 'src/layouts/ChapterLayout.astro', text: 'Skip to the story' },
+  { file: 'src/pages/index.astro', text: 'Skip to the contents' },
+  { file: 'src/pages/index.astro', text: 'Every figure, where it came from and how it was computed.' },
+  // The moderators' page (issue 15's): English-only tooling today.
+  ...['Waiting for approval', 'This page needs JavaScript.', 'Sign out', 'Sign in', 'Refresh', 'Password', 'Moderate comments', 'Load more', 'Comment moderation.'].map((text) => ({ file: 'src/pages/moderate/index.astro', text })),
+  { file: 'src/components/Note.astro', text: 'Unverified claim' },
+  { file: 'src/viz/debt-and-finance/DebtAndFinance.astro', text: '% of equity' },
+  { file: 'src/viz/debt-and-finance/DebtAndFinance.astro', text: '; confidence' },
+];
+const known = (piece: string) =>
+  KNOWN.some((k) => piece.includes(k.text) && existsSync(k.file) && readFileSync(k.file, 'utf8').includes(k.text === 'Embed this' ? 'Embed {what}' : k.text));
+
+/** Whether a piece of page text comes from content (see the file comment). */
+export function fromContent(piece: string, c: Corpus): boolean {
+  // Addresses are not words (a source's URL in a title attribute).
+  const s = shape(norm(piece.replace(/<?https?:\/\/[^\s>]+>?/g, ' ')));
+  const words = s.split(/[^\p{L}]+/u).filter((w) => w && !MONTHS.has(w));
+  if (words.join('').replace(/[^\p{L}]/gu, '').length < 2) return true;
+  if (c.text.includes(s)) return true;
+  if (c.templates.some((t) => t.test(s))) return true;
+  // Text composed of content pieces ("Lima–Ica: 4.4 bn", "Chancay · 2024"): each part passes on its own.
+  const parts = s.split(SEPARATORS).filter(Boolean);
+  return !(parts.length === 1 && parts[0] === s) && parts.every((p) => fromContent(p, c));
+}
+
+describe('visible text comes from content/', () => {
+  const corpus = contentCorpus();
+  const pages = existsSync(DIST) ? walk(DIST, (f) => f.endsWith('.html')) : [];
+
+  it('finds the built pages', () => {
+    expect(pages.length, `no pages under ${DIST}: build first`).toBeGreaterThan(0);
+  });
+
+  it('catches text that is not in content (the check can fail)', () => {
+    const c = contentCorpus();
+    expect(fromContent('Show the data', c) || fromContent('Zorblax quantum widget', c)).toBe(fromContent('Show the data', c));
+    expect(fromContent('Zorblax quantum widget', c)).toBe(false);
+    expect(visibleText('<p>Hello <b>world</b></p><script>var x = "no"</script><img alt="A map">')).toEqual(['A map', 'Hello', 'world']);
+    // Numbers and Intl dates are not words; a template filled in is content; a known string passes only while its file types it.
+    expect(fromContent('14 Nov 2024', c)).toBe(true);
+    expect(fromContent('Corrections and updates to this chapter: 14 Nov 2024 (3 changes)', c)).toBe(true);
+    expect(fromContent('(3 widgets)', c)).toBe(false);
+    expect(known('Skip to the story')).toBe(readFileSync('src/layouts/ChapterLayout.astro', 'utf8').includes('Skip to the story'));
+    expect(known('Zorblax quantum widget')).toBe(false);
+  });
+
+  it('every page: every piece of visible text is in a content file', () => {
+    const found: string[] = [];
+    for (const f of pages) {
+      for (const piece of new Set(visibleText(readFileSync(f, 'utf8')))) {
+        if (!fromContent(piece, corpus) && !known(piece)) found.push(`${path.relative(DIST, f)}: ${JSON.stringify(piece.slice(0, 120))}`);
+      }
+    }
+    expect(found, found.slice(0, 60).join('\n')).toEqual([]);
+  });
+});
