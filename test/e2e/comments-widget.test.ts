@@ -271,45 +271,7 @@ describe('comments widget', () => {
     await page.context().close();
   });
 
-  it('lets the moderator approve, mark as spam and reject from /moderate/ (noindex, not linked from the story)', async () => {
-    const ids: Record<string, number> = {};
-    for (const who of ['Approve Me', 'Spam Me', 'Reject Me']) {
-      const r = await postAs(h, nextIp(), { nick: who, comment: `Comment by ${who}`, url: CHAPTER });
-      ids[who] = r.json.data.objectId;
-    }
-    const { page, errors, foreign } = await openPage(browser, [h.site], { viewport: { width: 390, height: 900 } });
-    await page.goto(h.site + '/moderate/');
-    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
-    await page.getByLabel('E-mail').fill(MODERATOR.email);
-    await page.getByLabel('Password').fill('wrong password here');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('.mod__status').textContent(), SLOW).toMatch(/Wrong e-mail or password/);
-    await page.getByLabel('Password').fill(MODERATOR.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Approve Me' }).count(), SLOW).toBe(1);
-    await page.locator('.mod__list').screenshot({ path: `${SHOTS}/moderate-390.png` });
-    await page.getByRole('button', { name: 'Approve: comment by Approve Me' }).click();
-    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Approve Me' }).count(), SLOW).toBe(0);
-    await page.getByRole('button', { name: 'Mark as spam: comment by Spam Me' }).click();
-    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Spam Me' }).count(), SLOW).toBe(0);
-    await page.getByRole('button', { name: 'Reject (delete): comment by Reject Me' }).click();
-    await expect.poll(() => page.locator('.mod__item', { hasText: 'Comment by Reject Me' }).count(), SLOW).toBe(0);
-    const status = async (id: number) => (await h.rows('id = ?', [id]))[0]?.status ?? 'deleted';
-    expect(await status(ids['Approve Me']!)).toBe('approved');
-    expect(await status(ids['Spam Me']!)).toBe('spam');
-    expect(await status(ids['Reject Me']!)).toBe('deleted');
-    // The session id is in sessionStorage, not a cookie.
-    expect(await page.context().cookies()).toEqual([]);
-    // Only the refused sign-in shows in the console.
-    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
-    expect(foreign).toEqual([]);
-    await page.context().close();
-    // Not linked from the story.
-    const dist = process.env.DIST_DIR ?? 'dist';
-    const { readdirSync } = await import('node:fs');
-    const html = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith('moderate'));
-    for (const f of html) expect(readFileSync(`${dist}/${f}`, 'utf8'), f).not.toContain('/moderate/');
-  });
+  // The moderation page has its own file: test/e2e/comments-moderate.test.ts.
 
   it('says comments need JavaScript when it is off', async () => {
     const { page } = await openPage(browser, [h.site], { javaScriptEnabled: false });

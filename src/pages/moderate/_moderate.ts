@@ -1,51 +1,111 @@
 /**
- * The moderation page's script. The session id lives in sessionStorage (no
- * cookies) and expires on the server. Comment text is shown as typed
- * (textContent of the raw text), never as HTML.
+ * The moderation page's script (/moderate/). The session id lives in
+ * sessionStorage (no cookies) and expires on the server. Comment text is shown
+ * as typed (textContent), never as HTML. API: /api/moderate/ (README
+ * "Moderation"). Keyboard: every control is a button; shortcuts (j/k, x, a, r,
+ * s, w, g) act on the selected comments, or the one in focus.
  */
-interface AdminComment {
-  objectId: number | string;
-  nick?: string;
-  mail?: string;
-  link?: string;
-  url?: string;
-  orig?: string;
-  comment?: string;
-  status?: string;
-  time?: number;
-  insertedAt?: string;
-  ip?: string;
+interface Item {
+  id: number;
+  queue: string;
+  url: string;
+  time: string | null;
+  nick: string;
+  mail: string;
+  link: string;
+  text: string;
+  replyTo: number | null;
+  visible: boolean;
+  address: string;
+  earlier: { address: number; email: number };
+  signals: Array<{ code: string; n?: number; words?: string[]; chapters?: number; minutes?: number; weak?: boolean }>;
+  reports: number;
+  reasons: Record<string, number>;
+  hidden: boolean;
 }
+interface AuditRow {
+  at: string;
+  actor: string;
+  action: string;
+  scope: string;
+  n: number;
+  ids: string;
+}
+
+/** The page's words that are built in code (the rest is in index.astro). */
+const S = {
+  queue: { waiting: 'Waiting', reported: 'Reported', likely_spam: 'Likely spam', approved: 'Approved', rejected: 'Rejected', spam: 'Spam' } as Record<string, string>,
+  action: { approve: 'Approve', reject: 'Reject', spam: 'Spam', waiting: 'Back to waiting', delete: 'Delete' } as Record<string, string>,
+  done: { approve: 'approved', reject: 'rejected', spam: 'marked as spam', waiting: 'moved back to waiting', delete: 'deleted' } as Record<string, string>,
+  audit: { approve: 'approved', reject: 'rejected', spam: 'marked as spam', waiting: 'moved back to waiting', delete: 'deleted', self_delete: 'deleted (by its author)', delete_by_email: 'deleted by e-mail', export: 'exported' } as Record<string, string>,
+  reason: { abuse: 'abusive', spam: 'spam', personal: 'personal information', off_topic: 'off topic', other: 'other' } as Record<string, string>,
+  anonymous: '(no name)',
+  on: (name: string) => `comment by ${name}`,
+  selected: (n: number) => `${n} selected`,
+  changed: (n: number, what: string) => `${n} ${n === 1 ? 'comment' : 'comments'} ${what}.`,
+  nothing: 'Nothing here.',
+  noneSelected: 'Select comments first (x, or the boxes).',
+  confirmDelete: (n: number) => `Delete ${n} ${n === 1 ? 'comment' : 'comments'} for good? This cannot be undone.`,
+  readerAll: 'Reject all waiting from this reader',
+  chapterAll: (url: string) => `Reject all waiting on ${url}`,
+  readerAllSpam: 'Spam: all from this reader',
+  address: (h: string) => `address #${h}`,
+  earlier: (a: number, e: number) => `${a} earlier from this address, ${e} from this e-mail`,
+  signal: {
+    links: (s: Item['signals'][number]) => `${s.n} ${s.n === 1 ? 'link' : 'links'}`,
+    blocked_words: (s: Item['signals'][number]) => `blocked: ${(s.words ?? []).join(', ')}`,
+    repeated: (s: Item['signals'][number]) => `same text on ${s.chapters} other ${s.chapters === 1 ? 'chapter' : 'chapters'}`,
+    fast: (s: Item['signals'][number]) => `${s.n} comments in ${s.minutes} min before this`,
+  } as Record<string, (s: Item['signals'][number]) => string>,
+  reports: (n: number, reasons: Record<string, number>, hidden: boolean) =>
+    `${n} ${n === 1 ? 'report' : 'reports'} (${Object.entries(reasons).map(([r, c]) => `${S.reason[r] ?? r}: ${c}`).join(', ')})${hidden ? ', hidden from readers' : ''}`,
+  capAlert: (r: Record<string, number>) =>
+    `New comments were refused ${Object.values(r).reduce((a, b) => a + b, 0)} times in the last 24 hours because too many are waiting (${Object.keys(r).join(', ')} cap). Clear the Waiting and Likely spam queues to take comments again.`,
+  found: (n: number, mail: string) => (n ? `${n} ${n === 1 ? 'comment' : 'comments'} by ${mail}.` : `No comments by ${mail}.`),
+  erased: (n: number) => `${n} ${n === 1 ? 'comment' : 'comments'} deleted.`,
+  signedIn: (t: string) => `Signed in until ${t}.`,
+  signedOut: 'Signed out.',
+  unreachable: 'The comment server could not be reached.',
+  ended: 'Your session has ended: please sign in again.',
+  answered: (n: number) => `The server answered ${n}.`,
+};
+
 const KEY = 'chancay-moderate:session';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const statusEl = document.querySelector<HTMLElement>('.mod__status')!;
 const login = $<HTMLFormElement>('mod-login');
 const panel = $<HTMLElement>('mod-panel');
 const list = $<HTMLOListElement>('mod-list');
-const filter = $<HTMLSelectElement>('mod-filter');
+const order = $<HTMLSelectElement>('mod-order');
 const more = $<HTMLButtonElement>('mod-more');
 const title = $<HTMLElement>('mod-list-title');
+const all = $<HTMLInputElement>('mod-all');
+const selectedEl = $<HTMLElement>('mod-selected');
+const alertEl = $<HTMLElement>('mod-alert');
+let queue = new URLSearchParams(location.hash.slice(1)).get('queue') ?? 'waiting';
+if (!(queue in S.queue)) queue = 'waiting';
 let page = 1;
+let counts: Record<string, number> = {};
 
 const say = (m: string) => (statusEl.textContent = m);
 const token = () => sessionStorage.getItem(KEY) ?? '';
 
-async function call(path: string, init: RequestInit = {}) {
+async function call<T = any>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(path, {
     ...init,
     credentials: 'omit',
     cache: 'no-store',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token()}`, ...(init.headers ?? {}) },
   }).catch(() => null);
-  if (!res) throw new Error('The comment server could not be reached.');
+  if (!res) throw new Error(S.unreachable);
   const body = await res.json().catch(() => null);
   if (res.status === 401) {
     sessionStorage.removeItem(KEY);
     show(false);
-    throw new Error('Your session has ended: please sign in again.');
+    throw new Error(S.ended);
   }
-  if (!res.ok || !body || body.errno !== 0) throw new Error(body?.errmsg || `The server answered ${res.status}.`);
-  return body.data;
+  if (!res.ok || !body || body.errno !== 0) throw new Error(body?.errmsg || S.answered(res.status));
+  return body.data as T;
 }
 
 function show(signedIn: boolean) {
@@ -53,58 +113,128 @@ function show(signedIn: boolean) {
   panel.hidden = !signedIn;
 }
 
-function item(c: AdminComment) {
-  const li = document.createElement('li');
-  li.className = 'mod__item';
-  const meta = document.createElement('p');
-  meta.className = 'mod__meta';
-  const when = c.time ? new Date(c.time).toLocaleString() : c.insertedAt ?? '';
+const items = () => [...list.querySelectorAll<HTMLLIElement>('.mod__item')];
+const selected = () => items().filter((li) => li.querySelector<HTMLInputElement>('.mod__select')?.checked);
+function updateSelected() {
+  const n = selected().length;
+  selectedEl.textContent = S.selected(n);
+  all.checked = n > 0 && n === items().length;
+  for (const li of items()) li.classList.toggle('is-selected', Boolean(li.querySelector<HTMLInputElement>('.mod__select')?.checked));
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function item(c: Item) {
+  const li = el('li', { class: 'mod__item', tabindex: '-1', 'data-id': String(c.id) });
+  const name = c.nick || S.anonymous;
+  const head = el('div', { class: 'mod__row' });
+  const check = el('label', { class: 'mod__check' });
+  const box = el('input', { type: 'checkbox', class: 'mod__select', 'aria-label': `Select ${S.on(name)}` });
+  box.addEventListener('change', updateSelected);
+  check.append(box);
+  const meta = el('p', { class: 'mod__meta' });
   // The name isolated in <bdi>: its right-to-left text cannot reorder the rest of the line.
-  const name = document.createElement('bdi');
-  name.textContent = c.nick ?? 'Anonymous';
-  meta.append(name, `${c.mail ? ` <${c.mail}>` : ''} · ${c.url ?? ''} · ${when}${c.ip ? ` · ${c.ip}` : ''}`);
-  const text = document.createElement('p');
-  text.className = 'mod__text';
-  text.textContent = c.orig ?? c.comment ?? '';
-  const actions = document.createElement('div');
-  actions.className = 'mod__actions';
-  const act = (label: string, run: () => Promise<unknown>) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = label;
-    b.setAttribute('aria-label', `${label}: comment by ${c.nick ?? 'Anonymous'}`);
-    b.addEventListener('click', async () => {
-      try {
-        await run();
-        li.remove();
-        say(`${label}: done.`);
-      } catch (e) {
-        say(e instanceof Error ? e.message : String(e));
-      }
-    });
+  meta.append(el('bdi', {}, name));
+  const when = c.time ? new Date(c.time).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  meta.append(` ${c.mail ? `<${c.mail}> ` : ''}· ${c.url} · ${when} · ${S.address(c.address || '—')} · ${S.earlier(c.earlier.address, c.earlier.email)}`);
+  head.append(check, meta);
+  li.append(head);
+  const chips = c.signals.filter((s) => S.signal[s.code]).map((s) => el('li', {}, S.signal[s.code]!(s)));
+  if (c.reports) chips.push(el('li', {}, S.reports(c.reports, c.reasons, c.hidden)));
+  if (chips.length) {
+    const ul = el('ul', { class: 'mod__signals', 'aria-label': 'Signals' });
+    ul.append(...chips);
+    li.append(ul);
+  }
+  li.append(el('p', { class: 'mod__text' }, c.text));
+  const actions = el('div', { class: 'mod__actions' });
+  const act = (action: string, label: string, body: Record<string, unknown>, aria?: string) => {
+    const b = el('button', { type: 'button', 'aria-label': aria ?? `${label}: ${S.on(name)}` }, label);
+    b.addEventListener('click', () => void run(action, body));
     actions.append(b);
   };
-  const setStatus = (s: string) => () => call(`/api/comment/${c.objectId}`, { method: 'PUT', body: JSON.stringify({ status: s }) });
-  if (c.status !== 'approved') act('Approve', setStatus('approved'));
-  if (c.status !== 'spam') act('Mark as spam', setStatus('spam'));
-  if (c.status !== 'waiting') act('Back to waiting', setStatus('waiting'));
-  act('Reject (delete)', () => call(`/api/comment/${c.objectId}`, { method: 'DELETE' }));
-  li.append(meta, text, actions);
+  for (const a of ['approve', 'reject', 'spam', 'waiting', 'delete']) if (S.queue[c.queue] && !(a === 'approve' && c.queue === 'approved') && !(a === 'reject' && c.queue === 'rejected') && !(a === 'spam' && c.queue === 'spam') && !(a === 'waiting' && c.queue === 'waiting')) act(a, S.action[a]!, { ids: [c.id] });
+  if (c.queue === 'waiting' || c.queue === 'likely_spam') {
+    act('reject', S.readerAll, { reader: c.id, queue: c.queue }, `${S.readerAll} (${name})`);
+    act('reject', S.chapterAll(c.url), { chapter: c.url, queue: c.queue });
+  }
+  li.append(actions);
   return li;
+}
+
+async function run(action: string, body: Record<string, unknown>) {
+  const n = Array.isArray(body.ids) ? body.ids.length : 0;
+  if (action === 'delete' && !window.confirm(S.confirmDelete(n || 1))) return;
+  try {
+    const r = await call<{ changed: number }>('/api/moderate/action', { method: 'POST', body: JSON.stringify({ action, ...body }) });
+    say(S.changed(r.changed, S.done[action] ?? action));
+    await refresh(true);
+  } catch (e) {
+    say(e instanceof Error ? e.message : String(e));
+  }
+}
+
+async function bulk(action: string, fallback?: HTMLLIElement | null) {
+  const chosen = selected();
+  const target = chosen.length ? chosen : fallback ? [fallback] : [];
+  if (!target.length) return say(S.noneSelected);
+  const index = fallback ? items().indexOf(fallback) : -1;
+  await run(action, { ids: target.map((li) => Number(li.dataset.id)) });
+  // Keep the reader's place: focus what now sits where the handled comment was.
+  const next = items()[Math.max(0, Math.min(index, items().length - 1))];
+  if (index >= 0 && next) next.focus();
+}
+
+async function loadCounts() {
+  const data = await call<{ counts: Record<string, number>; capRefusals: Record<string, number> }>('/api/moderate/queues');
+  counts = data.counts;
+  for (const span of document.querySelectorAll<HTMLElement>('[data-count]')) span.textContent = `(${counts[span.dataset.count!] ?? 0})`;
+  const refused = data.capRefusals;
+  alertEl.hidden = !Object.keys(refused).length;
+  alertEl.textContent = alertEl.hidden ? '' : S.capAlert(refused);
+}
+
+async function loadAudit() {
+  const rows = await call<AuditRow[]>('/api/moderate/audit');
+  const tbody = $<HTMLTableSectionElement>('mod-audit');
+  tbody.textContent = '';
+  for (const r of rows) {
+    const tr = el('tr');
+    const what = `${S.audit[r.action] ?? r.action}${r.scope ? ` (${r.scope})` : ''}`;
+    for (const v of [new Date(r.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }), r.actor, what, String(r.n), r.ids]) tr.append(el('td', {}, v));
+    tbody.append(tr);
+  }
 }
 
 async function load(reset: boolean) {
   page = reset ? 1 : page + 1;
+  const data = await call<{ items: Item[]; totalPages: number; total: number }>(`/api/moderate/list?queue=${queue}&page=${page}&order=${order.value}`);
+  if (reset) list.textContent = '';
+  for (const c of data.items) list.append(item(c));
+  title.textContent = `${S.queue[queue]} (${data.total})`;
+  more.hidden = page >= data.totalPages;
+  if (!list.children.length) list.append(el('li', { class: 'mod__empty' }, S.nothing));
+  updateSelected();
+}
+
+async function refresh(reset = true) {
   try {
-    const data = await call(`/api/comment?type=list&status=${filter.value}&page=${page}&pageSize=20`);
-    if (reset) list.textContent = '';
-    for (const c of data.data as AdminComment[]) list.append(item(c));
-    title.textContent = `${filter.selectedOptions[0]?.textContent ?? ''} (${filter.value === 'waiting' ? data.waitingCount : filter.value === 'spam' ? data.spamCount : list.children.length})`;
-    more.hidden = page >= data.totalPages;
-    if (!list.children.length) say('Nothing here.');
+    await Promise.all([loadCounts(), load(reset), loadAudit()]);
   } catch (e) {
     say(e instanceof Error ? e.message : String(e));
   }
+}
+
+function setQueue(q: string) {
+  queue = q;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-queue]')) b.setAttribute('aria-pressed', String(b.dataset.queue === q));
+  history.replaceState(null, '', `#queue=${q}`);
+  void refresh(true);
 }
 
 login.addEventListener('submit', async (e) => {
@@ -118,28 +248,101 @@ login.addEventListener('submit', async (e) => {
   }).catch(() => null);
   const body = res ? await res.json().catch(() => null) : null;
   if (!res || !body || body.errno !== 0) {
-    say(body?.errmsg ?? 'The comment server could not be reached.');
+    say(body?.errmsg ?? S.unreachable);
     return;
   }
   sessionStorage.setItem(KEY, body.data.token);
   login.reset();
-  say(`Signed in until ${new Date(body.data.expiresAt).toLocaleTimeString()}.`);
+  say(S.signedIn(new Date(body.data.expiresAt).toLocaleTimeString('en-GB')));
   show(true);
-  void load(true);
+  void refresh(true);
 });
-filter.addEventListener('change', () => void load(true));
-$('mod-refresh').addEventListener('click', () => void load(true));
-more.addEventListener('click', () => void load(false));
+for (const b of document.querySelectorAll<HTMLButtonElement>('[data-queue]')) b.addEventListener('click', () => setQueue(b.dataset.queue!));
+for (const b of document.querySelectorAll<HTMLButtonElement>('[data-bulk]')) b.addEventListener('click', () => void bulk(b.dataset.bulk!));
+order.addEventListener('change', () => void refresh(true));
+$('mod-refresh').addEventListener('click', () => void refresh(true));
+more.addEventListener('click', () => void load(false).catch((e) => say(String(e?.message ?? e))));
+all.addEventListener('change', () => {
+  for (const b of list.querySelectorAll<HTMLInputElement>('.mod__select')) b.checked = all.checked;
+  updateSelected();
+});
 $('mod-logout').addEventListener('click', async () => {
   await call('/api/token', { method: 'DELETE' }).catch(() => {});
   sessionStorage.removeItem(KEY);
   show(false);
-  say('Signed out.');
+  say(S.signedOut);
 });
 
+// Readers' data: find and delete by e-mail; export.
+const found = $<HTMLElement>('mod-found');
+const erase = $<HTMLButtonElement>('mod-erase');
+let foundMail = '';
+$<HTMLFormElement>('mod-find').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  foundMail = $<HTMLInputElement>('mod-find-mail').value.trim();
+  try {
+    const r = await call<{ ids: number[] }>(`/api/moderate/by-email?mail=${encodeURIComponent(foundMail)}`);
+    found.textContent = S.found(r.ids.length, foundMail);
+    found.hidden = false;
+    erase.hidden = !r.ids.length;
+  } catch (err) {
+    say(err instanceof Error ? err.message : String(err));
+  }
+});
+erase.addEventListener('click', async () => {
+  if (!window.confirm(S.confirmDelete(Number(found.textContent?.match(/^\d+/)?.[0] ?? 0)))) return;
+  try {
+    const r = await call<{ deleted: number }>('/api/moderate/delete-by-email', { method: 'POST', body: JSON.stringify({ mail: foundMail }) });
+    say(S.erased(r.deleted));
+    found.textContent = S.found(0, foundMail);
+    erase.hidden = true;
+    void refresh(true);
+  } catch (err) {
+    say(err instanceof Error ? err.message : String(err));
+  }
+});
+for (const b of document.querySelectorAll<HTMLButtonElement>('[data-export]'))
+  b.addEventListener('click', async () => {
+    const format = b.dataset.export!;
+    const res = await fetch(`/api/moderate/export?format=${format}`, { credentials: 'omit', cache: 'no-store', headers: { authorization: `Bearer ${token()}` } }).catch(() => null);
+    if (!res || !res.ok) return say(res ? S.answered(res.status) : S.unreachable);
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `comments.${format}`;
+    const a = el('a', { href: URL.createObjectURL(await res.blob()), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    void loadAudit();
+  });
+
+// Shortcuts: not while typing, not with a modifier.
+document.addEventListener('keydown', (e) => {
+  if (panel.hidden || e.ctrlKey || e.metaKey || e.altKey) return;
+  const t = e.target as HTMLElement;
+  if (t.closest('input:not([type="checkbox"]), select, textarea')) return;
+  const current = t.closest<HTMLLIElement>('.mod__item');
+  const list_ = items();
+  const i = current ? list_.indexOf(current) : -1;
+  const key = e.key.toLowerCase();
+  if (key === 'j' || key === 'k') {
+    const next = list_[key === 'j' ? Math.min(list_.length - 1, i + 1) : Math.max(0, i - 1)];
+    next?.focus();
+  } else if (key === 'x' && current) {
+    const box = current.querySelector<HTMLInputElement>('.mod__select')!;
+    box.checked = !box.checked;
+    updateSelected();
+  } else if (key === 'a') void bulk('approve', current);
+  else if (key === 'r') void bulk('reject', current);
+  else if (key === 's') void bulk('spam', current);
+  else if (key === 'w') void bulk('waiting', current);
+  else if (key === 'g') void refresh(true);
+  else return;
+  e.preventDefault();
+});
+
+for (const b of document.querySelectorAll<HTMLButtonElement>('[data-queue]')) b.setAttribute('aria-pressed', String(b.dataset.queue === queue));
 if (token()) {
   show(true);
-  void load(true);
+  void refresh(true);
 }
 
 export {};
