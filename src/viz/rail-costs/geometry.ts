@@ -63,7 +63,10 @@ const bn = (v: number) => formatNumber(v, edition, v < 1 ? 2 : 1);
 
 export function layout(bars: Bar[], width: number, labels: Record<string, string> = {}, brackets: Bracket[] = []): RailCostsLayout {
   // With a bracket, every row moves right to leave the bracket a gutter on the left.
-  const margin = { left: brackets.length ? 16 : 4, right: 56 };
+  // The right margin holds the value label after the longest bar: as wide as the widest label needs (the Spanish
+  // edition's "14 mil mill." is twice "$14 bn"), never less than the 56 px the English labels were laid out with.
+  const widestValue = Math.max(0, ...bars.map((b) => measureText(ui('unit.usd_bn_short', { n: bn(b.value) }, edition), VALUE_FONT)));
+  const margin = { left: brackets.length ? 16 : 4, right: Math.max(56, Math.ceil(6 + widestValue + 4)) };
   const max = Math.max(...bars.map((b) => b.value));
   const x = scaleLinear()
     .domain([0, max])
