@@ -207,6 +207,13 @@ describe('chart and labels', () => {
     expect(l.saved).toBeCloseTo(Math.max(...old) - routeDays(data.routes[0]!, 14), 6);
     expect(chartMarkup(l, { daysUnit: 'days', axis: 'days' })).toContain('27.8 days');
   });
+  it("names the reported rows from the figure's labels, so the Spanish chart says them in Spanish", () => {
+    const es = chartLayout(data, 600, 14, 'Informado', { 'reported-chancay': 'Chancay → Shanghái (Xinhua)', 'reported-before': 'Antes de Chancay (Aduana de Shanghái)' });
+    const names = es.rows.filter((r) => r.reported).map((r) => r.label);
+    expect(names).toEqual(['Informado: Chancay → Shanghái (Xinhua)', 'Informado: Antes de Chancay (Aduana de Shanghái)']);
+    expect(chartMarkup(es, { daysUnit: 'días', axis: 'días' })).not.toMatch(/Before Chancay|Reported/);
+  });
+
   it('fills label templates with computed numbers and fails loudly on unknown ids', () => {
     const s = fill('{nm:chancay-shanghai} nm, {days:chancay-shanghai} days at {speed} kn; {trade:exports-china} bn; {speedfor23:chancay-shanghai} kn', data, 14);
     expect(s).toMatch(/^9,3\d\d nm, <span data-days="chancay-shanghai">27\.\d<\/span> days at <span data-speed>14<\/span> kn; 23\.2 bn; 16\.\d kn$/);

@@ -36,7 +36,11 @@ export const BAR_H_NARROW = 10;
 const NARROW = 480;
 const fmt = (d: number) => (Math.round(d * 10) / 10).toFixed(1);
 
-export function chartLayout(data: ShippingData, width: number, speed: number, reportedPrefix = 'Reported'): ChartLayout {
+/**
+ * `labels`: the figure's labels (content/figures*.yaml); a reported row's name is the label keyed by its id
+ * (`reported-chancay`, `reported-before`), so each edition names it in its own words.
+ */
+export function chartLayout(data: ShippingData, width: number, speed: number, reportedPrefix = 'Reported', labels: Record<string, string> = {}): ChartLayout {
   const left = 4;
   const right = 64;
   const row = width < NARROW ? ROW_NARROW : ROW;
@@ -63,7 +67,7 @@ export function chartLayout(data: ShippingData, width: number, speed: number, re
   });
   const reported = data.reported.map((r, i) => ({
     id: r.id,
-    label: `${reportedPrefix}: ${r.label} (${r.source})`,
+    label: `${reportedPrefix}: ${labels[r.id] ?? `${r.label} (${r.source})`}`,
     y: top + (routes.length + i) * row + 8,
     seaW: 0,
     stopW: 0,

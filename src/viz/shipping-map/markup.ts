@@ -103,7 +103,7 @@ export function chartMarkup(l: ChartLayout, labels: Record<string, string>): str
 export function still(data: ShippingData, g: MapGeometry, labels: Record<string, string>, step: number, width: number): Still {
   const s = stateAt(data, step);
   if (s.pane === 'chart') {
-    const l = chartLayout(data, width, data.speed.value, label(labels, 'reportedPrefix', 'shipping-map'));
+    const l = chartLayout(data, width, data.speed.value, label(labels, 'reportedPrefix', 'shipping-map'), labels);
     return { width: l.width, height: l.height, svg: chartMarkup(l, labels) };
   }
   const countries = s.countries ? g.countries.map((c) => `<path class="sm-country sm-country--${c.id}" style="opacity:1" d="${c.d}"/>`).join('') : '';

@@ -34,7 +34,7 @@ export const mount: Mount<ShippingData> = (el, data, ctx) => {
           const r = data.routes.find((x) => x.id === n.dataset.days);
           if (r) n.textContent = fmtDays(routeDays(r, speed));
         });
-        const l = chartLayout(data, width, speed, labels['reportedPrefix']);
+        const l = chartLayout(data, width, speed, labels['reportedPrefix'], labels);
         el.querySelectorAll<HTMLElement>('[data-saved]').forEach((n) => (n.textContent = fmtDays(l.saved)));
         return { width: l.width, height: l.height, svg: chartMarkup(l, labels) };
       },
