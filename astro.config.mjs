@@ -24,6 +24,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
+  // English at the root, Spanish under /es/ (src/lib/i18n; pages under src/pages/es/).
+  i18n: { locales: ['en', 'es'], defaultLocale: 'en', routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false } },
   // embedHost: builds the newsroom loader /embed.js (src/embed-host/embed.ts).
   // figureData: moves each graphic's browser data out of the HTML into /_data/.
   // figureFiles: each figure's CSV/SVG/PNG downloads (/files/) and social card (/cards/).
@@ -34,6 +36,7 @@ export default defineConfig({
   // use of each glossary term to /glossary/ (src/integrations/glossary-links.ts).
   markdown: { processor: satteri({ hastPlugins: [glossaryLinks()] }) },
   build: {
+    concurrency: 1,
     format: 'directory',
     // One request per page: small CSS is cheaper inline than render-blocking.
     inlineStylesheets: 'always',

@@ -10,14 +10,14 @@
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { existsSync } from 'node:fs';
+import type { Loader } from 'astro/loaders';
 import { csvLoader, mergeCollections, text, optText, sourceIds, confidence, type DataCollections } from './lib/data-loader';
 
 /** Graphic names: the folders under src/viz/ that have a render.ts (not imported here). */
 const graphics = Object.keys(import.meta.glob('./viz/*/render.ts')).map((p) => p.split('/')[2]!);
 
-const chapters = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
-  schema: z.object({
+const chapterSchema = z.object({
     /** Chapter headline, shown as the page's h1. */
     title: z.string().min(3),
     /** Short title for the chapter list, navigation and embed credits. */
@@ -44,7 +44,22 @@ const chapters = defineCollection({
      * says the thread is closed; the comment server (reading data-closed-from from the build) refuses new ones.
      */
     comments_closed: z.union([z.literal(true), z.coerce.date()]).optional(),
-  }),
+});
+const chapters = defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/chapters' }), schema: chapterSchema });
+
+/**
+ * A file or folder of another edition's copy that may not exist yet: no entries
+ * until it does (the edition builds only the pages whose copy exists; src/lib/i18n/content.ts).
+ */
+const empty: Loader = { name: 'chancay-not-yet', load: async ({ store }) => store.clear() };
+
+/**
+ * Spanish chapters (content/chapters/es/<same file name>.mdx): the same front matter,
+ * translated, with the same slug and order as the English file (checked in src/lib/i18n/content.ts).
+ */
+const chaptersEs = defineCollection({
+  loader: existsSync('content/chapters/es') ? glob({ pattern: '*.mdx', base: './content/chapters/es' }) : empty,
+  schema: chapterSchema,
 });
 
 const figures = defineCollection({
@@ -77,6 +92,30 @@ const figures = defineCollection({
     /** Per-figure labels used by the graphic (all copy lives in content). */
     labels: z.record(z.string(), z.string()).default({}),
   }),
+});
+
+/**
+ * Spanish copy of each figure (content/figures.es.yaml): the copy fields of content/figures.yaml,
+ * translated; everything else (viz, chapter, sources, heavy) comes from the English entry.
+ * Every English figure and label must be there (src/lib/i18n/content.ts fails the build naming the key).
+ */
+const figuresEs = defineCollection({
+  loader: existsSync('content/figures.es.yaml') ? file('content/figures.es.yaml') : empty,
+  schema: z
+    .looseObject({
+      title: z.string().min(3),
+      alt: z.string().min(20),
+      description: z.string().min(20),
+      source: z.string().min(3),
+      note: z.string().optional(),
+      labels: z.record(z.string(), z.string()).default({}),
+    })
+    .superRefine((v, ctx) => {
+      const copy = ['id', 'title', 'alt', 'description', 'source', 'note', 'labels'];
+      for (const k of Object.keys(v)) {
+        if (!copy.includes(k)) ctx.addIssue({ code: 'custom', path: [k], message: `"${k}" is not copy: it comes from content/figures.yaml (a translation holds ${copy.slice(1).join(', ')})` });
+      }
+    }),
 });
 
 const sources = defineCollection({
@@ -133,15 +172,18 @@ const facts = defineCollection({
   ),
 });
 
+const pageSchema = z.object({
+  title: z.string(),
+  description: z.string().min(40).max(160),
+  kicker: z.string().optional(),
+  dek: z.string().optional(),
+});
 /** Non-chapter prose: the cover summary and the methods text. */
-const pages = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/pages' }),
-  schema: z.object({
-    title: z.string(),
-    description: z.string().min(40).max(160),
-    kicker: z.string().optional(),
-    dek: z.string().optional(),
-  }),
+const pages = defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/pages' }), schema: pageSchema });
+/** The same in Spanish (content/pages/es/). */
+const pagesEs = defineCollection({
+  loader: existsSync('content/pages/es') ? glob({ pattern: '*.mdx', base: './content/pages/es' }) : empty,
+  schema: pageSchema,
 });
 
 /** The public corrections log (content/data/corrections.csv): each change of fact, dated, shown on /corrections/ and linked from the chapter. */
@@ -186,7 +228,7 @@ const glossary = defineCollection({
   ),
 });
 
-const site = { corrections, glossary, pages, chapters, figures, sources, facts };
+const site = { corrections, glossary, pages, pagesEs, chapters, chaptersEs, figures, figuresEs, sources, facts };
 
 /** Every graphic's data collections, from src/viz/<name>/schema.ts. */
 const viz = mergeCollections(

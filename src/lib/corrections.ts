@@ -4,7 +4,8 @@
  * first, then in chapter order (site-wide changes last), one anchor per
  * (date, chapter) group so a chapter can link straight to its entries.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
+import { rowsIn } from './i18n/content';
 
 export type Correction = CollectionEntry<'corrections'>;
 
@@ -24,7 +25,7 @@ export const entryAnchor = (id: string) => `corr-${id}`;
 export async function correctionGroups(chapterOrder: string[]): Promise<CorrectionGroup[]> {
   // File order (the loader records each row's position as `order`).
   const pos = (c: Correction) => (c.data as { order?: number }).order ?? 0;
-  const all = (await getCollection('corrections')).sort((a, b) => pos(a) - pos(b));
+  const all = (await rowsIn('corrections')).sort((a, b) => pos(a) - pos(b));
   for (const c of all) {
     if (c.data.chapter && !chapterOrder.includes(c.data.chapter)) {
       throw new Error(`content/data/corrections.csv: entry "${c.id}" names chapter "${c.data.chapter}", which is not a chapter slug (${chapterOrder.join(', ')})`);

@@ -10,6 +10,9 @@ import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { parseCsv, CsvError } from './csv';
+import { existsSync } from 'node:fs';
+import { readTranslation, textColumns, translationFile } from './i18n/data-text';
+import { LOCALES, DEFAULT_LOCALE } from './i18n';
 
 export class DataFileError extends Error {
   override name = 'DataFileError';
@@ -134,13 +137,28 @@ function loader(
             sourceIdsIn(sourcesText),
           );
         }
+        // Spanish (and any other edition's) text columns, merged by id in rowsOf (src/lib/rows.ts).
+        const i18n: Record<string, { file: string; columns: string[]; text?: Record<string, string> }>[] = entries.map(() => ({}));
+        if (kind === 'csv') {
+          const table = parseCsv(text, file);
+          const columns = textColumns(table.header, table.rows.map((r) => r.values));
+          if (columns.length) {
+            for (const locale of LOCALES.filter((l) => l !== DEFAULT_LOCALE)) {
+              const tFile = translationFile(file, locale);
+              const tAbs = path.resolve(new URL('.', config.root).pathname, tFile);
+              const rows = existsSync(tAbs) ? readTranslation(tFile, await readFile(tAbs, 'utf8'), table, entries.map((e) => e.id)) : undefined;
+              entries.forEach((e, i) => (i18n[i]![locale] = { file: tFile, columns, ...(rows ? { text: rows[e.id] ?? {} } : {}) }));
+              if (existsSync(tAbs)) watcher?.add(tAbs);
+            }
+          }
+        }
         store.clear();
-        entries.forEach((e, order) => store.set({ id: e.id, data: { ...(e.data as object), order } }));
+        entries.forEach((e, order) => store.set({ id: e.id, data: { ...(e.data as object), order, ...(Object.keys(i18n[order]!).length ? { i18n: i18n[order] } : {}) } }));
       };
       await sync();
       watcher?.add(abs);
       watcher?.on('change', (changed) => {
-        if (path.resolve(changed) === abs) sync().catch((e) => logger.error(String(e)));
+        if (path.resolve(changed) === abs || path.resolve(changed).endsWith(path.join(path.sep, 'es', path.basename(abs)))) sync().catch((e) => logger.error(String(e)));
       });
     },
   };

@@ -5,17 +5,17 @@
  * engines and news aggregators read. No date is written in code.
  */
 import { site } from './site';
-import { ui, type Locale } from './ui';
+import { ui, localeTag, type Locale } from './ui';
 
 /**
  * "27 November 2026" (or "27 de noviembre de 2026"): an ISO date formatted with
  * Intl.DateTimeFormat for the page's locale. The locale tag used for
- * formatting is an interface string (`date.locale`), so each edition picks its
+ * formatting is an interface string (`locale.intl`), so each edition picks its
  * own convention. Read as a calendar date (UTC), so no time zone moves it a day.
  */
 export function formatDate(iso: string, locale: Locale = 'en'): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new Error(`[dateline] expected an ISO date YYYY-MM-DD, got "${iso}"`);
-  const fmt = new Intl.DateTimeFormat(ui('date.locale', {}, locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const fmt = new Intl.DateTimeFormat(localeTag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return fmt.format(new Date(`${iso}T00:00:00Z`));
 }
 

@@ -11,7 +11,7 @@
  * Dates, numbers and amounts are formatted with Intl in the locale passed in;
  * unit words come from content/ui/<locale>.json.
  */
-import { ui, type Locale } from './ui';
+import { ui, localeTag, type Locale } from './ui';
 import chartFont from './chart-font.json';
 
 /** How a label is set, beyond its size: what changes its width. */
@@ -117,10 +117,7 @@ export function yearsBetween(a: string, b: string): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / (365.2425 * 86400000);
 }
 
-/** The BCP 47 tag Intl formats with for an edition (content/ui/<locale>.json, key `date.locale`, shared with the datelines). */
-export function localeTag(locale: Locale): string {
-  return ui('date.locale', {}, locale);
-}
+export { localeTag };
 
 /** A date at the precision it is known, in the edition's language: "14 Nov 2024", "Nov 2024", "2021" in English. */
 export function formatDate(iso: string, precision: 'day' | 'month' | 'year', locale: Locale): string {

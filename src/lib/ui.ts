@@ -4,23 +4,31 @@
  * else a reader sees comes through here. A missing key is a build error, never
  * a silent fallback to another language.
  */
-import en from '../../content/ui/en.json';
+import { edition, type Locale } from './i18n';
 
-const tables: Record<string, Record<string, string>> = { en };
+export { edition, type Locale } from './i18n';
 
-export type Locale = 'en';
+const files = import.meta.glob<Record<string, string>>('../../content/ui/*.json', { eager: true, import: 'default' });
+const tables: Partial<Record<string, Record<string, string>>> = Object.fromEntries(
+  Object.entries(files).map(([p, t]) => [p.split('/').pop()!.replace(/\.json$/, ''), t]),
+);
 
-/** The edition being built. The Spanish edition (issue 16) will build with its own; code passes this on, never assumes English. */
-export const edition: Locale = 'en';
+/** Whether content/ui/<locale>.json exists (the Spanish edition is built once it does). */
+export const hasStrings = (locale: Locale): boolean => Boolean(tables[locale]);
 
-/** The string for `key` in `locale`, with `{name}` placeholders filled from `vars`. */
-export function ui(key: string, vars: Record<string, string | number> = {}, locale: Locale = 'en'): string {
+/** The string for `key` in `locale` (default: the edition being rendered), with `{name}` placeholders filled from `vars`. */
+export function ui(key: string, vars: Record<string, string | number> = {}, locale: Locale = edition): string {
   const table = tables[locale];
-  if (!table) throw new Error(`[ui] unknown locale "${locale}"`);
+  if (!table) throw new Error(`[ui] unknown locale "${locale}": content/ui/${locale}.json is missing`);
   const s = table[key];
   if (typeof s !== 'string' || key.startsWith('$')) throw new Error(`[ui] missing string "${key}" in content/ui/${locale}.json`);
   return s.replace(/\{(\w+)\}/g, (m, name: string) => {
     if (!(name in vars)) throw new Error(`[ui] string "${key}" needs a value for {${name}}`);
     return String(vars[name]);
   });
+}
+
+/** The BCP 47 tag an edition's numbers, dates, plurals and sorting use (`locale.intl`: en-GB, es-PE). */
+export function localeTag(locale: Locale = edition): string {
+  return ui('locale.intl', {}, locale);
 }

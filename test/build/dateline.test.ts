@@ -10,7 +10,7 @@ import { html, chapterSlugs } from './dist';
 import { humanDate, datelineProblems, newsArticleProblems, jsonLdBlocks, newsArticles, type Story } from './story-checks';
 
 const story = JSON.parse(readFileSync('content/site.json', 'utf8')) as Story;
-const localeTag = (JSON.parse(readFileSync('content/ui/en.json', 'utf8')) as Record<string, string>)['date.locale']!;
+const localeTag = (JSON.parse(readFileSync('content/ui/en.json', 'utf8')) as Record<string, string>)['locale.intl']!;
 const chapters = chapterSlugs();
 
 describe('byline and dateline', () => {

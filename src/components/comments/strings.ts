@@ -46,7 +46,6 @@ export const WIDGET_STRINGS = [
   'reply',
   'reply_to',
   'replies_to',
-  'date_locale',
   'err_cap_reader',
   'err_cap_paused',
   'closed',
@@ -72,4 +71,6 @@ export const WIDGET_STRINGS = [
   'reported',
 ] as const;
 
-export type WidgetString = (typeof WIDGET_STRINGS)[number];
+
+/** Every key widget.ts reads: the strings above plus `date_locale` (the edition's Intl tag, `locale.intl`, added by Comments.astro). */
+export type WidgetString = (typeof WIDGET_STRINGS)[number] | 'date_locale';

@@ -1,5 +1,6 @@
 /** oEmbed 1.0 "rich" responses (static JSON files under /oembed/). */
-import { PROVIDER, scriptSnippet, DEFAULT_HEIGHT } from './snippet';
+import { provider, scriptSnippet, DEFAULT_HEIGHT } from './snippet';
+import { lp } from '../i18n';
 
 export interface OEmbedRich {
   version: '1.0';
@@ -13,14 +14,15 @@ export interface OEmbedRich {
   cache_age: number;
 }
 
+/** `path` and the chapter link are in the edition being rendered (/es/… for Spanish). */
 export function oembed(site: URL, path: string, title: string, chapterSlug: string, kind: 'chapter' | 'figure'): OEmbedRich {
   return {
     version: '1.0',
     type: 'rich',
     title,
-    provider_name: PROVIDER,
-    provider_url: new URL('/', site).href,
-    html: scriptSnippet({ origin: site.origin, path, title, href: new URL(`/${chapterSlug}/`, site).href }),
+    provider_name: provider(),
+    provider_url: new URL(lp('/'), site).href,
+    html: scriptSnippet({ origin: site.origin, path: lp(path), title, href: new URL(lp(`/${chapterSlug}/`), site).href }),
     width: 640,
     height: DEFAULT_HEIGHT[kind],
     cache_age: 86400,

@@ -5,8 +5,8 @@
 
 import { site } from '../site';
 
-/** The story's name (content/site.json), credited in snippets and oEmbed. */
-export const PROVIDER = site.name;
+/** The story's name in the edition being rendered (content/site.json, site.<locale>.json), credited in snippets and oEmbed. */
+export const provider = (): string => site.name;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -25,7 +25,7 @@ export interface SnippetInput {
 export function scriptSnippet(s: SnippetInput): string {
   return (
     `<div data-chancay-embed="${esc(s.path)}" data-title="${esc(s.title)}">` +
-    `<a href="${esc(s.href)}">${esc(s.title)} (${PROVIDER})</a></div>\n` +
+    `<a href="${esc(s.href)}">${esc(s.title)} (${provider()})</a></div>\n` +
     `<script async src="${esc(s.origin)}/embed.js"></script>`
   );
 }
@@ -33,7 +33,7 @@ export function scriptSnippet(s: SnippetInput): string {
 /** Bare iframe for CMSs that strip scripts: fixed height; scrollytelling becomes a stepper. */
 export function iframeSnippet(s: SnippetInput & { height: number }): string {
   return (
-    `<iframe src="${esc(s.origin + s.path)}" title="${esc(s.title)} (${PROVIDER})" width="100%" height="${Math.round(s.height)}" ` +
+    `<iframe src="${esc(s.origin + s.path)}" title="${esc(s.title)} (${provider()})" width="100%" height="${Math.round(s.height)}" ` +
     `loading="lazy" style="border:0;width:100%" ` +
     `sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>`
   );

@@ -4,7 +4,7 @@ import { chaptersInOrder } from '../../lib/chapters';
 import { oembed } from '../../lib/embed/oembed';
 
 export const getStaticPaths: GetStaticPaths = async () =>
-  (await chaptersInOrder()).map((c) => ({ params: { chapter: c.data.slug }, props: { title: c.data.title } }));
+  (await chaptersInOrder('en')).map((c) => ({ params: { chapter: c.data.slug }, props: { title: c.data.title } }));
 
 export const GET: APIRoute = ({ params, props, site }) => {
   const slug = params.chapter!;
