@@ -10,7 +10,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import type { Loader } from 'astro/loaders';
 import { csvLoader, mergeCollections, text, optText, sourceIds, confidence, type DataCollections } from './lib/data-loader';
 
@@ -95,12 +95,45 @@ const figures = defineCollection({
 });
 
 /**
- * Spanish copy of each figure (content/figures.es.yaml): the copy fields of content/figures.yaml,
+ * Every content/figures.<locale>*.yaml file (translators may split the copy, e.g. figures.es.a.yaml and
+ * figures.es.b.yaml) as one collection, each through Astro's file() loader; an id in two files fails the build naming both.
+ */
+function figuresCopyLoader(locale: string): Loader {
+  const files = existsSync('content')
+    ? readdirSync('content').filter((f) => f.startsWith(`figures.${locale}.`) && /\.ya?ml$/.test(f)).sort().map((f) => `content/${f}`)
+    : [];
+  if (!files.length) return empty;
+  return {
+    name: `chancay-figures-${locale}`,
+    load: async (ctx) => {
+      ctx.store.clear();
+      const from = new Map<string, string>();
+      for (const f of files) {
+        const store = new Proxy(ctx.store, {
+          get(target, prop, receiver) {
+            if (prop === 'clear') return () => {};
+            if (prop === 'set')
+              return (entry: { id: string }) => {
+                if (from.has(entry.id)) throw new Error(`${f}: figure "${entry.id}" is also in ${from.get(entry.id)}`);
+                from.set(entry.id, f);
+                return target.set(entry as Parameters<typeof target.set>[0]);
+              };
+            return Reflect.get(target, prop, receiver);
+          },
+        });
+        await file(f).load({ ...ctx, store });
+      }
+    },
+  };
+}
+
+/**
+ * Spanish copy of each figure (content/figures.es*.yaml): the copy fields of content/figures.yaml,
  * translated; everything else (viz, chapter, sources, heavy) comes from the English entry.
  * Every English figure and label must be there (src/lib/i18n/content.ts fails the build naming the key).
  */
 const figuresEs = defineCollection({
-  loader: existsSync('content/figures.es.yaml') ? file('content/figures.es.yaml') : empty,
+  loader: figuresCopyLoader('es'),
   schema: z
     .looseObject({
       title: z.string().min(3),

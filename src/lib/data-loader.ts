@@ -11,7 +11,7 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { parseCsv, CsvError } from './csv';
 import { existsSync } from 'node:fs';
-import { readTranslation, textColumns, translationFile } from './i18n/data-text';
+import { readTranslation, textColumns, translationFile, mergeJsonTranslation } from './i18n/data-text';
 import { LOCALES, DEFAULT_LOCALE } from './i18n';
 
 export class DataFileError extends Error {
@@ -139,6 +139,22 @@ function loader(
         }
         // Spanish (and any other edition's) text columns, merged by id in rowsOf (src/lib/rows.ts).
         const i18n: Record<string, { file: string; columns: string[]; text?: Record<string, string> }>[] = entries.map(() => ({}));
+        if (kind === 'json') {
+          // Another edition's strings, merged in place (numbers, codes and ids stay the English file's).
+          for (const locale of LOCALES.filter((l) => l !== DEFAULT_LOCALE)) {
+            const tFile = translationFile(file, locale);
+            const tAbs = path.resolve(new URL('.', config.root).pathname, tFile);
+            if (!existsSync(tAbs)) {
+              if (/\p{L}{2,}[^"\n]*\s[^"\n]*\p{L}{2,}/u.test(text)) entries.forEach((_e, i) => (i18n[i]![locale] = { file: tFile, columns: ['its text fields'] }));
+              continue;
+            }
+            const merged = mergeJsonTranslation(tFile, await readFile(tAbs, 'utf8'), JSON.parse(text) as Record<string, unknown>[], entries.map((e) => e.id));
+            const ids = entries.map((e) => e.id);
+            const parsed = validateRows(tFile, merged.map((values, i) => ({ line: i + 1, values })), schema, (_r, i) => ids[i]!);
+            entries.forEach((_e, i) => (i18n[i]![locale] = { file: tFile, columns: [], text: parsed[i]!.data as Record<string, string> }));
+            watcher?.add(tAbs);
+          }
+        }
         if (kind === 'csv') {
           const table = parseCsv(text, file);
           const columns = textColumns(table.header, table.rows.map((r) => r.values));

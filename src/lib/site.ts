@@ -31,13 +31,13 @@ const english = parsed.data;
 
 /** Other editions' name and byline: content/site.<locale>.json (dates stay the English file's). */
 const translatedFiles = import.meta.glob<Record<string, unknown>>('../../content/site.*.json', { eager: true, import: 'default' });
-const copySchema = z.strictObject({ name: z.string().min(3), byline: z.string().min(3) });
+const copySchema = z.strictObject({ $comment: z.string().optional(), name: z.string().min(3), byline: z.string().min(3) });
 const copies: Partial<Record<string, { name: string; byline: string }>> = {};
 for (const [p, data] of Object.entries(translatedFiles)) {
   const locale = p.split('/').pop()!.replace(/^site\.|\.json$/g, '');
   const r = copySchema.safeParse(data);
   if (!r.success) throw new Error(`content/site.${locale}.json: ${r.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
-  copies[locale] = r.data;
+  copies[locale] = { name: r.data.name, byline: r.data.byline };
 }
 
 /** The name and byline in an edition; a missing content/site.<locale>.json is a build error. */

@@ -64,12 +64,13 @@ export async function figureIn(id: string, locale: Locale = edition): Promise<Fi
   const en = await getEntry('figures', id);
   if (!en || locale === DEFAULT_LOCALE) return en;
   const t = await getEntry('figuresEs', id);
-  if (!t) throw new Error(`content/figures.es.yaml: figure "${id}" is missing (title, alt, description, source, labels in Spanish)`);
-  if (en.data.note && !t.data.note) throw new Error(`content/figures.es.yaml: figure "${id}": note is missing`);
+  if (!t) throw new Error(`content/figures.${locale}*.yaml: figure "${id}" is missing (title, alt, description, source, labels in that edition's language)`);
+  const file = t.filePath ?? `content/figures.${locale}*.yaml`;
+  if (en.data.note && !t.data.note) throw new Error(`${file}: figure "${id}": note is missing`);
   const missing = Object.keys(en.data.labels).filter((k) => typeof t.data.labels[k] !== 'string');
-  if (missing.length) throw new Error(`content/figures.es.yaml: figure "${id}": labels missing: ${missing.join(', ')}`);
+  if (missing.length) throw new Error(`${file}: figure "${id}": labels missing: ${missing.join(', ')}`);
   const extra = Object.keys(t.data.labels).filter((k) => !(k in en.data.labels));
-  if (extra.length) throw new Error(`content/figures.es.yaml: figure "${id}": labels not in content/figures.yaml: ${extra.join(', ')}`);
+  if (extra.length) throw new Error(`${file}: figure "${id}": labels not in content/figures.yaml: ${extra.join(', ')}`);
   return { ...en, data: { ...en.data, ...t.data, labels: t.data.labels } };
 }
 

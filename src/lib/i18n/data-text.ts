@@ -69,3 +69,60 @@ export function readTranslation(
   for (const id of byId.keys()) if (!out[id]) throw new Error(`${file}: missing row for id "${id}"`);
   return out;
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A JSON data file's translation (content/data/<locale>/<name>.json): the same
+ * array of records (by id), holding only the English strings that read as words
+ * (nested objects and arrays kept in place, arrays by position). Returns each
+ * English record with its strings replaced. A record, array length or string
+ * missing, a key the English record lacks or a non-string value (a number, a
+ * code) is an error naming the file and the path.
+ */
+export function mergeJsonTranslation(file: string, text: string, english: readonly Record<string, unknown>[], ids: readonly string[]): Record<string, unknown>[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: invalid JSON: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(json)) throw new Error(`${file}: expected a JSON array of records, like the English file`);
+  const byId = new Map<string, Record<string, unknown>>();
+  json.forEach((r, i) => {
+    if (!isRecord(r) || typeof r['id'] !== 'string') throw new Error(`${file}: record ${i + 1}: expected an object with the English record's "id"`);
+    byId.set(r['id'], r);
+  });
+  for (const id of byId.keys()) if (!ids.includes(id)) throw new Error(`${file}: id "${id}" is not in the English file`);
+  const merge = (en: unknown, es: unknown, where: string): unknown => {
+    if (typeof en === 'string') {
+      if (NEVER.has(where.split('.').pop()!.replace(/\[\d+\]$/, ''))) {
+        if (es !== undefined && es !== en) throw new Error(`${file}: ${where}: "${en}" is an id, source or code, kept from the English file (found "${String(es)}")`);
+        return en;
+      }
+      // A single word (a name, a term) may be translated; words that read as a phrase must be.
+      if (!WORDY.test(en)) return typeof es === 'string' && es.trim() ? es : en;
+      if (typeof es !== 'string' || !es.trim()) throw new Error(`${file}: ${where}: missing the translated text of "${en.slice(0, 60)}"`);
+      return es;
+    }
+    if (Array.isArray(en)) {
+      if (es === undefined) return en.map((v, i) => merge(v, undefined, `${where}[${i}]`));
+      if (!Array.isArray(es) || es.length !== en.length) throw new Error(`${file}: ${where}: expected an array of ${en.length} like the English file`);
+      return en.map((v, i) => merge(v, es[i], `${where}[${i}]`));
+    }
+    if (isRecord(en)) {
+      if (es !== undefined && !isRecord(es)) throw new Error(`${file}: ${where}: expected an object like the English file`);
+      const t = (es ?? {}) as Record<string, unknown>;
+      for (const k of Object.keys(t)) if (!(k in en)) throw new Error(`${file}: ${where}.${k}: not a field of the English record`);
+      return Object.fromEntries(Object.entries(en).map(([k, v]) => [k, merge(v, t[k], `${where}.${k}`)]));
+    }
+    if (es !== undefined && es !== en) throw new Error(`${file}: ${where}: numbers and flags come from the English file, not the translation`);
+    return en;
+  };
+  return english.map((r, i) => {
+    const id = ids[i]!;
+    const t = byId.get(id);
+    if (!t) throw new Error(`${file}: missing record for id "${id}"`);
+    return merge(r, t, id) as Record<string, unknown>;
+  });
+}

@@ -6,7 +6,7 @@
  * building while the translation lands. The Spanish routes (src/pages/es/),
  * hreflang, the language switch and the sitemap all read this one list.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { DEFAULT_LOCALE, type Locale } from './index';
 import { chaptersIn, englishChapters } from './content';
@@ -47,15 +47,23 @@ async function compute(locale: Locale): Promise<EditionPages> {
   const sectionMissing = Object.fromEntries(Object.entries(SECTION_FILES).map(([path, files]) => [path, files(locale).filter((f) => !existsSync(f))]));
   // The corrections log names chapters by their titles: built once every chapter is.
   if (missingChapters.length) sectionMissing['/corrections/']!.push('(every chapter)');
-  const figuresFile = `content/figures.${locale}.yaml`;
-  const missing = [...base, ...missingChapters, ...Object.values(sectionMissing).flat().filter((f) => !f.startsWith('(')), ...(existsSync(figuresFile) ? [] : [figuresFile])];
+  const figuresFile = `content/figures.${locale}*.yaml`;
+  const hasFigures = readdirSync('content').some((f) => f.startsWith(`figures.${locale}.`));
+  const missing = [
+    ...base,
+    ...missingChapters,
+    ...Object.values(sectionMissing).flat().filter((f) => !f.startsWith('(')),
+    ...(hasFigures ? [] : [figuresFile]),
+  ];
   if (base.length) return { sections: [], chapters: [], missing: [...new Set(missing)] };
-  // A chapter whose figures have no translation file yet waits for it (its build would fail naming it).
-  const chapters = existsSync(figuresFile) || !(await getCollection('figures')).length ? [...have] : [];
+  // A chapter waits until each of its figures has its copy (its build would fail naming the figure).
+  const translatedFigures = new Set(hasFigures ? (await getCollection('figuresEs')).map((f) => f.id) : []);
+  const untranslated = (await getCollection('figures')).filter((f) => !translatedFigures.has(f.id));
+  const chapters = [...have].filter((slug) => !untranslated.some((f) => f.data.chapter === slug));
   return {
     sections: Object.keys(SECTION_FILES).filter((p) => sectionMissing[p]!.length === 0),
     chapters: en.map((c) => c.data.slug).filter((s) => chapters.includes(s)),
-    missing: [...new Set(missing)],
+    missing: [...new Set([...missing, ...untranslated.map((f) => `${figuresFile}: figure "${f.id}"`)])],
   };
 }
 
