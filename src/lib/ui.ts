@@ -16,6 +16,12 @@ const tables: Partial<Record<string, Record<string, string>>> = Object.fromEntri
 /** Whether content/ui/<locale>.json exists (the Spanish edition is built once it does). */
 export const hasStrings = (locale: Locale): boolean => Boolean(tables[locale]);
 
+/** Keys of content/ui/en.json that content/ui/<locale>.json lacks. */
+export const missingStrings = (locale: Locale): string[] => {
+  const table = tables[locale];
+  return Object.keys(tables['en'] ?? {}).filter((k) => !k.startsWith('$') && typeof table?.[k] !== 'string');
+};
+
 /** The string for `key` in `locale` (default: the edition being rendered), with `{name}` placeholders filled from `vars`. */
 export function ui(key: string, vars: Record<string, string | number> = {}, locale: Locale = edition): string {
   const table = tables[locale];

@@ -1,16 +1,17 @@
 /**
  * Which pages each edition has (edition-free paths: '/', '/sources/', '/<slug>/',
  * '/embed/<slug>/', '/embed/<slug>/<figure>/'). English has every page; Spanish
- * has a page once the files it reads exist (content/ui/es.json and
- * content/site.es.json for any page, then the page's own copy), so main keeps
- * building while the translation lands. The Spanish routes (src/pages/es/),
+ * has a page once the files it reads exist (content/ui/es.json with every key
+ * of en.json and content/site.es.json for any page, then the page's own copy),
+ * so main keeps building while the translation lands or when a new English key
+ * is added; test/build/spanish.test.ts fails while anything is missing. The Spanish routes (src/pages/es/),
  * hreflang, the language switch and the sitemap all read this one list.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { DEFAULT_LOCALE, type Locale } from './index';
 import { chaptersIn, englishChapters } from './content';
-import { hasStrings } from '../ui';
+import { hasStrings, missingStrings } from '../ui';
 import { hasSiteCopy } from '../site';
 
 /** Files a section page of another edition needs before it is built. */
@@ -41,7 +42,11 @@ export function editionPages(locale: Locale): Promise<EditionPages> {
 async function compute(locale: Locale): Promise<EditionPages> {
   const en = await englishChapters();
   if (locale === DEFAULT_LOCALE) return { sections: Object.keys(SECTION_FILES), chapters: en.map((c) => c.data.slug), missing: [] };
-  const base = [...(hasStrings(locale) ? [] : [`content/ui/${locale}.json`]), ...(hasSiteCopy(locale) ? [] : [`content/site.${locale}.json`])];
+  const keys = missingStrings(locale);
+  const base = [
+    ...(hasStrings(locale) ? (keys.length ? [`content/ui/${locale}.json: ${keys.length} key(s) of en.json missing (${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''})`] : []) : [`content/ui/${locale}.json`]),
+    ...(hasSiteCopy(locale) ? [] : [`content/site.${locale}.json`]),
+  ];
   const have = new Set((await chaptersIn(locale)).map((c) => c.data.slug));
   const missingChapters = en.filter((c) => !have.has(c.data.slug)).map((c) => `content/chapters/${locale}/${c.id}.mdx`);
   const sectionMissing = Object.fromEntries(Object.entries(SECTION_FILES).map(([path, files]) => [path, files(locale).filter((f) => !existsSync(f))]));
