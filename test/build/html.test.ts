@@ -118,7 +118,8 @@ describe('every page', () => {
   it('has a title, a description, a canonical link, a language and a viewport', () => {
     for (const page of pages) {
       const doc = html(page);
-      expect(doc, page).toMatch(/<html lang="en"/);
+      // The edition's language: Spanish under /es/, English elsewhere.
+      expect(doc, page).toMatch(/^\/es\//.test(page) ? /<html lang="es"/ : /<html lang="en"/);
       expect(doc, page).toMatch(/<title>[^<]{5,}<\/title>/);
       expect(doc, page).toMatch(/<meta name="description" content="[^"]{40,}"/);
       expect(doc, page).toMatch(/<link rel="canonical" href="http[^"]+"/);
