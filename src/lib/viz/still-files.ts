@@ -8,12 +8,13 @@
  * with the page's styles for its graphic inlined.
  */
 import type { StepStill } from './stills';
+import { edition, DEFAULT_LOCALE } from '../i18n';
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The markup for the `n`th (1-based) step still of `figure`. */
+/** The markup for the `n`th (1-based) step still of `figure`; another edition's stills (their words differ) are <figure>-<n>-<locale>.svg. */
 export function stillTemplate(figure: string, n: number, p: StepStill, title: string, source: string): string {
-  const file = `${figure}-${n}.svg`;
+  const file = edition === DEFAULT_LOCALE ? `${figure}-${n}.svg` : `${figure}-${n}-${edition}.svg`;
   return (
     `<div class="step__still"><img src="/stills/${file}" width="${Math.round(p.width)}" height="${Math.round(p.height)}" alt="" loading="lazy" decoding="async"></div>` +
     `<template class="step-still-src" data-file="${attr(file)}" data-scope="${attr(p.scope)}" data-title="${attr(title)}" data-source="${attr(source)}">` +
