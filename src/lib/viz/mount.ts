@@ -22,8 +22,12 @@ export function fillSvg(svg: SVGSVGElement, p: Still): void {
 export interface SvgGraphic {
   /** Names the graphic in errors: `[rail-costs] …`. */
   name: string;
-  /** The whole picture at (step, progress) for a width. Pure. */
-  draw(step: number, progress: number, width: number): Still;
+  /**
+   * The whole picture at (step, progress) for a width. Pure. `height` is the
+   * box's height when the page sizes it (the scrolly stage) and the graphic
+   * asked for it (`usesHeight`), else 0.
+   */
+  draw(step: number, progress: number, width: number, height: number): Still;
   /**
    * Optional cheap path when only the step or progress changed and the layout
    * did not: change classes or attributes on the drawn SVG (so CSS transitions
@@ -37,6 +41,8 @@ export interface SvgGraphic {
   layoutByStep?: boolean;
   /** Does the picture change with progress inside a step? Default false: progress-only updates are skipped. */
   usesProgress?: boolean;
+  /** Does the layout follow the stage's height too (a graphic that fills the sticky stage)? Default false. */
+  usesHeight?: boolean;
   /** Undo anything the graphic did outside its SVG. */
   destroy?(): void;
 }
@@ -52,6 +58,8 @@ export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizH
   // Until it is resized, the graphic keeps the build-time picture's width.
   let width = Number(svg.getAttribute('width')) || 0;
   let drawnWidth = 0;
+  let height = 0;
+  let drawnHeight = 0;
   let step = NaN; // the first update always draws
   let progress = 0;
 
@@ -62,8 +70,9 @@ export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizH
   const redraw = () => {
     if (Number.isNaN(step)) step = -1;
     if (width <= 0) return;
-    fillSvg(svg, g.draw(step, progress, width));
+    fillSvg(svg, g.draw(step, progress, width, g.usesHeight ? height : 0));
     drawnWidth = width;
+    drawnHeight = height;
     restyle();
   };
   return {
@@ -78,10 +87,12 @@ export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizH
       if (g.restyle && !(byStep && stepChanged)) restyle();
       else redraw();
     },
-    resize(w) {
+    resize(w, h = 0) {
       const next = Math.round(w);
-      if (next <= 0 || next === drawnWidth) return;
+      const nextH = g.usesHeight ? Math.max(0, Math.round(h)) : 0;
+      if (next <= 0 || (next === drawnWidth && nextH === drawnHeight)) return;
       width = next;
+      height = nextH;
       redraw();
     },
     destroy() {

@@ -149,6 +149,12 @@ export interface ProfileOptions {
   steep: boolean;
   /** Copy from figures.yaml (station name overrides, legend, axis). */
   labels: Record<string, string>;
+  /**
+   * The height of the box the page gives the drawing (the sticky stage on a
+   * phone), to fill it rather than letterbox: used between the width's own
+   * height (heightFor) and 1.3 × the width. Omitted: heightFor(width).
+   */
+  height?: number;
 }
 
 export interface ProfileLayout {
@@ -184,7 +190,7 @@ export const fill = (tpl: string, vars: Record<string, string | number>) =>
 
 export function layout(data: ClimbData, width: number, opts: ProfileOptions): ProfileLayout {
   const narrow = width < 480;
-  const height = heightFor(width);
+  const height = opts.height ? Math.round(Math.min(Math.max(opts.height, heightFor(width)), width * 1.3)) : heightFor(width);
   const margin = { top: 10, right: 10, bottom: 50, left: 40 };
   const plot: Box = { x: margin.left, y: margin.top, w: width - margin.left - margin.right, h: height - margin.top - margin.bottom };
   const xMax = opts.southern ? data.southern.lengthKm : data.central.lengthKm;

@@ -13,8 +13,10 @@ export const mount: Mount<ClimbData> = (el, data, ctx) => {
     name: 'climb-profile',
     usesProgress: true,
     layoutByStep: true,
-    draw(step, progress, width) {
-      const p = picture(data, ctx.labels, step, progress, width, uid);
+    // On a phone the stage is most of the screen's height: the profile fills it instead of a width-bound strip.
+    usesHeight: true,
+    draw(step, progress, width, height) {
+      const p = picture(data, ctx.labels, step, progress, width, uid, height);
       l = p.layout;
       handle.svg.dataset.km = p.state.km.toFixed(1);
       return p.still;
