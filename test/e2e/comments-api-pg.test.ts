@@ -12,12 +12,13 @@ afterAll(async () => {
   await (await server)?.stop();
 });
 
-/** One throwaway PostgreSQL for the file; each suite gets its own database in it. */
-async function database(name: string) {
+/** One throwaway PostgreSQL for the file; each suite (each call) gets a fresh database in it. */
+let made = 0;
+async function database(prefix: string) {
   server ??= startPostgres();
   const s = await server;
   if (!s) throw new Error('PostgreSQL did not start');
-  if (name === 'waline') return s.url;
+  const name = `${prefix}_${++made}`;
   const c = new pg.Client({ connectionString: s.url.replace(/\/waline$/, '/postgres') });
   await c.connect();
   await c.query(`CREATE DATABASE ${name}`);
@@ -26,7 +27,7 @@ async function database(name: string) {
 }
 
 if (findPgBin()) {
-  defineApiSuite('PostgreSQL', () => database('waline'));
+  defineApiSuite('PostgreSQL', () => database('api'));
   defineModerationSuite('PostgreSQL', () => database('moderation'));
 } else {
   describe.skip('comment API on PostgreSQL (PostgreSQL binaries not installed)', () => {});
