@@ -4,31 +4,20 @@
  * with one file broken.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { copyProject, type ProjectCopy } from './project-copy';
 
-const root = process.cwd();
+let project: ProjectCopy;
 let work: string;
 
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'chancay-malformed-'));
-  for (const p of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public', 'scripts', 'deploy']) {
-    cpSync(path.join(root, p), path.join(work, p), { recursive: true });
-  }
-  symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
+  project = copyProject('chancay-malformed-');
+  work = project.dir;
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => project.remove());
 
-function build(tag: string) {
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, BUILD_MODE: 'local', ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: path.join(work, `dist-${tag}`), CACHE_DIR: path.join(work, `cache-${tag}`), NO_COLOR: '1' },
-  });
-  return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
-}
+const build = (tag: string) => project.build(tag);
 
 function withFile(rel: string, edit: (s: string) => string, fn: () => void) {
   const p = path.join(work, rel);
