@@ -2,13 +2,13 @@
 // (see lighthouserc.cjs), then the summary table. Non-zero exit if any budget fails.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { listPages } from './pages.mjs';
+import { listPages, isEmbed } from './pages.mjs';
 
 rmSync('.lighthouseci', { recursive: true, force: true });
 let ok = true;
 const only = process.env.LHCI_ONLY?.split(',');
 for (const set of ['site', 'embeds']) {
-  const pages = listPages().filter((p) => (set === 'embeds') === p.startsWith('/embed/') && (!only || only.includes(p)));
+  const pages = listPages().filter((p) => (set === 'embeds') === isEmbed(p) && (!only || only.includes(p)));
   if (!pages.length) continue; // LHCI_ONLY named no page of this set
   console.log(`\n--- Lighthouse CI: ${set} pages`);
   const r = spawnSync('lhci', ['autorun', '--config=lighthouserc.cjs'], { stdio: 'inherit', env: { ...process.env, LHCI_SET: set } });

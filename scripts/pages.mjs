@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = process.env.DIST_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
 
+/** An embed page (/embed/…, or a language's /es/embed/…): noindex on purpose. */
+export const isEmbed = (/** @type {string} */ p) => /^\/(?:[a-z]{2}\/)?embed\//.test(p);
+
 export function listPages(dir = root) {
   const out = [];
   const walk = (d) => {
