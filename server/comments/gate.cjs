@@ -152,7 +152,7 @@ function cleanComment(body, chapters, reserved = []) {
   if (nick === null || mail === null || link === null || comment === null || url === null) throw new GateError(400, 'The comment could not be read.');
   /** @type {Record<string, string>} */
   const out = { nick: CONTROL.test(nick) ? nick : cleanName(nick), mail: mail.trim(), link: link.trim(), comment: comment.trim(), url };
-  if (out.url.length > LIMITS.url || CONTROL.test(out.url) || (chapters && !chapters.has(out.url)) || !/^\/[a-z0-9-]+\/$/.test(out.url))
+  if (out.url.length > LIMITS.url || CONTROL.test(out.url) || (chapters && !chapters.has(out.url)) || !/^\/(?:[a-z]{2}\/)?[a-z0-9-]+\/$/.test(out.url))
     throw new GateError(400, 'This page does not take comments.', { field: 'url' });
   /** @type {Record<string, string>} */
   const fields = {};

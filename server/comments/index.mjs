@@ -16,7 +16,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * The pages that take comments, read from the built site: every
- * <chancay-comments data-path="/slug/"> in <siteDir>/<slug>/index.html.
+ * <chancay-comments data-path="/slug/"> in <siteDir>/<slug>/index.html, and
+ * data-path="/es/slug/" in <siteDir>/es/<slug>/index.html (each edition's chapter is its own thread).
  * @param {string} siteDir
  * @returns {string[]}
  */
@@ -36,11 +37,16 @@ export function chapterSettings(siteDir) {
   /** @type {Map<string, number | null>} */
   const found = new Map();
   const entries = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : [];
-  for (const e of entries) {
-    const file = path.join(dir, e.name, 'index.html');
-    if (!e.isDirectory() || !existsSync(file)) continue;
+  // Chapters at <dir>/<slug>/, and another edition's at <dir>/<locale>/<slug>/ (/es/<slug>/: one thread per chapter per language).
+  const pages = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  for (const locale of pages.filter((n) => /^[a-z]{2}$/.test(n))) {
+    for (const e of readdirSync(path.join(dir, locale), { withFileTypes: true })) if (e.isDirectory()) pages.push(`${locale}/${e.name}`);
+  }
+  for (const name of pages) {
+    const file = path.join(dir, name, 'index.html');
+    if (!existsSync(file)) continue;
     for (const m of readFileSync(file, 'utf8').matchAll(/<chancay-comments\b[^>]*>/g)) {
-      const p = /\sdata-path="(\/[a-z0-9-]+\/)"/.exec(m[0]);
+      const p = /\sdata-path="(\/(?:[a-z]{2}\/)?[a-z0-9-]+\/)"/.exec(m[0]);
       if (!p) continue;
       const c = /\sdata-closed-from="([^"]+)"/.exec(m[0]);
       const from = c ? Date.parse(c[1]) : null;

@@ -293,7 +293,7 @@ function createModeration(o) {
         );
         return rows.map((r) => Number(r.id));
       }
-      if (typeof s.chapter === 'string' && /^\/[a-z0-9-]+\/$/.test(s.chapter)) {
+      if (typeof s.chapter === 'string' && /^\/(?:[a-z]{2}\/)?[a-z0-9-]+\/$/.test(s.chapter)) {
         const rows = await db.all(`SELECT c.id FROM ${FROM} WHERE ${Q} = ? AND c.url = ?`, [queue, s.chapter]);
         return rows.map((r) => Number(r.id));
       }

@@ -1,0 +1,127 @@
+/**
+ * The Spanish edition (issue 16), read from the built site: every English page
+ * has its /es/ twin (this fails, listing them, while a translation is missing:
+ * src/lib/i18n/pages.ts builds a Spanish page only once its files exist), and on
+ * every /es/ page: links stay in the edition, no text is English copy from the
+ * English content, and numbers and dates are written as es-PE writes them.
+ * Each check is shown to fail on a bad page first.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { DIST } from './dist';
+import { listPages } from '../../scripts/pages.mjs';
+
+const pages = (listPages(DIST) as string[]).filter((p) => p !== '/404/');
+const spanish = pages.filter((p) => p.startsWith('/es/'));
+const english = pages.filter((p) => !p.startsWith('/es/'));
+const read = (p: string) => readFileSync(path.join(DIST, p, 'index.html'), 'utf8');
+
+const decode = (s: string) =>
+  s.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&nbsp;/g, ' ').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const norm = (s: string) => s.normalize('NFC').replace(/[‘’]/g, "'").replace(/[“”«»]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Text a reader sees (text nodes and alt/title/aria-label), outside scripts, styles, templates and code samples. */
+function visible(doc: string): string[] {
+  // Text marked as another language (the switch to the English page, lang="en") is not the edition's.
+  // Links to outside documents carry the documents' own titles, as published (Sources): not the edition's words.
+  const body = doc.replace(/<a\b[^>]*\shref="https?:[^"]*"[^>]*>[\s\S]*?<\/a>|<cite>[\s\S]*?<\/cite>/g, ' ').replace(/<(nav|a|span|p)\b[^>]*\slang="(?!es)[a-z]{2}"[^>]*>[\s\S]*?<\/\1>/g, ' ').replace(/<!--[\s\S]*?-->/g, ' ').replace(/<(script|style|template|textarea|code|pre|head)\b[\s\S]*?<\/\1>/gi, '<x>');
+  const out: string[] = [];
+  for (const m of body.matchAll(/\s(?:alt|title|aria-label)="([^"]*)"/g)) out.push(decode(m[1]!));
+  for (const t of body.split(/<[^>]*>/)) if (decode(t).trim()) out.push(decode(t).trim());
+  return out;
+}
+
+/** Links on an /es/ page that leave the edition: site pages without the /es/ prefix (files, stills and cards are shared). */
+export function foreignLinks(doc: string): string[] {
+  return [...doc.matchAll(/<a\b[^>]*\shref="(\/[^"]*)"/g)]
+    .map((m) => m[1]!)
+    .filter((h) => !/^\/(?:es\/|files\/|stills\/|cards\/|_astro\/|_data\/|fonts\/|api\/)/.test(h))
+    .filter((h, i, a) => a.indexOf(h) === i);
+}
+
+/** Numbers and dates not in es-PE's form: "4.000" (Spain's grouping), "3,5" (decimal comma), English month names. */
+export function notEsPe(texts: string[]): string[] {
+  const bad: string[] = [];
+  for (const raw of texts) {
+    // A document's title is quoted as published, in its own language and style (Sources, print notes).
+    const t = raw.replace(/“[^”]*”/g, '“”').replace(/<?https?:\/\/\S+/g, '');
+    // Known and listed: content/data/sources.csv's url_note column is not translated yet (printed after "Sobre el enlace:" / "Sin enlace:").
+    if (/^(?:Sobre el enlace|Sin enlace):/.test(t)) continue;
+    // "4.000" alone could be a decimal (a coordinate, 3.552 m as a source prints it): flagged with two groups or beside a unit or currency.
+    if (/(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d])|(?:US\$|S\/)\s?\d{1,3}\.\d{3}(?!\d)|(?<![\d.,-])\d{1,3}\.\d{3} (?:millones|mil)\b/.test(t)) bad.push(`grouped with dots: ${t.slice(0, 80)}`);
+    else if (/(?<![\d.,])\d+,\d{1,2}(?!\d)/.test(t)) bad.push(`decimal comma: ${t.slice(0, 80)}`);
+    if (/\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/.test(t)) bad.push(`English date: ${t.slice(0, 80)}`);
+  }
+  return bad;
+}
+
+/** English copy: strings of the English content (three or more words) that no Spanish content file also holds (a title kept in its own language, a proper name). */
+function contentStrings(files: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    const pieces = f.endsWith('.json') ? Object.values(JSON.parse(text) as Record<string, unknown>).filter((v): v is string => typeof v === 'string') : text.split(/\n|","|",|,"|\|/);
+    for (const p of pieces) {
+      const s = norm(p.replace(/^[-\s]*[\w.]+:\s*/, '').replace(/^"|"$/g, ''));
+      if (s.split(' ').length >= 3 && /[a-z]{3}/.test(s)) out.add(s);
+    }
+  }
+  return out;
+}
+const walk = (d: string, keep: (f: string) => boolean): string[] =>
+  readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name), keep) : keep(e.name) ? [path.join(d, e.name)] : []));
+const isEs = (f: string) => /\/es\/|\.es\b|\/es\.json$/.test(f);
+const copyFile = (f: string) => /\.(csv|json|ya?ml)$/.test(f);
+const englishCopy = () => {
+  // Sources keep their publishers' names and their documents' titles as published, in any language (content/data/sources.csv).
+  const all = walk('content', copyFile).filter((f) => !f.includes('/comments/') && !f.endsWith('sources.csv'));
+  const en = contentStrings([...all.filter((f) => !isEs(f)), 'content/ui/en.json']);
+  const es = contentStrings(all.filter(isEs));
+  return new Set([...en].filter((s) => !es.has(s)));
+};
+export function englishLeft(texts: string[], copy: Set<string>): string[] {
+  return texts.filter((t) => copy.has(norm(t)));
+}
+
+describe('the Spanish edition', () => {
+  it('has every page of the English edition under /es/ (the translation is complete)', () => {
+    expect(english.length).toBeGreaterThan(10);
+    const missing = english.filter((p) => !p.startsWith('/moderate') && !existsSync(path.join(DIST, 'es', p, 'index.html')));
+    expect(missing, 'English pages without a Spanish twin (see src/lib/i18n/pages.ts for the files each needs)').toEqual([]);
+  });
+
+  it('keeps every link of a Spanish page in the Spanish edition', () => {
+    expect(foreignLinks('<a href="/es/sources/#x">a</a><a href="/the-announcement/">b</a><a href="/files/x.csv">c</a>')).toEqual(['/the-announcement/']);
+    // The language switch is the one link out, by design (hreflang="en").
+    const bad = spanish.flatMap((p) => foreignLinks(read(p).replace(/<a\b[^>]*data-lang-switch[^>]*>/g, '')).map((h) => `${p} links to ${h}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('writes numbers and dates as es-PE does', () => {
+    expect(notEsPe(['US$4.000 millones', '3,5 %', '14 November 2024', 'US$4,000 millones', '33.7%', '14 de noviembre de 2024', '1.37 millones'])).toHaveLength(3);
+    // The print-only notes repeat each source's url_note (known untranslated, above) in brackets.
+    const bad = spanish.flatMap((p) => notEsPe(visible(read(p).replace(/<section class="fact-notes[\s\S]*?<\/section>/g, ''))).map((b) => `${p}: ${b}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('shows no English copy from the English content on a Spanish page', () => {
+    const copy = englishCopy();
+    expect(copy.size).toBeGreaterThan(200);
+    const sample = [...copy][0]!;
+    expect(englishLeft(['Texto en español', sample], copy)).toEqual([sample]);
+    const bad = spanish.flatMap((p) => englishLeft(visible(read(p)), copy).map((t) => `${p}: ${t.slice(0, 100)}`));
+    expect([...new Set(bad)].slice(0, 40)).toEqual([]);
+  });
+
+  it('says which language each page is in and links its twin', () => {
+    for (const p of spanish) {
+      const doc = read(p);
+      expect(doc, p).toMatch(/<html lang="es"/);
+      if (!/name="robots" content="noindex"/.test(doc)) {
+        expect(doc, p).toContain(`hreflang="en" href="`);
+        expect(doc, p).toMatch(new RegExp(`<link rel="canonical" href="[^"]*${p.replace(/\//g, '\\/')}"`));
+      }
+    }
+  });
+});
