@@ -1,0 +1,56 @@
+/** Translated data text (src/lib/i18n/data-text.ts): a missing or stray id, column or string fails naming the file and row; numbers never come from a translation. */
+import { describe, it, expect } from 'vitest';
+import { readTranslation, textColumns, mergeJsonTranslation } from '../../src/lib/i18n/data-text';
+import { localePath, splitPath, alternates } from '../../src/lib/i18n';
+
+const english = {
+  header: ['id', 'label', 'value', 'source', 'confidence'],
+  rows: [
+    { values: { id: 'a', label: 'Peru exports to China', value: '23.2', source: 'x', confidence: 'H' } },
+    { values: { id: 'b', label: 'China share of exports', value: '36', source: 'x', confidence: 'H' } },
+  ],
+};
+const F = 'content/data/es/t.csv';
+
+describe('translated CSV text', () => {
+  it('finds the text columns (words, not numbers, sources or marks)', () => {
+    expect(textColumns(english.header, english.rows.map((r) => r.values))).toEqual(['label']);
+  });
+  it('merges a complete translation by id', () => {
+    expect(readTranslation(F, 'id,label\nb,Participación de China\na,Exportaciones del Perú a China\n', english, ['a', 'b'])).toEqual({
+      a: { label: 'Exportaciones del Perú a China' },
+      b: { label: 'Participación de China' },
+    });
+  });
+  it('refuses a missing row, a missing string, a stray id, a number column and a broken row, naming file and row', () => {
+    expect(() => readTranslation(F, 'id,label\na,Exportaciones\n', english, ['a', 'b'])).toThrow(/t\.csv: missing row for id "b"/);
+    expect(() => readTranslation(F, 'id,label\na,Exportaciones\nb,\n', english, ['a', 'b'])).toThrow(/line 3 \(b\): label: missing the Spanish text/);
+    expect(() => readTranslation(F, 'id,label\na,x y\nb,x y\nc,x y\n', english, ['a', 'b'])).toThrow(/line 4: id "c" is not in the English file/);
+    expect(() => readTranslation(F, 'id,label,value\na,x y,1\nb,x y,2\n', english, ['a', 'b'])).toThrow(/column "value" holds numbers/);
+    expect(() => readTranslation(F, 'id,label\na,US$4,000 millones\nb,x y\n', english, ['a', 'b'])).toThrow(/t\.csv: row at line 2/);
+  });
+});
+
+describe('translated JSON text', () => {
+  const en = [{ id: 'r', label: 'Chancay to Shanghai, direct', nm: 9237, stops: [{ at: 'Callao', what: 'transshipment' }], source: 'x;y' }];
+  const J = 'content/data/es/r.json';
+  it('replaces strings in place and keeps numbers and sources', () => {
+    const out = mergeJsonTranslation(J, JSON.stringify([{ id: 'r', label: 'Chancay a Shanghái, directo', stops: [{ what: 'transbordo' }] }]), en, ['r']);
+    expect(out[0]).toEqual({ id: 'r', label: 'Chancay a Shanghái, directo', nm: 9237, stops: [{ at: 'Callao', what: 'transbordo' }], source: 'x;y' });
+  });
+  it('refuses a missing phrase, a number and a changed source', () => {
+    expect(() => mergeJsonTranslation(J, '[{"id":"r"}]', en, ['r'])).toThrow(/r\.label: missing the translated text/);
+    expect(() => mergeJsonTranslation(J, '[{"id":"r","label":"x y z","nm":1}]', en, ['r'])).toThrow(/r\.nm: numbers and flags come from the English file/);
+    expect(() => mergeJsonTranslation(J, '[{"id":"r","label":"x y z","source":"z"}]', en, ['r'])).toThrow(/r\.source: .* kept from the English file/);
+  });
+});
+
+describe('edition paths', () => {
+  it('prefixes Spanish paths and finds a page in both editions', () => {
+    expect(localePath('es', '/sources/#src-a')).toBe('/es/sources/#src-a');
+    expect(localePath('en', '/sources/')).toBe('/sources/');
+    expect(splitPath('/es/the-announcement/')).toEqual({ locale: 'es', path: '/the-announcement/' });
+    expect(splitPath('/estimates/')).toEqual({ locale: 'en', path: '/estimates/' });
+    expect(alternates('/es/')).toEqual([{ locale: 'en', path: '/' }, { locale: 'es', path: '/es/' }]);
+  });
+});
