@@ -124,4 +124,13 @@ describe('the Spanish edition', () => {
       }
     }
   });
+
+  it('lists both editions in one sitemap, each page with its alternates', () => {
+    const xml = readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    const indexable = pages.filter((p) => !/name="robots" content="noindex"/.test(read(p)) && !p.startsWith('/moderate'));
+    expect(indexable.length).toBeGreaterThan(10);
+    expect(locs.sort()).toEqual(indexable.sort());
+    for (const u of xml.split('<url>').slice(1)) expect(u, u.slice(0, 80)).toMatch(/hreflang="es"[\s\S]*hreflang="x-default"/);
+  });
 });
