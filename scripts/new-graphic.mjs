@@ -205,6 +205,7 @@ export const mount: Mount<${Pascal}Data> = (el, data, ctx) =>
   [`src/viz/${name}/${Pascal}.astro`]: `---
 /** Build-time state of the ${name} chart (the no-JS picture), its data table and its data for the browser. */
 import { rowsOf } from '../../lib/rows';
+import { edition } from '../../lib/ui';
 import { label } from '../../lib/viz/labels';
 import { BUILD_WIDTH } from '../../lib/viz/types';
 import DataTable from '../../components/DataTable.astro';
@@ -229,6 +230,7 @@ const p = still(data, labels, data.steps.length - 1, BUILD_WIDTH);
   <svg viewBox={\`0 0 \${p.width} \${p.height}\`} width={p.width} height={p.height} role="img" aria-labelledby={titleId} aria-describedby={descId} set:html={p.svg} />
 </div>
 <DataTable
+  locale={edition}
   caption={L('table')}
   columns={[L('col_label'), L('col_value'), L('col_confidence')]}
   numeric={[1]}

@@ -4,6 +4,5 @@ import Step from './Step.astro';
 import Figure from './Figure.astro';
 import Note from './Note.astro';
 import V from './V.astro';
-import ComparisonTable from './ComparisonTable.astro';
 
-export const mdxComponents = { Scrolly, Step, Figure, Note, V, ComparisonTable };
+export const mdxComponents = { Scrolly, Step, Figure, Note, V };

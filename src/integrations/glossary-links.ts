@@ -8,7 +8,7 @@
  * in a form matches any run of white space, so a term broken across source
  * lines still matches). Prose means paragraphs, lists, notes and step cards:
  * headings, existing links, code, tables and components that render their own
- * text (figures, <V> numbers, comparison tables) are skipped. Each term is
+ * text (figures, <V> numbers) are skipped. Each term is
  * linked once per chapter, as a normal link (<a class="gloss">), readable by
  * keyboard and screen reader like any other.
  *
@@ -29,7 +29,7 @@ export interface GlossaryTerm {
 /** Elements whose text is not running prose, or is already a link. */
 const SKIP_ELEMENTS = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'figure', 'figcaption', 'svg', 'script', 'style', 'abbr', 'dfn', 'button', 'label', 'select', 'textarea']);
 /** MDX components that render their own text (titles, numbers, tables): never linked inside. */
-const SKIP_COMPONENTS = new Set(['Figure', 'V', 'ComparisonTable', 'a']);
+const SKIP_COMPONENTS = new Set(['Figure', 'V', 'a']);
 
 export function readGlossary(file: string): GlossaryTerm[] {
   const table = parseCsv(readFileSync(file, 'utf8'), file);

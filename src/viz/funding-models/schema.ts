@@ -1,4 +1,4 @@
-/** Row schema of content/data/funding-models.csv (also read by <ComparisonTable>) and its collection. */
+/** Row schema of content/data/funding-models.csv and its collection. */
 import { z } from 'astro/zod';
 import { csvLoader, type DataCollections, text, sourceIds, confidence } from '../../lib/data-loader';
 
