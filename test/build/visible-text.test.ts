@@ -115,7 +115,7 @@ const SEPARATORS = /\s*(?::\s|\s[·|/→-]\s|[()";,<>→+&#%‰.!?-])\s*/;
 /**
  * Text still typed in src/ when this test was written, each in the file that
  * types it and whose owner is moving it to content/ (issue 16's interface
- * strings; the debt chart's units). An entry passes only while its file
+ * strings). An entry passes only while its file
  * still contains it word for word; remove an entry when its string moves.
  */
 const KNOWN: { file: string; text: string }[] = [
@@ -135,8 +135,6 @@ const KNOWN: { file: string; text: string }[] = [
   { file: 'src/pages/index.astro', text: 'Skip to the contents' },
   { file: 'src/pages/index.astro', text: 'Every figure, where it came from and how it was computed.' },
   { file: 'src/components/Note.astro', text: 'Unverified claim' },
-  { file: 'src/viz/debt-and-finance/DebtAndFinance.astro', text: '% of equity' },
-  { file: 'src/viz/debt-and-finance/DebtAndFinance.astro', text: '; confidence' },
 ];
 const known = (piece: string) =>
   KNOWN.some((k) => piece.includes(k.text) && existsSync(k.file) && readFileSync(k.file, 'utf8').includes(k.text === 'Embed this' ? 'Embed {what}' : k.text));
