@@ -194,9 +194,11 @@ export default function figureFiles() {
           fontFiles.push(out);
         }
         const font = { loadSystemFonts: false, fontFiles, defaultFontFamily: FAMILY, serifFamily: FAMILY, sansSerifFamily: FAMILY };
-        const siteName = JSON.parse(await readFile(path.join(repo, 'content/site.json'), 'utf8')).name;
+        // The site's name in each edition (the card's credit): content/site.json, content/site.<locale>.json.
+        /** @type {(lang: string) => Promise<string>} */
+        const siteNameOf = async (lang) => JSON.parse(await readFile(path.join(repo, lang === 'en' ? 'content/site.json' : `content/site.${lang}.json`), 'utf8')).name;
 
-        /** @type {Map<string, {block: string, css: string, where: string}>} */
+        /** @type {Map<string, {block: string, css: string, lang: string, where: string}>} */
         const figures = new Map();
         const walk = async (/** @type {string} */ d) => {
           for (const e of await readdir(d, { withFileTypes: true })) {
@@ -205,9 +207,13 @@ export default function figureFiles() {
             else if (e.name.endsWith('.html')) {
               const html = await readFile(p, 'utf8');
               const css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+              // Each edition has its own files (a Spanish page's table, labels and source line are Spanish): <id>-<lang>.* beside <id>.*.
+              const rel = path.relative(root, p);
+              const lang = /^([a-z]{2})\//.exec(rel.split(path.sep).join('/'))?.[1] ?? 'en';
               for (const m of html.matchAll(/<chancay-figure\b[^>]*data-figure="([^"]+)"[^>]*>([\s\S]*?)<\/chancay-figure>/g)) {
                 // The chapter page's copy (first found) and the embed's are the same figure.
-                if (!figures.has(m[1])) figures.set(m[1], { block: m[2], css, where: `${path.relative(root, p)} figure "${m[1]}"` });
+                const key = lang === 'en' ? m[1] : `${m[1]}-${lang}`;
+                if (!figures.has(key)) figures.set(key, { block: m[2], css, lang, where: `${rel} figure "${m[1]}"` });
               }
             }
           }
@@ -215,7 +221,8 @@ export default function figureFiles() {
         await walk(root);
         await mkdir(path.join(root, 'files'), { recursive: true });
         await mkdir(path.join(root, 'cards'), { recursive: true });
-        for (const [id, { block, css, where }] of figures) {
+        for (const [id, { block, css, lang, where }] of figures) {
+          const siteName = await siteNameOf(lang);
           const f = parseFigure(block, where);
           if (!f.tables.length) throw new Error(`[figure-files] ${where}: no data table to offer as CSV`);
           const tokens = new Map([...(/:root\{([^}]*)\}/.exec(css)?.[1] ?? '').matchAll(/(--[\w-]+):([^;]+)/g)].map((t) => [t[1], t[2].trim()]));

@@ -91,7 +91,7 @@ d('nginx in front of the built site', () => {
 
   it('caches hashed assets for a year, and serves the build\'s .br and .gz with Vary', async () => {
     const page = readFileSync(path.join(DIST, 'the-announcement/index.html'), 'utf8');
-    const js = /src="(\/_astro\/[^"]+\.js)"/.exec(page)![1]!;
+    const js = /(\/_astro\/[^"\s]+\.js)/.exec(page)![1]!;
     const data = /data-src="(\/_data\/[^"]+\.json)"/.exec(page)![1]!;
     for (const p of [js, data, js, data]) {
       const file = readFileSync(path.join(DIST, p));

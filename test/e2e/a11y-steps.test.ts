@@ -21,7 +21,7 @@ import { listPages } from '../../scripts/pages.mjs';
 const site = inject('siteUrl');
 const dist = process.env.DIST_DIR ?? 'dist';
 const pages = (listPages(dist) as string[]).filter(
-  (p) => !p.startsWith('/embed/') && readFileSync(path.join(dist, p, 'index.html'), 'utf8').includes('<scrolly-section'),
+  (p) => !/^\/(?:[a-z]{2}\/)?embed\//.test(p) && readFileSync(path.join(dist, p, 'index.html'), 'utf8').includes('<scrolly-section'),
 );
 let browser: Browser;
 beforeAll(async () => {

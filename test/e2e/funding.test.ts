@@ -80,8 +80,13 @@ describe('funding models', () => {
   });
 
   it('changes state without transitions under reduced motion', async () => {
+    // Reduced motion reads the plain article; the reader who steps through gets states without transitions.
     const { page } = await openPage(browser, [site], { reducedMotion: 'reduce' });
-    await page.goto(`${site}/why-washington-is-sidelined/#step-2`);
+    await page.goto(`${site}/why-washington-is-sidelined/`);
+    await expect.poll(() => page.locator('#scrolly-funding-models').getAttribute('data-mode')).toBe('plain');
+    await page.locator('#scrolly-funding-models .scrolly__toggle').click();
+    await expect.poll(() => page.locator('#scrolly-funding-models').getAttribute('data-mode')).toBe('stepper');
+    await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator('#figure-funding-models .fm-row.is-lit').getAttribute('data-row'), { timeout: 10000 }).toBe('implementation');
     const d = await page.locator('#figure-funding-models .fm-box').first().evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(d.split(',').every((x) => parseFloat(x) === 0)).toBe(true);

@@ -138,11 +138,11 @@ describe('shipping map', () => {
   it('under reduced motion, routes appear whole at the start of their step', async () => {
     const { page, errors } = await openPage(browser, [site], { reducedMotion: 'reduce' });
     await page.goto(URL);
-    const step = page.locator(`${SECTION} .step`).nth(1);
-    await toStep(page, 0);
-    // Scroll just far enough to enter step 2 (index 1): progress near 0.
-    const box = await step.boundingBox();
-    await scrollThrough(page, (await page.evaluate(() => scrollY)) + box!.y - 400 + 20);
+    // Reduced motion reads the plain article; stepping through, step 2 (index 1) starts with its routes whole.
+    await expect.poll(() => page.locator(SECTION).getAttribute('data-mode')).toBe('plain');
+    await page.locator(`${SECTION} .scrolly__toggle`).click();
+    await expect.poll(() => page.locator(SECTION).getAttribute('data-mode')).toBe('stepper');
+    await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator(SECTION).getAttribute('data-active-step')).toBe('1');
     await expect.poll(async () => (await routes(page))['callao-manzanillo-shanghai']!.offset).toBe(0);
     expect(errors).toEqual([]);

@@ -111,7 +111,7 @@ export function embedUrl(value: string | undefined, origin: string, opts: { them
   } catch {
     return null;
   }
-  if (u.origin !== origin || !/^\/embed\/[a-z0-9-]+\/(?:[a-z0-9-]+\/)?$/.test(u.pathname)) return null;
+  if (u.origin !== origin || !/^\/(?:[a-z]{2}\/)?embed\/[a-z0-9-]+\/(?:[a-z0-9-]+\/)?$/.test(u.pathname)) return null;
   const q = new URLSearchParams();
   const t = opts.theme;
   if (t === 'light' || t === 'dark') q.set('theme', t);
