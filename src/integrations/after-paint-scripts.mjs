@@ -17,7 +17,7 @@
  * is parsed (DOMContentLoaded, as module scripts would) and its first
  * contentful paint has been reported (a `paint` PerformanceObserver, so the
  * paint is on screen, not only drawn); where no paint comes (a background tab,
- * an off-screen cross-origin iframe), 3 s after DOMContentLoaded; where the
+ * an off-screen cross-origin iframe), 1.5 s after DOMContentLoaded; where the
  * browser reports no paint timing, at DOMContentLoaded.
  *
  * Pages under /moderate/ are left alone (a tool, not a page readers load).
@@ -34,7 +34,7 @@ export const LOADER =
   "function both(){if(painted&&parsed)setTimeout(go)}" +
   "var P=window.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf('paint')>=0)" +
   "new P(function(l,o){if(l.getEntriesByName('first-contentful-paint').length){o.disconnect();painted=1;both()}}).observe({type:'paint',buffered:true});else painted=1;" +
-  "function ready(){parsed=1;both();setTimeout(go,3000)}" +
+  "function ready(){parsed=1;both();setTimeout(go,1500)}" +
   "if(d.readyState==='loading')d.addEventListener('DOMContentLoaded',ready);else ready()})(document)";
 
 const MODULE_TAG = /<script type="module" src="([^"]+)"><\/script>/g;
