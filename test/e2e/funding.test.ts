@@ -83,9 +83,9 @@ describe('funding models', () => {
     // Reduced motion reads the plain article; the reader who steps through gets states without transitions.
     const { page } = await openPage(browser, [site], { reducedMotion: 'reduce' });
     await page.goto(`${site}/why-washington-is-sidelined/`);
-    await expect.poll(() => page.locator('#scrolly-funding-models').getAttribute('data-mode')).toBe('plain');
+    await expect.poll(() => page.evaluate(() => document.querySelector('#scrolly-funding-models')?.getAttribute('data-mode')), { timeout: 15_000 }).toBe('plain');
     await page.locator('#scrolly-funding-models .scrolly__toggle').click();
-    await expect.poll(() => page.locator('#scrolly-funding-models').getAttribute('data-mode')).toBe('stepper');
+    await expect.poll(() => page.evaluate(() => document.querySelector('#scrolly-funding-models')?.getAttribute('data-mode')), { timeout: 15_000 }).toBe('stepper');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator('#figure-funding-models .fm-row.is-lit').getAttribute('data-row'), { timeout: 10000 }).toBe('implementation');
     const d = await page.locator('#figure-funding-models .fm-box').first().evaluate((el) => getComputedStyle(el).transitionDuration);

@@ -139,9 +139,9 @@ describe('shipping map', () => {
     const { page, errors } = await openPage(browser, [site], { reducedMotion: 'reduce' });
     await page.goto(URL);
     // Reduced motion reads the plain article; stepping through, step 2 (index 1) starts with its routes whole.
-    await expect.poll(() => page.locator(SECTION).getAttribute('data-mode')).toBe('plain');
+    await expect.poll(() => page.evaluate((s) => document.querySelector(s)?.getAttribute('data-mode'), SECTION), { timeout: 15_000 }).toBe('plain');
     await page.locator(`${SECTION} .scrolly__toggle`).click();
-    await expect.poll(() => page.locator(SECTION).getAttribute('data-mode')).toBe('stepper');
+    await expect.poll(() => page.evaluate((s) => document.querySelector(s)?.getAttribute('data-mode'), SECTION), { timeout: 15_000 }).toBe('stepper');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator(SECTION).getAttribute('data-active-step')).toBe('1');
     await expect.poll(async () => (await routes(page))['callao-manzanillo-shanghai']!.offset).toBe(0);
