@@ -9,7 +9,8 @@
  * written once.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { forEachPage } from './built-pages.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,28 +26,21 @@ export default function figureData() {
         const outDir = path.join(root, '_data');
         await mkdir(outDir, { recursive: true });
         const written = new Set();
-        const walk = async (/** @type {string} */ d) => {
-          for (const e of await readdir(d, { withFileTypes: true })) {
-            const p = path.join(d, e.name);
-            if (e.isDirectory()) await walk(p);
-            else if (e.name.endsWith('.html')) {
-              const html = await readFile(p, 'utf8');
-              /** @type {Promise<void>[]} */
-              const jobs = [];
-              const out = html.replace(TAG, (_, json) => {
-                const name = createHash('sha256').update(json).digest('hex').slice(0, 16) + '.json';
-                if (!written.has(name)) {
-                  written.add(name);
-                  jobs.push(writeFile(path.join(outDir, name), json));
-                }
-                return `<script type="application/json" class="figure__data" data-src="/_data/${name}"></script>`;
-              });
-              await Promise.all(jobs);
-              if (out !== html) await writeFile(p, out);
+        await forEachPage(root, async (p) => {
+          const html = await readFile(p, 'utf8');
+          /** @type {Promise<void>[]} */
+          const jobs = [];
+          const out = html.replace(TAG, (_, json) => {
+            const name = createHash('sha256').update(json).digest('hex').slice(0, 16) + '.json';
+            if (!written.has(name)) {
+              written.add(name);
+              jobs.push(writeFile(path.join(outDir, name), json));
             }
-          }
-        };
-        await walk(root);
+            return `<script type="application/json" class="figure__data" data-src="/_data/${name}"></script>`;
+          });
+          await Promise.all(jobs);
+          if (out !== html) await writeFile(p, out);
+        });
       },
     },
   };

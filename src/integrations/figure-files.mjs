@@ -16,6 +16,7 @@
  * background. A figure without an SVG or a source line fails the build.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { forEachPage } from './built-pages.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
@@ -200,25 +201,18 @@ export default function figureFiles() {
 
         /** @type {Map<string, {block: string, css: string, lang: string, where: string}>} */
         const figures = new Map();
-        const walk = async (/** @type {string} */ d) => {
-          for (const e of await readdir(d, { withFileTypes: true })) {
-            const p = path.join(d, e.name);
-            if (e.isDirectory()) await walk(p);
-            else if (e.name.endsWith('.html')) {
-              const html = await readFile(p, 'utf8');
-              const css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
-              // Each edition has its own files (a Spanish page's table, labels and source line are Spanish): <id>-<lang>.* beside <id>.*.
-              const rel = path.relative(root, p);
-              const lang = /^([a-z]{2})\//.exec(rel.split(path.sep).join('/'))?.[1] ?? 'en';
-              for (const m of html.matchAll(/<chancay-figure\b[^>]*data-figure="([^"]+)"[^>]*>([\s\S]*?)<\/chancay-figure>/g)) {
-                // The chapter page's copy (first found) and the embed's are the same figure.
-                const key = lang === 'en' ? m[1] : `${m[1]}-${lang}`;
-                if (!figures.has(key)) figures.set(key, { block: m[2], css, lang, where: `${rel} figure "${m[1]}"` });
-              }
-            }
+        await forEachPage(root, async (p) => {
+          const html = await readFile(p, 'utf8');
+          const css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+          // Each edition has its own files (a Spanish page's table, labels and source line are Spanish): <id>-<lang>.* beside <id>.*.
+          const rel = path.relative(root, p);
+          const lang = /^([a-z]{2})\//.exec(rel.split(path.sep).join('/'))?.[1] ?? 'en';
+          for (const m of html.matchAll(/<chancay-figure\b[^>]*data-figure="([^"]+)"[^>]*>([\s\S]*?)<\/chancay-figure>/g)) {
+            // The chapter page's copy (first found) and the embed's are the same figure.
+            const key = lang === 'en' ? m[1] : `${m[1]}-${lang}`;
+            if (!figures.has(key)) figures.set(key, { block: m[2], css, lang, where: `${rel} figure "${m[1]}"` });
           }
-        };
-        await walk(root);
+        });
         await mkdir(path.join(root, 'files'), { recursive: true });
         await mkdir(path.join(root, 'cards'), { recursive: true });
         for (const [id, { block, css, lang, where }] of figures) {

@@ -9,7 +9,8 @@
  * and its embed build the same pictures; each file is written once, and two
  * different pictures for one file name fail the build.
  */
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { forEachPage } from './built-pages.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { standaloneSvg, svgCss } from './figure-files.mjs';
@@ -47,38 +48,31 @@ export default function stepStills() {
         await mkdir(outDir, { recursive: true });
         /** @type {Map<string, string>} */
         const written = new Map();
-        const walk = async (/** @type {string} */ d) => {
-          for (const e of await readdir(d, { withFileTypes: true })) {
-            const p = path.join(d, e.name);
-            if (e.isDirectory()) await walk(p);
-            else if (e.name.endsWith('.html')) {
-              const html = await readFile(p, 'utf8');
-              if (!html.includes('step-still-src')) continue;
-              const pageCss = svgCss([...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n'));
-              const bg = /--c-bg:\s*([^;}]+)/.exec(html)?.[1]?.trim() ?? '#fbfaf7';
-              /** @type {Promise<void>[]} */
-              const jobs = [];
-              const out = html.replace(TEMPLATE, (_, file, scope, title, source, svg) => {
-                if (!/^[\w-]+\.svg$/.test(file)) throw new Error(`[step-stills] ${path.relative(root, p)}: bad still file name "${file}"`);
-                // Shown by the browser, not resvg: the system's sans, as the page's charts use.
-                // The picture's content sits in <g class="scope">, not in the page's <svg> inside it: `.scope svg` rules apply to the g.
-                const scoped = pageCss.split(`.${scope} svg`).join(`.${scope}`);
-                const css = `text{font-family:${SANS}}` + cssFor(scoped, scope, svg).replace(/font-family:'[^']*'/g, `font-family:${SANS}`);
-                const doc = standaloneSvg({ svg, title: unattr(title), source: unattr(source), sourceLine: unattr(source), scope, tables: [] }, css, bg, false);
-                const before = written.get(file);
-                if (before !== undefined && before !== doc) throw new Error(`[step-stills] ${path.relative(root, p)}: /stills/${file} differs from the same still on another page`);
-                if (before === undefined) {
-                  written.set(file, doc);
-                  jobs.push(writeFile(path.join(outDir, file), doc));
-                }
-                return '';
-              });
-              await Promise.all(jobs);
-              await writeFile(p, out);
+        await forEachPage(root, async (p) => {
+          const html = await readFile(p, 'utf8');
+          if (!html.includes('step-still-src')) return;
+          const pageCss = svgCss([...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n'));
+          const bg = /--c-bg:\s*([^;}]+)/.exec(html)?.[1]?.trim() ?? '#fbfaf7';
+          /** @type {Promise<void>[]} */
+          const jobs = [];
+          const out = html.replace(TEMPLATE, (_, file, scope, title, source, svg) => {
+            if (!/^[\w-]+\.svg$/.test(file)) throw new Error(`[step-stills] ${path.relative(root, p)}: bad still file name "${file}"`);
+            // Shown by the browser, not resvg: the system's sans, as the page's charts use.
+            // The picture's content sits in <g class="scope">, not in the page's <svg> inside it: `.scope svg` rules apply to the g.
+            const scoped = pageCss.split(`.${scope} svg`).join(`.${scope}`);
+            const css = `text{font-family:${SANS}}` + cssFor(scoped, scope, svg).replace(/font-family:'[^']*'/g, `font-family:${SANS}`);
+            const doc = standaloneSvg({ svg, title: unattr(title), source: unattr(source), sourceLine: unattr(source), scope, tables: [] }, css, bg, false);
+            const before = written.get(file);
+            if (before !== undefined && before !== doc) throw new Error(`[step-stills] ${path.relative(root, p)}: /stills/${file} differs from the same still on another page`);
+            if (before === undefined) {
+              written.set(file, doc);
+              jobs.push(writeFile(path.join(outDir, file), doc));
             }
-          }
-        };
-        await walk(root);
+            return '';
+          });
+          await Promise.all(jobs);
+          await writeFile(p, out);
+        });
         logger.info(`${written.size} step still(s) in /stills/`);
       },
     },
