@@ -25,6 +25,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
 const SPEED = Number(args.get('speed') ?? 1200); // px per second: a brisk but steady reader
+/** @typedef {{ viewport: { width: number, height: number }, deviceScaleFactor: number, cpuRate: number, isMobile: boolean }} Profile */
+/** @type {Record<string, Profile>} */
 const PROFILES = {
   desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, cpuRate: 1, isMobile: false },
   mobile: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, cpuRate: 4, isMobile: true },
@@ -63,6 +65,7 @@ writeFileSync(path.join(baseDir, 'baseline/index.html'), baselineHtml());
 
 const site = await serve({ quiet: true });
 const floor = await serve({ quiet: true, root: baseDir });
+/** @type {{ name: string, url: string, embed?: boolean }[]} */
 const targets = [{ name: 'baseline (plain HTML)', url: `${floor.url}/baseline/` }];
 const only = args.get('pages') ? String(args.get('pages')).split(',') : null;
 for (const p of listPages()) {
@@ -84,16 +87,17 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--proxy-server=http://127.0.0.1:9'],
 });
 
-const pct = (xs, p) => {
+const pct = (/** @type {number[]} */ xs, /** @type {number} */ p) => {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
+/** @param {(typeof targets)[number]} t @param {Profile} prof */
 async function measure(t, prof) {
   const ctx = await browser.newContext({ viewport: prof.viewport, deviceScaleFactor: prof.deviceScaleFactor, isMobile: prof.isMobile, hasTouch: prof.isMobile });
   const page = await ctx.newPage();
-  const throttle = async (p) => {
+  const throttle = async (/** @type {import('playwright-core').Page} */ p) => {
     if (prof.cpuRate === 1) return;
     const cdp = await ctx.newCDPSession(p);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: prof.cpuRate });
@@ -119,7 +123,7 @@ async function measure(t, prof) {
     await child?.evaluate(() => {
       window.__iv = [];
       let last = performance.now();
-      const tick = (now) => {
+      const tick = (/** @type {number} */ now) => {
         window.__iv.push(now - last);
         last = now;
         if (!window.__stop) requestAnimationFrame(tick);
@@ -130,11 +134,13 @@ async function measure(t, prof) {
   await page.waitForTimeout(300);
   const frames = await page.evaluate(async (speed) => {
     const max = document.documentElement.scrollHeight - innerHeight;
+    /** @type {number[]} */
     const intervals = [];
-    return new Promise((resolve) => {
+    /** @type {Promise<{ intervals: number[], seconds: number, height: number }>} */
+    const done = new Promise((resolve) => {
       let last = performance.now();
       const start = last;
-      const tick = (now) => {
+      const tick = (/** @type {number} */ now) => {
         intervals.push(now - last);
         last = now;
         const y = Math.min(max, ((now - start) / 1000) * speed);
@@ -144,13 +150,14 @@ async function measure(t, prof) {
       };
       requestAnimationFrame(tick);
     });
+    return done;
   }, SPEED);
   await page.waitForTimeout(300);
   const childIv = child ? await child.evaluate(() => ((window.__stop = true), window.__iv.slice(1))) : null;
   const res = await page.evaluate(() => {
     const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-    const js = entries.filter((e) => e.initiatorType === 'script' || /\.m?js(\?|$)/.test(e.name));
-    const sum = (xs) => xs.reduce((s, e) => s + (e.encodedBodySize || 0), 0);
+    const js = entries.filter((e) => /** @type {PerformanceResourceTiming} */ (e).initiatorType === 'script' || /\.m?js(\?|$)/.test(e.name));
+    const sum = (/** @type {PerformanceEntry[]} */ xs) => xs.reduce((s, e) => s + (/** @type {PerformanceResourceTiming} */ (e).encodedBodySize || 0), 0);
     return { jsBytes: sum(js), totalBytes: sum(entries), longTasks: window.__longTasks };
   });
   await ctx.close();
@@ -171,13 +178,14 @@ async function measure(t, prof) {
   };
 }
 
+/** @type {Record<string, unknown>} */
 const results = {};
 for (const name of profileNames) {
   const prof = PROFILES[name];
   const rows = [];
   for (const t of targets) rows.push(await measure(t, prof));
   const base = rows[0];
-  const ratio = (a, b) => (b > 0 ? +(a / b).toFixed(2) : a > 0 ? Infinity : 1);
+  const ratio = (/** @type {number} */ a, /** @type {number} */ b) => (b > 0 ? +(a / b).toFixed(2) : a > 0 ? Infinity : 1);
   const ratios = rows.map((r) => ({
     page: r.page,
     'p50 ×': ratio(r['p50 ms'], base['p50 ms']),
