@@ -56,18 +56,20 @@ export const chartFaces = [
  */
 export async function chartMetrics() {
   const chars = chartChars();
+  /** @type {Record<string, { chars: string, advances: number[] }>} */
   const faces = {};
   let unitsPerEm = 0;
   for (const f of chartFaces) {
-    const font = create(await subsetFont(readFileSync(path.join(chartPkg, f.file)), chars, { targetFormat: 'sfnt' }));
+    const font = /** @type {import('fontkitten').Font} */ (create(await subsetFont(readFileSync(path.join(chartPkg, f.file)), chars, { targetFormat: 'sfnt' })));
     unitsPerEm = font.unitsPerEm;
-    const have = [...chars].filter((ch) => font.hasGlyphForCodePoint(ch.codePointAt(0)));
-    faces[f.key] = { chars: have.join(''), advances: have.map((ch) => font.glyphForCodePoint(ch.codePointAt(0)).advanceWidth) };
+    const have = [...chars].filter((ch) => font.hasGlyphForCodePoint(/** @type {number} */ (ch.codePointAt(0))));
+    faces[f.key] = { chars: have.join(''), advances: have.map((ch) => font.glyphForCodePoint(/** @type {number} */ (ch.codePointAt(0))).advanceWidth) };
   }
   return { family: 'Source Sans 3', source: '@fontsource/source-sans-3 (latin subset, static 400 and 700)', unitsPerEm, faces };
 }
 
 /** The table as written to src/lib/chart-font.json (stable formatting, one face per line). */
+/** @param {Awaited<ReturnType<typeof chartMetrics>>} m */
 export function formatMetrics(m) {
   const faces = Object.entries(m.faces).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   return `{\n  "family": ${JSON.stringify(m.family)},\n  "source": ${JSON.stringify(m.source)},\n  "unitsPerEm": ${m.unitsPerEm},\n  "faces": {\n${faces.join(',\n')}\n  }\n}\n`;
@@ -76,6 +78,7 @@ export function formatMetrics(m) {
 /** Writes the chart faces for the bundler and refreshes the advance table if the font changed. */
 export async function buildChartFonts() {
   mkdirSync(chartOut, { recursive: true });
+  /** @type {Record<string, number>} */
   const sizes = {};
   for (const f of chartFaces) {
     const buf = await subsetFont(readFileSync(path.join(chartPkg, f.file)), chartChars(), { targetFormat: 'woff2' });
@@ -88,13 +91,14 @@ export async function buildChartFonts() {
 }
 
 function contentChars() {
+  /** @type {Set<string>} */
   const chars = new Set();
   // Printable ASCII always, and Spanish/Portuguese letters; any other
   // character a reader types falls back, glyph by glyph, to the next font.
   for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCharCode(c));
   for (const ch of 'áéíóúñüçãõâêôàÁÉÍÓÚÑÜÇÃÕÂÊÔÀ¿¡°×·«»') chars.add(ch);
   for (const ch of '–—‘’‚“”„…•′″€−→←↑↓≈≤≥‰·') chars.add(ch);
-  const walk = (d) => {
+  const walk = (/** @type {string} */ d) => {
     for (const name of readdirSync(d)) {
       const p = path.join(d, name);
       if (statSync(p).isDirectory()) walk(p);
@@ -102,7 +106,7 @@ function contentChars() {
     }
   };
   walk(path.join(root, 'content'));
-  return [...chars].filter((ch) => ch.codePointAt(0) >= 0x20).join('');
+  return [...chars].filter((ch) => /** @type {number} */ (ch.codePointAt(0)) >= 0x20).join('');
 }
 
 const faces = [
@@ -117,6 +121,7 @@ export async function buildFonts() {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const text = contentChars();
+  /** @type {Record<string, number>} */
   const sizes = {};
   for (const f of faces) {
     const src = readFileSync(path.join(pkg, f.file));

@@ -11,7 +11,7 @@ for (const [dir, f] of dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWi
   const r = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
   if (!r.categories) continue;
   const a = r.audits;
-  const js = (a['network-requests']?.details?.items ?? []).filter((i) => i.resourceType === 'Script').reduce((s, i) => s + i.transferSize, 0);
+  const js = (a['network-requests']?.details?.items ?? []).filter((/** @type {{ resourceType: string }} */ i) => i.resourceType === 'Script').reduce((/** @type {number} */ s, /** @type {{ transferSize: number }} */ i) => s + i.transferSize, 0);
   rows.push({
     page: new URL(r.finalDisplayedUrl ?? r.finalUrl).pathname,
     perf: r.categories.performance.score * 100,

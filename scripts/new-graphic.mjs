@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const name = process.argv[2] ?? '';
 
+/** @param {string} msg @returns {never} */
 function fail(msg) {
   console.error(`[new:graphic] ${msg}`);
   process.exit(1);

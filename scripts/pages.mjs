@@ -10,8 +10,9 @@ const root = process.env.DIST_DIR ?? fileURLToPath(new URL('../dist', import.met
 export const isEmbed = (/** @type {string} */ p) => /^\/(?:[a-z]{2}\/)?embed\//.test(p);
 
 export function listPages(dir = root) {
+  /** @type {string[]} */
   const out = [];
-  const walk = (d) => {
+  const walk = (/** @type {string} */ d) => {
     for (const name of readdirSync(d)) {
       const p = path.join(d, name);
       if (statSync(p).isDirectory()) {

@@ -23,7 +23,9 @@ if (!process.version.startsWith('v22') && !process.version.startsWith('v24')) {
 }
 
 const only = new Set((process.env.TEST_STAGES ?? 'check,build,vitest,lhci').split(','));
+/** @type {{ stage: string, ok: boolean, seconds: number }[]} */
 const results = [];
+/** @param {string} name @param {string} cmd @param {string[]} args */
 function stage(name, cmd, args) {
   if (!only.has(name)) return;
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
@@ -34,7 +36,7 @@ function stage(name, cmd, args) {
   return ok;
 }
 
-// astro check, then the comment server's JavaScript (tsc -p server): `npm run check`.
+// astro check, then the comment server's and the scripts' JavaScript (tsc -p server, tsc -p scripts): `npm run check`.
 stage('check', 'npm', ['run', 'check', '--silent']);
 const built = stage('build', 'npm', ['run', 'build', '--silent']);
 if (built === false) {
