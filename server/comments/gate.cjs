@@ -54,6 +54,9 @@ const PRIVATE_FIELDS = ['mail', 'ip', 'ua', 'addr', 'browser', 'os', 'user_id', 
 /** Caps on waiting comments (COMMENTS_CAP_WAITING_TOTAL, _PER_CHAPTER, _PER_READER). */
 const CAPS = { total: 2000, perChapter: 500, perReader: 5 };
 
+/** How often the retention purge runs (on requests and on the host's timer; one process per period). */
+const PURGE_EVERY_MS = 10 * 60_000;
+
 /** Sign-in policy (README "Comments"): see signIn(). */
 const SIGNIN = {
   windowMs: 15 * 60_000,
@@ -275,10 +278,11 @@ class Lru {
  *   reservedNames?: string[],
  *   caps?: { total: number, perChapter: number, perReader: number },
  *   onCapReached?: (info: { cap: string, total: number, chapter: number, url: string }) => void,
- *   onWaiting?: () => void,
+ *   onWaiting?: () => void | Promise<void>,
  *   blockedWords?: string[],
  *   reportThreshold?: number,
  *   closed?: Record<string, number>,
+ *   retentionDays?: number,
  *   findComment?: (id: string) => Promise<{ objectId: string|number, url: string, status: string, rid?: string|number|null } | null>,
  * }} opts
  */
@@ -304,12 +308,24 @@ function createGate(opts) {
   const waiting = [];
   const tokens = new Map(); // user id -> Waline token (signed with this process's key; never leaves it)
 
+  const retentionMs = Math.max(0, opts.retentionDays ?? 30) * 86_400_000;
   let lastSweep = 0;
+  /** Expired rows, and (once per PURGE_EVERY_MS across every process: a claim in the store) the retention purge. */
   function sweep() {
     const t = state.now();
     if (t - lastSweep < 60_000) return;
     lastSweep = t;
     state.sweep().catch((e) => log(`[comments] sweep failed: ${e}`));
+    purge().catch((e) => log(`[comments] retention purge failed: ${e}`));
+  }
+  async function purge() {
+    if (!retentionMs) return;
+    if (await state.claim('purge', state.now() + PURGE_EVERY_MS)) return;
+    const n = await mod.purge(retentionMs);
+    if (n) {
+      log(`[comments] retention: removed ${n} comments rejected or marked as spam more than ${retentionMs / 86_400_000} days ago`);
+      await state.bump();
+    }
   }
 
   /** @param {any} ctx */
@@ -413,6 +429,27 @@ function createGate(opts) {
   }
 
   /**
+   * A reader's own comments (POST /api/comment/mine { comments: [{ id, secret }] }, up to 50): where each
+   * stands ('waiting', 'approved', 'gone'), answered only for the secret it was posted with. Counted
+   * with the uncached reads per reader.
+   * @param {any} ctx @param {string} reader
+   */
+  async function mine(ctx, reader) {
+    const body = await readJson(ctx, 8 * 1024);
+    const list = body.comments;
+    if (!Array.isArray(list) || list.length > 50 || !list.every((x) => x && /^\d{1,12}$/.test(String(x.id)) && typeof x.secret === 'string' && IDEM_KEY.test(x.secret)))
+      throw new GateError(400, 'The request could not be read.');
+    const reads = await state.hit(`read:${reader}`, 60_000);
+    if (reads.n > readsPerMinute) {
+      const wait = Math.max(1, Math.ceil((reads.expiresMs - state.now()) / 1000));
+      throw new GateError(429, `Too many requests: please wait ${wait} seconds.`, { retryAfter: wait });
+    }
+    const data = await mod.ownStatus(list.map((/** @type {{ id: unknown, secret: string }} */ x) => ({ id: Number(x.id), secret: x.secret })));
+    ctx.body = { errno: 0, errmsg: '', data };
+    ctx.set('Cache-Control', 'no-store');
+  }
+
+  /**
    * The moderation API (/api/moderate/…, moderator only): queues with counts, bulk actions, the
    * audit log, comments by e-mail (find, delete), the export.
    * @param {any} ctx @param {{ userId: string }} sess
@@ -492,7 +529,7 @@ function createGate(opts) {
   const unavailable = () => new GateError(503, 'Comments cannot be saved right now. Please try again later.', { retryAfter: 60 });
 
   /** @param {any} ctx @param {() => Promise<void>} next */
-  return async function gate(ctx, next) {
+  async function gate(ctx, next) {
     try {
       sweep();
       const ip = proxyaddr(ctx.req, trust);
@@ -565,6 +602,7 @@ function createGate(opts) {
           return;
         }
         let claimed = 0;
+        let hold = '';
         try {
           if (body.pid && opts.findComment) {
             const parent = await opts.findComment(body.pid);
@@ -573,12 +611,17 @@ function createGate(opts) {
             body.rid = String(parent.rid || parent.objectId);
           }
           if (!sess) {
-            // Caps on comments waiting for the moderator: a flood cannot bury the queue.
+            // Caps on comments waiting for the moderator: a flood cannot bury the queue. Checked and
+            // held in one step (mod.reserve), so concurrent posts cannot pass a cap together.
             // Refusals carry a code (the widget shows its own string for it: comments.err_<code>).
-            const w = await mod.waitingCounts(body.url, ip);
-            if (w.reader >= caps.perReader)
-              throw new GateError(429, `You have ${w.reader} comments waiting for the moderator: please wait until they have been read before posting more.`, { retryAfter: 3600, cap: 'reader', code: 'cap_reader' });
-            if (w.chapter >= caps.perChapter || w.total >= caps.total) {
+            const full = (/** @type {{ total: number, chapter: number, reader: number }} */ w) => w.reader >= caps.perReader || w.chapter >= caps.perChapter || w.total >= caps.total;
+            let r = await mod.reserve({ url: body.url, reader, caps });
+            // Refused, but room by the time it was counted (a hold was given back meanwhile): try again.
+            for (let i = 0; r.hold === null && !full(r.counts) && i < 3; i++) r = await mod.reserve({ url: body.url, reader, caps });
+            if (r.hold === null) {
+              const w = r.counts;
+              if (w.reader >= caps.perReader)
+                throw new GateError(429, `You have ${w.reader} comments waiting for the moderator: please wait until they have been read before posting more.`, { retryAfter: 3600, cap: 'reader', code: 'cap_reader' });
               const cap = w.total >= caps.total ? 'total' : 'chapter';
               // The moderator is told: in the log, on the moderation page (refusals in the last 24 h) and by e-mail.
               const refused = await state.hit(`cap:refused:${cap}`, 24 * 3600_000);
@@ -586,6 +629,7 @@ function createGate(opts) {
               opts.onCapReached?.({ cap, total: w.total, chapter: w.chapter, url: body.url });
               throw new GateError(503, 'Too many comments are waiting for the moderator: new ones are paused. Please try again later.', { retryAfter: 600, cap, code: 'cap_paused' });
             }
+            hold = r.hold;
           }
           if (!sess && windowMs > 0) {
             const until = state.now() + windowMs;
@@ -609,10 +653,13 @@ function createGate(opts) {
           if (sig && id != null) {
             // The comment is stored: a failure here must not lose it (it stays in Waiting).
             await mod.record({ id, ...sig, reader, secret }).catch((e) => log(`[comments] could not record signals for comment ${id}: ${e}`));
-            opts.onWaiting?.();
+            // The notifier decides (claims the right to send) before the reader is answered; it never throws.
+            await opts.onWaiting?.();
           }
+          if (hold) await mod.release(hold).catch((e) => log(`[comments] could not release a cap hold: ${e}`));
           await state.bump();
         } catch (e) {
+          if (hold) await mod.release(hold).catch(() => {});
           if (claimed) await state.release(`post:${reader}`, claimed).catch(() => {});
           if (idem) await state.idemDrop(idem).catch(() => {});
           throw e;
@@ -654,6 +701,8 @@ function createGate(opts) {
         await state.bump();
         ctx.body = { errno: 0, errmsg: '', data: { objectId: id, deleted: true } };
         return finish(ctx, sess);
+      } else if (p === '/api/comment/mine' && method === 'POST') {
+        return await mine(ctx, reader);
       } else if (/^\/api\/comment\/\d{1,12}\/report$/.test(p) && method === 'POST') {
         return await report(ctx, Number(p.split('/')[3]), reader);
       } else if (p.startsWith('/api/moderate/')) {
@@ -692,7 +741,9 @@ function createGate(opts) {
       ctx.status = 500;
       ctx.body = { errno: 500, errmsg: 'The comment server had a problem. Please try again later.' };
     }
-  };
+  }
+  // sweep: for the host's timer, so an idle server still forgets and purges on time.
+  return Object.assign(gate, { sweep });
 }
 
 /** @param {any} ctx @param {unknown} sess */

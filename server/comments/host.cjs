@@ -134,6 +134,7 @@ async function main() {
     blockedWords: JSON.parse(env.COMMENTS_BLOCKED_WORDS ?? '[]'),
     reportThreshold: Number(env.COMMENTS_REPORT_HIDE_THRESHOLD ?? 3),
     closed: JSON.parse(env.COMMENTS_CLOSED ?? '{}'),
+    retentionDays: Number(env.COMMENTS_RETENTION_DAYS ?? 30),
     onWaiting: () => notifier.poke(),
     onCapReached: () => notifier.poke(),
     cacheEntries: Number(env.COMMENTS_LIST_CACHE_ENTRIES ?? 500),
@@ -148,6 +149,8 @@ async function main() {
     },
   });
   think.app.middleware.unshift(gate);
+  // Expired rows and the retention purge also run when no request comes (every process; one purges per period).
+  setInterval(() => gate.sweep(), 5 * 60_000).unref();
   if (typeof think.beforeStartServer === 'function') await think.beforeStartServer();
   const server = http.createServer(think.app.callback());
   // Longer than a proxy keeps idle upstream connections (nginx: 60 s), so the proxy never

@@ -116,10 +116,11 @@ export function readyWaitSeconds(v) {
  *   trustedProxies?: string, poolSize?: number, cacheEntries?: number, readsPerMinute?: number,
  *   fakeClock?: boolean, startTimeoutSeconds?: number | string,
  *   caps?: { total: number, perChapter: number, perReader: number },
- *   blockedWordsFile?: string, reportThreshold?: number, notifyMinutes?: number, notifyTo?: string, siteUrl?: string,
+ *   blockedWordsFile?: string, reportThreshold?: number, retentionDays?: number, notifyMinutes?: number, notifyTo?: string, siteUrl?: string,
  *   smtp?: { host?: string, port?: number, secure?: boolean, user?: string, pass?: string, from?: string } }} [opts]
  *   siteDir: the built site (default COMMENTS_SITE_DIR, DIST_DIR or dist/), whose chapters take comments;
  *   init: create an empty SQLite store even where one existed (COMMENTS_INIT=1);
+ *   retentionDays: rejected and spam comments are removed this long after the decision (COMMENTS_RETENTION_DAYS, default 30);
  *   caps: waiting-comment caps (default COMMENTS_CAP_WAITING_TOTAL / _PER_CHAPTER / _PER_READER: 2000, 500, 5);
  *   fakeClock: the returned advanceClock() moves the process's clock (tests);
  *   startTimeoutSeconds: how long to wait for the process to be ready (COMMENTS_START_TIMEOUT_SECONDS, default 120; 0 = no limit).
@@ -157,6 +158,8 @@ export async function startComments(opts = {}) {
     COMMENTS_CAP_WAITING_PER_READER: String(opts.caps?.perReader ?? positive(e.COMMENTS_CAP_WAITING_PER_READER, 'COMMENTS_CAP_WAITING_PER_READER') ?? 5),
     COMMENTS_BLOCKED_WORDS: JSON.stringify(blockedWords(opts.blockedWordsFile ?? (e.COMMENTS_BLOCKED_WORDS_FILE || undefined))),
     COMMENTS_CLOSED: JSON.stringify(closed),
+    // Rejected and spam comments are removed this many days after the decision (README "Readers' data").
+    COMMENTS_RETENTION_DAYS: String(opts.retentionDays ?? positive(e.COMMENTS_RETENTION_DAYS, 'COMMENTS_RETENTION_DAYS') ?? 30),
     COMMENTS_REPORT_HIDE_THRESHOLD: String(opts.reportThreshold ?? positive(e.COMMENTS_REPORT_HIDE_THRESHOLD, 'COMMENTS_REPORT_HIDE_THRESHOLD') ?? 3),
     // Notifications. SMTP settings reach only our notifier, under other names: Waline would use SMTP_* to e-mail readers.
     COMMENTS_NOTIFY_MINUTES: String(opts.notifyMinutes ?? positive(e.COMMENTS_NOTIFY_MINUTES, 'COMMENTS_NOTIFY_MINUTES') ?? 30),

@@ -45,6 +45,8 @@ const SIGNAL = {
 };
 
 const sha = (/** @type {string} */ s) => crypto.createHash('sha256').update(s).digest('hex');
+/** The PostgreSQL advisory lock the caps' check-and-hold runs under (any constant of our own). */
+const CAP_LOCK = 0x636d_6361;
 
 /** Text as compared for repeats and blocked words: NFKC, lower case, no links, words separated by one space. */
 function normalText(/** @type {string} */ text) {
@@ -100,7 +102,7 @@ function iso(/** @type {unknown} */ v) {
 
 /**
  * @param {{
- *   db: { all(sql: string, params?: unknown[]): Promise<any[]> },
+ *   db: import('./state.cjs').Db,
  *   kind: 'sqlite' | 'postgresql',
  *   now: () => number,
  *   readerKey: (ip: string) => string,
@@ -117,6 +119,8 @@ function createModeration(o) {
   // The queue of a comment: our row's, else what its Waline status says.
   const Q = "COALESCE(m.queue, CASE WHEN c.status = 'approved' THEN 'approved' WHEN c.status = 'spam' THEN 'spam' ELSE 'waiting' END)";
   const FROM = `${C} c LEFT JOIN cm_comment m ON m.comment_id = c.id`;
+  // Comments waiting for the moderator (the caps count these): Waiting and Likely spam.
+  const WAITING = `${FROM} WHERE c.status IN ('waiting', 'spam') AND ${Q} IN ('waiting', 'likely_spam')`;
   const marks = (/** @type {unknown[]} */ a) => a.map(() => '?').join(', ');
   /** @type {string | null} */
   let saltCache = null;
@@ -203,17 +207,52 @@ function createModeration(o) {
     },
 
     /**
-     * Comments waiting for the moderator (waiting and likely spam): in all, on one chapter, from one address (the caps).
-     * @param {string} url @param {string} ip
+     * Comments waiting for the moderator (waiting and likely spam) plus the holds of posts being stored:
+     * in all, on one chapter, from one reader (an IPv4 address or an IPv6 /64, as readerKey groups them).
+     * @param {string} url @param {string} reader
      */
-    async waitingCounts(url, ip) {
+    async waitingCounts(url, reader) {
+      const t = now();
       const rows = await db.all(
-        `SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN c.url = ? THEN 1 ELSE 0 END), 0) AS chapter, COALESCE(SUM(CASE WHEN c.ip = ? THEN 1 ELSE 0 END), 0) AS reader
-         FROM ${FROM} WHERE c.status IN ('waiting', 'spam') AND ${Q} IN ('waiting', 'likely_spam')`,
-        [url, ip],
+        `SELECT (SELECT COUNT(*) FROM ${WAITING}) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ?) AS total,
+                (SELECT COUNT(*) FROM ${WAITING} AND c.url = ?) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ? AND url = ?) AS chapter,
+                (SELECT COUNT(*) FROM ${WAITING} AND m.reader = ?) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ? AND reader = ?) AS reader`,
+        [t, url, t, url, reader, t, reader],
       );
       const r = rows[0] ?? {};
       return { total: Number(r.total), chapter: Number(r.chapter), reader: Number(r.reader) };
+    },
+
+    /**
+     * The caps, checked and claimed as one step (issue 15: counting first and inserting later let
+     * concurrent posts pass a cap together). A post under every cap gets a hold, which counts as a
+     * waiting comment on its chapter and for its reader until release() (after the comment is
+     * recorded) or until it expires (a process that died mid-post). The check and the hold are one
+     * conditional INSERT, run under db.exclusive(): atomic on SQLite and PostgreSQL, across processes.
+     * @param {{ url: string, reader: string, caps: { total: number, perChapter: number, perReader: number }, holdMs?: number }} p
+     * @returns {Promise<{ hold: string } | { hold: null, counts: { total: number, chapter: number, reader: number } }>}
+     */
+    async reserve(p) {
+      const token = crypto.randomBytes(15).toString('base64url');
+      const t = now();
+      const took = await db.exclusive(CAP_LOCK, (all) =>
+        all(
+          `INSERT INTO cm_hold (token, url, reader, expires_ms)
+           SELECT CAST(? AS varchar(40)), CAST(? AS varchar(200)), CAST(? AS varchar(80)), CAST(? AS bigint)
+           WHERE (SELECT COUNT(*) FROM ${WAITING}) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ?) < ?
+             AND (SELECT COUNT(*) FROM ${WAITING} AND c.url = ?) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ? AND url = ?) < ?
+             AND (SELECT COUNT(*) FROM ${WAITING} AND m.reader = ?) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ? AND reader = ?) < ?
+           RETURNING token`,
+          [token, p.url, p.reader, t + (p.holdMs ?? 120_000), t, p.caps.total, p.url, t, p.url, p.caps.perChapter, p.reader, t, p.reader, p.caps.perReader],
+        ),
+      );
+      if (took.length) return { hold: token };
+      return { hold: null, counts: await api.waitingCounts(p.url, p.reader) };
+    },
+
+    /** Give a hold back (the comment is recorded, or was not stored). */
+    async release(/** @type {string} */ hold) {
+      await db.all('DELETE FROM cm_hold WHERE token = ?', [hold]);
     },
 
     /** Each queue's count, and the caps' refusals in the last 24 hours. */
@@ -242,7 +281,8 @@ function createModeration(o) {
       const total = Number((await db.all(`SELECT COUNT(*) AS n FROM ${FROM} WHERE ${where.join(' AND ')}`, params))[0].n);
       const rows = await db.all(
         `SELECT c.id, c.nick, c.mail, c.link, c.url, c.ip, c.comment, c.insertedAt AS inserted, c.pid, c.rid, c.status, m.signals, m.reports, m.hidden, ${Q} AS queue,
-           (SELECT COUNT(*) FROM ${C} e WHERE e.ip = c.ip AND e.id < c.id) AS earlier_address,
+           CASE WHEN COALESCE(m.reader, '') <> '' THEN (SELECT COUNT(*) FROM cm_comment e WHERE e.reader = m.reader AND e.comment_id < c.id)
+             ELSE (SELECT COUNT(*) FROM ${C} e WHERE e.ip = c.ip AND e.id < c.id) END AS earlier_address,
            (SELECT COUNT(*) FROM ${C} e WHERE c.mail <> '' AND e.mail = c.mail AND e.id < c.id) AS earlier_email
          FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY c.id ${desc ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`,
         [...params, pageSize, (page - 1) * pageSize],
@@ -285,11 +325,12 @@ function createModeration(o) {
       const queue = typeof s.queue === 'string' && QUEUES.includes(s.queue) ? s.queue : 'waiting';
       if (s.reader != null) {
         if (!/^\d{1,12}$/.test(String(s.reader))) return null;
-        const [c] = await db.all(`SELECT ip, mail FROM ${C} WHERE id = ?`, [Number(s.reader)]);
+        const [c] = await db.all(`SELECT c.ip, c.mail, m.reader FROM ${FROM} WHERE c.id = ?`, [Number(s.reader)]);
         if (!c) return [];
+        // The reader: the same address (an IPv6 reader's /64, as the limits group them) or the same e-mail.
         const rows = await db.all(
-          `SELECT c.id FROM ${FROM} WHERE ${Q} = ? AND ((c.ip = ? AND c.ip <> '') OR (c.mail = ? AND c.mail <> ''))`,
-          [queue, c.ip ?? '', c.mail ?? ''],
+          `SELECT c.id FROM ${FROM} WHERE ${Q} = ? AND ((c.ip = ? AND c.ip <> '') OR (m.reader = ? AND m.reader <> '') OR (c.mail = ? AND c.mail <> ''))`,
+          [queue, c.ip ?? '', c.reader ?? '', c.mail ?? ''],
         );
         return rows.map((r) => Number(r.id));
       }
@@ -419,13 +460,61 @@ function createModeration(o) {
       return n;
     },
 
+    /**
+     * Retention (README "Readers' data"): comments a moderator rejected or marked as spam are removed
+     * once `retentionMs` has passed since that decision, as a reader's own deletion removes them
+     * (deleted; one with replies emptied of everything that was its author's). Undecided queues
+     * (Waiting, Likely spam, Reported) are never purged. At most `batches` × 500 comments a run;
+     * written to the audit log. Returns how many comments it removed.
+     * @param {number} retentionMs @param {number} [batches]
+     */
+    async purge(retentionMs, batches = 20) {
+      const before = now() - retentionMs;
+      let total = 0;
+      for (let i = 0; i < batches; i++) {
+        const rows = await db.all(
+          `SELECT c.id FROM ${FROM} WHERE m.queue IN ('rejected', 'spam') AND c.status <> 'approved' AND m.decided_ms IS NOT NULL AND m.decided_ms <= ?
+             AND NOT (COALESCE(c.comment, '') = '' AND COALESCE(c.nick, '') = '' AND COALESCE(c.mail, '') = '' AND COALESCE(c.ip, '') = '')
+           ORDER BY c.id LIMIT 500`,
+          [before],
+        );
+        const list = rows.map((r) => Number(r.id));
+        if (!list.length) break;
+        const n = await api.erase(list);
+        total += n;
+        await api.log('retention (automatic)', 'purge', list, `rejected or spam for more than ${Math.round(retentionMs / 86_400_000)} days`, n);
+        if (list.length < 500) break;
+      }
+      return total;
+    },
+
+    /**
+     * Where a reader's own comments stand, for the browser that holds their secrets (the widget shows its
+     * reader's waiting comments): 'waiting' (Waiting, Likely spam, or hidden after reports: a moderator
+     * will decide), 'approved' (readers see it), or 'gone' (rejected, spam, deleted, emptied, or the
+     * secret does not match: nothing is told about a comment to anyone but its author).
+     * @param {Array<{ id: number, secret: string }>} list
+     * @returns {Promise<Record<string, 'waiting' | 'approved' | 'gone'>>}
+     */
+    async ownStatus(list) {
+      /** @type {Record<string, 'waiting' | 'approved' | 'gone'>} */
+      const out = {};
+      if (!list.length) return out;
+      const ids = list.map((x) => x.id);
+      const rows = await db.all(`SELECT c.id, c.status, m.secret_hash, ${Q} AS queue FROM ${FROM} WHERE c.id IN (${marks(ids)})`, ids);
+      const byId = new Map(rows.map((r) => [Number(r.id), r]));
+      for (const { id, secret } of list) {
+        const r = byId.get(id);
+        const mine = r?.secret_hash && safeEqualHex(String(r.secret_hash), sha(secret));
+        out[id] = !mine ? 'gone' : r.status === 'approved' ? 'approved' : ['waiting', 'likely_spam', 'reported'].includes(r.queue) ? 'waiting' : 'gone';
+      }
+      return out;
+    },
+
     /** True when `secret` is the one the comment was posted with. */
     async ownedBy(/** @type {number} */ id, /** @type {string} */ secret) {
       const [m] = await db.all('SELECT secret_hash FROM cm_comment WHERE comment_id = ?', [id]);
-      if (!m?.secret_hash) return false;
-      const a = Buffer.from(String(m.secret_hash), 'hex');
-      const b = Buffer.from(sha(secret), 'hex');
-      return a.length === b.length && crypto.timingSafeEqual(a, b);
+      return Boolean(m?.secret_hash) && safeEqualHex(String(m.secret_hash), sha(secret));
     },
 
     /** Ids of every comment posted with an e-mail address (case-insensitive). */
@@ -463,6 +552,13 @@ function createModeration(o) {
     },
   };
   return api;
+}
+
+/** Two hex digests compared in constant time. */
+function safeEqualHex(/** @type {string} */ x, /** @type {string} */ y) {
+  const a = Buffer.from(x, 'hex');
+  const b = Buffer.from(y, 'hex');
+  return a.length === b.length && a.length > 0 && crypto.timingSafeEqual(a, b);
 }
 
 function safeJson(/** @type {unknown} */ v) {

@@ -24,7 +24,7 @@ const walineRequire = createRequire(require.resolve('@waline/vercel/package.json
  */
 function createNotifier(o) {
   const log = o.log ?? ((m) => console.error(m));
-  if (!o.smtp.host) return { poke() {} };
+  if (!o.smtp.host) return { poke: async () => {} };
   const nodemailer = walineRequire('nodemailer');
   const transport = nodemailer.createTransport({
     host: o.smtp.host,
@@ -40,20 +40,23 @@ function createNotifier(o) {
   let later = null;
   const fill = (/** @type {string} */ s, /** @type {Record<string, string | number>} */ v) => s.replace(/\{(\w+)\}/g, (m, k) => (k in v ? String(v[k]) : m));
 
-  async function send() {
+  /** The right to send: claimed in the store for the window, or null when a mail went out within it. */
+  async function claim() {
     const until = o.state.now() + windowMs;
     const held = await o.state.claim('notify:mail', until);
-    if (held) {
-      // Sent less than N minutes ago (by this process or another): look again when the window ends.
-      if (!later) {
-        later = setTimeout(() => {
-          later = null;
-          void run();
-        }, Math.max(1000, held - o.state.now() + 500));
-        later.unref();
-      }
-      return;
+    if (!held) return until;
+    // Sent less than N minutes ago (by this process or another): look again when the window ends.
+    if (!later) {
+      later = setTimeout(() => {
+        later = null;
+        void run();
+      }, Math.max(1000, held - o.state.now() + 500));
+      later.unref();
     }
+    return null;
+  }
+  /** @param {number} until the claim, given back when the mail cannot be sent */
+  async function deliver(until) {
     const { counts, capRefusals } = await o.count();
     const waiting = (counts.waiting ?? 0) + (counts.likely_spam ?? 0) + (counts.reported ?? 0);
     if (!waiting) return;
@@ -72,17 +75,23 @@ function createNotifier(o) {
       log(`[comments] notification e-mail failed: ${e instanceof Error ? e.message : e}`);
     }
   }
+  /** Decide (claim) now; send in the background. Resolves once decided. */
   async function run() {
     try {
-      await send();
+      const until = await claim();
+      if (until) deliver(until).catch((e) => log(`[comments] notification: ${e instanceof Error ? e.message : e}`));
     } catch (e) {
       log(`[comments] notification: ${e instanceof Error ? e.message : e}`);
     }
   }
   return {
-    /** Something waits: send now unless a mail went out in the last N minutes (then once that window ends). */
+    /**
+     * Something waits: send now unless a mail went out in the last N minutes (then once that window
+     * ends). Resolves when that is decided (the gate answers the post after it); the e-mail itself is
+     * sent in the background. Never rejects.
+     */
     poke() {
-      void run();
+      return run();
     },
   };
 }

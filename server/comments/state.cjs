@@ -11,7 +11,16 @@ const { createRequire } = require('node:module');
 
 const walineRequire = createRequire(require.resolve('@waline/vercel/package.json'));
 
-/** @typedef {{ all(sql: string, params?: unknown[]): Promise<any[]>, close(): Promise<void> }} Db */
+/**
+ * all: one statement. exclusive: statements that must see and change the store
+ * as one step with every other exclusive() in every process (the caps'
+ * check-and-hold): on SQLite, a single statement already is (a writing
+ * statement takes the store's write lock before it reads), so fn runs as is;
+ * on PostgreSQL, fn runs in one transaction on one connection after taking a
+ * transaction-level advisory lock, so READ COMMITTED statements inside it see
+ * everything the previous holder committed.
+ * @typedef {{ all(sql: string, params?: unknown[]): Promise<any[]>, exclusive<T>(lock: number, fn: (all: (sql: string, params?: unknown[]) => Promise<any[]>) => Promise<T>): Promise<T>, close(): Promise<void> }} Db
+ */
 
 /**
  * @param {{ kind: 'sqlite', file: string } | { kind: 'postgresql', host: string, port: string, user: string, password: string, database: string, poolSize: number }} cfg
@@ -25,19 +34,38 @@ async function openDb(cfg) {
       const d = new sqlite3.Database(cfg.file, sqlite3.OPEN_READWRITE, (/** @type {Error|null} */ err) => (err ? reject(err) : resolve(d)));
     });
     db.configure('busyTimeout', 5000);
+    /** @type {(sql: string, params?: unknown[]) => Promise<any[]>} */
+    const all = (sql, params = []) =>
+      new Promise((res, rej) => db.all(sql, params, (/** @type {Error|null} */ e, /** @type {any[]} */ rows) => (e ? rej(e) : res(rows))));
     return {
-      all: (sql, params = []) =>
-        new Promise((res, rej) => db.all(sql, params, (/** @type {Error|null} */ e, /** @type {any[]} */ rows) => (e ? rej(e) : res(rows)))),
+      all,
+      exclusive: (_lock, fn) => fn(all),
       close: () => new Promise((r) => db.close(() => r(undefined))),
     };
   }
   const { Pool } = walineRequire('pg');
   const pool = new Pool({ host: cfg.host, port: Number(cfg.port), user: cfg.user, password: cfg.password, database: cfg.database, max: Math.max(2, Math.ceil(cfg.poolSize / 2)), application_name: `comments-gate-${process.pid}` });
   pool.on('error', () => {}); // a dropped idle connection is replaced on the next query
+  const numbered = (/** @type {string} */ sql) => {
+    let i = 0;
+    return sql.replace(/\?/g, () => `$${++i}`);
+  };
   return {
-    all: (sql, params = []) => {
-      let i = 0;
-      return pool.query(sql.replace(/\?/g, () => `$${++i}`), params).then((/** @type {any} */ r) => r.rows);
+    all: (sql, params = []) => pool.query(numbered(sql), params).then((/** @type {any} */ r) => r.rows),
+    async exclusive(lock, fn) {
+      const client = await pool.connect();
+      let ok = false;
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+        const out = await fn((sql, params = []) => client.query(numbered(sql), params).then((/** @type {any} */ r) => r.rows));
+        await client.query('COMMIT');
+        ok = true;
+        return out;
+      } finally {
+        if (!ok) await client.query('ROLLBACK').catch(() => {});
+        client.release();
+      }
     },
     close: () => pool.end(),
   };
@@ -177,6 +205,7 @@ async function openState(cfg, opts = {}) {
       await db.all('DELETE FROM cm_claim WHERE until_ms <= ?', [t]);
       await db.all('DELETE FROM cm_session WHERE expires_ms <= ?', [t]);
       await db.all('DELETE FROM cm_idem WHERE created_ms <= ?', [t - 7 * 24 * 3600_000]);
+      await db.all('DELETE FROM cm_hold WHERE expires_ms <= ?', [t]);
     },
   };
 }

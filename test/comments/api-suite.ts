@@ -585,6 +585,106 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
   });
 }
 
+/**
+ * Concurrent posts against the caps (issue 15's gap: the caps counted, then Waline inserted, so n
+ * concurrent posts could pass a cap by n). Each burst is sent at once, straight to the comment server.
+ */
+export function defineCapRaceSuite(label: string, getDatabaseUrl: () => Promise<string | null | undefined>) {
+  describe(`caps under concurrent posts on ${label}`, () => {
+    let h: Harness;
+    const CAPS = { total: 12, perChapter: 5, perReader: 3 };
+    beforeAll(async () => {
+      const databaseUrl = await getDatabaseUrl();
+      h = await startHarness({ databaseUrl: databaseUrl ?? undefined, rateLimitSeconds: 0, pages: ['/race-a/', '/race-b/', '/race-c/'], caps: CAPS });
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
+    const burst = (n: number, url: string, ipOf: (i: number) => string) =>
+      Promise.all(Array.from({ length: n }, (_, i) => postAs(h, ipOf(i), { nick: `Racer ${i}`, comment: `Concurrent comment ${i} on ${url} from ${ipOf(i)}`, url })));
+    const waiting = async (url?: string) => (await h.rows(url ? "status = 'waiting' AND url = ?" : "status = 'waiting'", url ? [url] : [])).length;
+
+    it('holds every cap exactly under bursts of 20 concurrent posts: per reader (an IPv6 /64 is one reader), per chapter, in all', async () => {
+      // One reader (twenty addresses in one IPv6 /64), twenty posts at once: exactly 3 (the per-reader cap) stored.
+      const one = await burst(20, '/race-a/', (i) => `2001:db8:77:1::${(i + 1).toString(16)}`);
+      expect(one.filter((r) => r.status === 200)).toHaveLength(CAPS.perReader);
+      for (const r of one.filter((x) => x.status !== 200)) expect(r.json.code, JSON.stringify(r.json)).toBe('cap_reader');
+      expect(await waiting('/race-a/')).toBe(CAPS.perReader);
+      // Twenty readers on one chapter at once: exactly 5 (the per-chapter cap).
+      const many = await burst(20, '/race-b/', () => nextIp());
+      expect(many.filter((r) => r.status === 200)).toHaveLength(CAPS.perChapter);
+      for (const r of many.filter((x) => x.status !== 200)) expect([r.status, r.json.cap]).toEqual([503, 'chapter']);
+      expect(await waiting('/race-b/')).toBe(CAPS.perChapter);
+      // 8 wait in all; twenty more readers on a third chapter: exactly 4 more (the total cap of 12).
+      const rest = await burst(20, '/race-c/', () => nextIp());
+      expect(rest.filter((r) => r.status === 200)).toHaveLength(CAPS.total - CAPS.perReader - CAPS.perChapter);
+      expect(await waiting()).toBe(CAPS.total);
+      // Every refused post gave its hold back: after the moderator approves two, exactly two more fit.
+      const ids = (await h.rows("url = '/race-c/'")).map((r) => String(r.objectId ?? r.id)).slice(0, 2);
+      await approve(h, ids);
+      const again = await burst(10, '/race-a/', () => nextIp());
+      expect(again.filter((r) => r.status === 200)).toHaveLength(2);
+      expect(await waiting()).toBe(CAPS.total);
+    }, 120_000);
+  });
+}
+
+/**
+ * Retention: rejected and spam comments are removed COMMENTS_RETENTION_DAYS after the moderator's
+ * decision, by the server itself (on requests and on a timer, one process per period). The server's
+ * clock is moved forward (fakeClock); each purge is awaited through the audit log it writes.
+ */
+export function defineRetentionSuite(label: string, getDatabaseUrl: () => Promise<string | null | undefined>) {
+  describe(`retention on ${label}`, () => {
+    let h: Harness;
+    const DAY = 86_400_000;
+    beforeAll(async () => {
+      const databaseUrl = await getDatabaseUrl();
+      h = await startHarness({ databaseUrl: databaseUrl ?? undefined, rateLimitSeconds: 0, pages: ['/retain/'], caps: { total: 1e6, perChapter: 1e6, perReader: 1e6 }, retentionDays: 30, fakeClock: true });
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
+    const post = async (nick: string, comment: string, extra: Record<string, unknown> = {}) => Number((await postAs(h, nextIp(), { nick, comment, url: '/retain/', ...extra })).json.data.objectId);
+    const purges = async () => ((await mod(h, await login(h.site), 'audit')) as any[]).filter((e) => e.action === 'purge');
+    const row = async (id: number) => (await h.rows('id = ?', [id]))[0];
+
+    it(`removes rejected and spam comments 30 days after the decision, never undecided or approved ones; a rejected comment with replies is emptied, the replies kept`, async () => {
+      const rejected = await post('Rejected', 'A comment the moderator rejects on day 0.');
+      const parent = await post('Parent', 'Approved, replied to, then rejected on day 0.');
+      const waiting = await post('Waiting', 'Never decided: waits as long as it takes.');
+      const likely = await post('Likely', `Undecided likely spam ${Array.from({ length: 10 }, (_, i) => `https://l${i}.example/`).join(' ')}`);
+      const approved = await post('Approved', 'Approved and kept.');
+      const spam = await post('Spam', 'Marked as spam on day 20.');
+      await approve(h, [parent, approved]);
+      const reply = await post('Replier', 'A reply that keeps its place.', { pid: parent });
+      await approve(h, [reply]);
+      let token = await login(h.site);
+      await mod(h, token, 'action', { action: 'reject', ids: [rejected, parent] });
+      await h.advance(20 * DAY);
+      token = await login(h.site);
+      await mod(h, token, 'action', { action: 'spam', ids: [spam] });
+      // Day 31: the day-0 decisions are past 30 days, the day-20 one is not.
+      await h.advance(11 * DAY);
+      await expect.poll(async () => (await purges()).length, { timeout: 30_000, interval: 250 }).toBe(1);
+      const [first] = await purges();
+      expect(first).toMatchObject({ actor: 'retention (automatic)', n: 2, scope: 'rejected or spam for more than 30 days' });
+      expect(first.ids.split(',').map(Number).sort()).toEqual([rejected, parent].sort());
+      expect(await row(rejected)).toBeUndefined();
+      const blank = await row(parent);
+      expect([blank.nick, blank.mail, blank.comment, blank.ip]).toEqual(['', '', '', '']);
+      expect((await row(reply)).comment).toContain('keeps its place');
+      for (const id of [waiting, likely, approved, spam]) expect((await row(id))?.nick, String(id)).toBeTruthy();
+      // Day 51: the day-20 spam goes; the emptied parent is not purged again.
+      await h.advance(20 * DAY);
+      await expect.poll(async () => (await purges()).length, { timeout: 30_000, interval: 250 }).toBe(2);
+      expect((await purges())[0]).toMatchObject({ n: 1, ids: String(spam) });
+      expect(await row(spam)).toBeUndefined();
+      for (const id of [waiting, likely, approved, reply]) expect((await row(id))?.nick, String(id)).toBeTruthy();
+    }, 120_000);
+  });
+}
+
 /** The moderation API (/api/moderate/…) as the signed-in moderator, through the site's proxy. */
 async function mod(h: Harness, token: string, p: string, body?: unknown) {
   const r = await api(h.site, `/api/moderate/${p}`, body === undefined ? { token } : { body, token });
@@ -645,6 +745,24 @@ export function defineModerationSuite(label: string, getDatabaseUrl: () => Promi
       // Readers cannot see any of it.
       expect((await api(h.site, '/api/moderate/queues')).status).toBe(401);
       expect((await api(h.site, '/api/moderate/list?queue=unknown', { token })).status).toBe(400);
+    });
+
+    it('counts earlier comments from the same reader as the limits do: an IPv6 /64 is one reader, an IPv4 address another', async () => {
+      const a = await post('2001:db8:64:1::a', { nick: 'Vee', comment: 'From my phone, one address.', url: '/q-a/' });
+      const b = await post('2001:db8:64:1:ffff:1:2:3', { nick: 'Vee', comment: 'Same phone, a new address in the /64.', url: '/q-b/' });
+      const c = await post('2001:db8:64:2::a', { nick: 'Neighbour', comment: 'Another /64 altogether.', url: '/q-c/' });
+      const d = await post('10.77.9.1', { nick: 'Four', comment: 'An IPv4 reader.', url: '/q-a/' });
+      const e = await post('10.77.9.2', { nick: 'Four', comment: 'The next IPv4 address is someone else.', url: '/q-a/' });
+      for (const r of [a, b, c, d, e]) expect(r.status).toBe(200);
+      const byId = new Map((await queueOf('waiting')).map((x) => [x.id, x]));
+      const [ia, ib, ic, id, ie] = [a, b, c, d, e].map((r) => byId.get(Number(r.json.data.objectId)));
+      expect([ia.earlier.address, ib.earlier.address, ic.earlier.address, id.earlier.address, ie.earlier.address]).toEqual([0, 1, 0, 0, 0]);
+      expect(ib.address).toBe(ia.address);
+      expect(ic.address).not.toBe(ia.address);
+      // "All from this reader" takes the whole /64 too, and no one else.
+      expect(await mod(h, token, 'action', { action: 'reject', reader: ia.id })).toEqual({ changed: 2 });
+      expect((await queueOf('rejected')).map((x) => x.id)).toEqual(expect.arrayContaining([ia.id, ib.id]));
+      expect((await queueOf('waiting')).map((x) => x.id)).toEqual(expect.arrayContaining([ic.id, id.id, ie.id]));
     });
 
     it('sends a comment with strong spam signals to Likely spam instead of Waiting: ten links, a blocked word (content/comments/blocked-words.txt), the same text on another chapter, posting speed', async () => {
@@ -769,6 +887,29 @@ export function defineModerationSuite(label: string, getDatabaseUrl: () => Promi
       const l = await list(h.site, '/mine/');
       expect(l.data[0].children.map((x: any) => x.nick)).toEqual(['Replier']);
       expect((await mod(h, token, 'audit'))[0]).toMatchObject({ action: 'self_delete', actor: 'reader (own comment)' });
+    });
+
+    it('tells a reader\'s browser where its own comments stand (waiting, approved, gone), and tells no one else', async () => {
+      const secret = 'w'.repeat(24) + 'Mine_001';
+      const mine = async (ip: string, ids: number[], key = secret) => api(h.site, '/api/comment/mine', { body: { comments: ids.map((id) => ({ id, secret: key })) }, headers: { 'x-forwarded-for': ip } });
+      const ids: number[] = [];
+      for (let i = 0; i < 4; i++) ids.push(Number((await post(`10.84.0.${i}`, { nick: 'Own', comment: `My own comment number ${i}, waiting.`, url: '/mine/' }, { 'x-comment-secret': secret })).json.data.objectId));
+      const spammy = Number((await post('10.84.1.1', { nick: 'Own', comment: `Links ${Array.from({ length: 10 }, (_, i) => `https://o${i}.example/`).join(' ')}`, url: '/mine/' }, { 'x-comment-secret': secret })).json.data.objectId);
+      const first = await mine('10.84.9.9', [...ids, spammy]);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('cache-control')).toBe('no-store');
+      // Likely spam is "waiting" to its author too: the reader was told it awaits moderation.
+      expect(first.json.data).toEqual(Object.fromEntries([...ids, spammy].map((id) => [String(id), 'waiting'])));
+      await approve(h, [ids[0]!]);
+      await mod(h, token, 'action', { action: 'reject', ids: [ids[1]] });
+      await mod(h, token, 'action', { action: 'spam', ids: [ids[2]] });
+      await mod(h, token, 'action', { action: 'delete', ids: [ids[3]] });
+      expect((await mine('10.84.9.9', [...ids, spammy])).json.data).toEqual({ [ids[0]!]: 'approved', [ids[1]!]: 'gone', [ids[2]!]: 'gone', [ids[3]!]: 'gone', [spammy]: 'waiting' });
+      // Another browser's secret learns nothing: every comment is "gone" to it.
+      expect((await mine('10.84.9.8', [ids[0]!, spammy], 'x'.repeat(32))).json.data).toEqual({ [ids[0]!]: 'gone', [spammy]: 'gone' });
+      for (const bad of [{}, { comments: 'x' }, { comments: [{ id: 'a', secret }] }, { comments: [{ id: 1, secret: 'short' }] }, { comments: Array(51).fill({ id: 1, secret }) }]) {
+        expect((await api(h.site, '/api/comment/mine', { body: bad })).status, JSON.stringify(bad).slice(0, 60)).toBe(400);
+      }
     });
 
     it('finds and deletes every comment by an e-mail address, and exports all comments as JSON and CSV', async () => {

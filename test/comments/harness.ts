@@ -64,6 +64,8 @@ export interface HarnessOptions {
   /** Stand-in chapters whose threads are closed, from an ISO time (data-closed-from). */
   closed?: Record<string, string>;
   reportThreshold?: number;
+  /** Days after which rejected and spam comments are removed (COMMENTS_RETENTION_DAYS). */
+  retentionDays?: number;
   blockedWordsFile?: string;
   notifyMinutes?: number;
   notifyTo?: string;
@@ -89,6 +91,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     fakeClock: opts.fakeClock,
     caps: opts.caps,
     reportThreshold: opts.reportThreshold,
+    retentionDays: opts.retentionDays,
     blockedWordsFile: opts.blockedWordsFile,
     notifyMinutes: opts.notifyMinutes,
     notifyTo: opts.notifyTo,

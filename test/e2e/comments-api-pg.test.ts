@@ -1,7 +1,7 @@
 /** The same comment API suite against a real PostgreSQL server (initdb in a temp folder). */
 import { afterAll, describe } from 'vitest';
 import pg from 'pg';
-import { defineApiSuite, defineModerationSuite } from '../comments/api-suite';
+import { defineApiSuite, defineCapRaceSuite, defineModerationSuite, defineRetentionSuite } from '../comments/api-suite';
 import { startPostgres, findPgBin } from '../../server/comments/dev-postgres.mjs';
 
 let server: Promise<{ url: string; stop(): Promise<void> } | null> | null = null;
@@ -29,6 +29,8 @@ async function database(prefix: string) {
 if (findPgBin()) {
   defineApiSuite('PostgreSQL', () => database('api'));
   defineModerationSuite('PostgreSQL', () => database('moderation'));
+  defineCapRaceSuite('PostgreSQL', () => database('caprace'));
+  defineRetentionSuite('PostgreSQL', () => database('retention'));
 } else {
   describe.skip('comment API on PostgreSQL (PostgreSQL binaries not installed)', () => {});
 }

@@ -20,6 +20,17 @@ CREATE TABLE IF NOT EXISTS cm_comment (
 CREATE INDEX IF NOT EXISTS cm_comment_queue ON cm_comment (queue);
 CREATE INDEX IF NOT EXISTS cm_comment_text ON cm_comment (text_hash, created_ms);
 CREATE INDEX IF NOT EXISTS cm_comment_reader ON cm_comment (reader, created_ms);
+-- Posts being stored under the caps on waiting comments: each counts as a
+-- waiting comment on its chapter and for its reader until the comment is
+-- recorded (or the hold expires: a process that died mid-post). Checked and
+-- taken in one statement (moderation.cjs reserve()), so concurrent posts
+-- cannot pass a cap together.
+CREATE TABLE IF NOT EXISTS cm_hold (
+  token varchar(40) PRIMARY KEY,
+  url varchar(200) NOT NULL,
+  reader varchar(80) NOT NULL,
+  expires_ms INTEGER NOT NULL
+);
 -- Reader reports: one per reader (address, IPv6 by /64) per comment.
 CREATE TABLE IF NOT EXISTS cm_report (
   comment_id INTEGER NOT NULL,
