@@ -5,6 +5,8 @@
  * "Moderation"). Keyboard: every control is a button; shortcuts (j/k, x, a, r,
  * s, w, g) act on the selected comments, or the one in focus.
  */
+import { m } from './_strings';
+
 interface Item {
   id: number;
   queue: string;
@@ -32,43 +34,27 @@ interface AuditRow {
   ids: string;
 }
 
-/** The page's words that are built in code (the rest is in index.astro). */
+const QUEUES = ['waiting', 'reported', 'likely_spam', 'approved', 'rejected', 'spam'];
+type Signal = Item['signals'][number];
+/** The page's words built in code (content/moderate/en.json, through m()). */
 const S = {
-  queue: { waiting: 'Waiting', reported: 'Reported', likely_spam: 'Likely spam', approved: 'Approved', rejected: 'Rejected', spam: 'Spam' } as Record<string, string>,
-  action: { approve: 'Approve', reject: 'Reject', spam: 'Spam', waiting: 'Back to waiting', delete: 'Delete' } as Record<string, string>,
-  done: { approve: 'approved', reject: 'rejected', spam: 'marked as spam', waiting: 'moved back to waiting', delete: 'deleted' } as Record<string, string>,
-  audit: { approve: 'approved', reject: 'rejected', spam: 'marked as spam', waiting: 'moved back to waiting', delete: 'deleted', self_delete: 'deleted (by its author)', delete_by_email: 'deleted by e-mail', export: 'exported' } as Record<string, string>,
-  reason: { abuse: 'abusive', spam: 'spam', personal: 'personal information', off_topic: 'off topic', other: 'other' } as Record<string, string>,
-  anonymous: '(no name)',
-  on: (name: string) => `comment by ${name}`,
-  selected: (n: number) => `${n} selected`,
-  changed: (n: number, what: string) => `${n} ${n === 1 ? 'comment' : 'comments'} ${what}.`,
-  nothing: 'Nothing here.',
-  noneSelected: 'Select comments first (x, or the boxes).',
-  confirmDelete: (n: number) => `Delete ${n} ${n === 1 ? 'comment' : 'comments'} for good? This cannot be undone.`,
-  readerAll: 'Reject all waiting from this reader',
-  chapterAll: (url: string) => `Reject all waiting on ${url}`,
-  readerAllSpam: 'Spam: all from this reader',
-  address: (h: string) => `address #${h}`,
-  earlier: (a: number, e: number) => `${a} earlier from this address, ${e} from this e-mail`,
+  on: (name: string) => m('on', { name }),
   signal: {
-    links: (s: Item['signals'][number]) => `${s.n} ${s.n === 1 ? 'link' : 'links'}`,
-    blocked_words: (s: Item['signals'][number]) => `blocked: ${(s.words ?? []).join(', ')}`,
-    repeated: (s: Item['signals'][number]) => `same text on ${s.chapters} other ${s.chapters === 1 ? 'chapter' : 'chapters'}`,
-    fast: (s: Item['signals'][number]) => `${s.n} comments in ${s.minutes} min before this`,
-  } as Record<string, (s: Item['signals'][number]) => string>,
-  reports: (n: number, reasons: Record<string, number>, hidden: boolean) =>
-    `${n} ${n === 1 ? 'report' : 'reports'} (${Object.entries(reasons).map(([r, c]) => `${S.reason[r] ?? r}: ${c}`).join(', ')})${hidden ? ', hidden from readers' : ''}`,
-  capAlert: (r: Record<string, number>) =>
-    `New comments were refused ${Object.values(r).reduce((a, b) => a + b, 0)} times in the last 24 hours because too many are waiting (${Object.keys(r).join(', ')} cap). Clear the Waiting and Likely spam queues to take comments again.`,
-  found: (n: number, mail: string) => (n ? `${n} ${n === 1 ? 'comment' : 'comments'} by ${mail}.` : `No comments by ${mail}.`),
-  erased: (n: number) => `${n} ${n === 1 ? 'comment' : 'comments'} deleted.`,
-  signedIn: (t: string) => `Signed in until ${t}.`,
-  signedOut: 'Signed out.',
-  unreachable: 'The comment server could not be reached.',
-  ended: 'Your session has ended: please sign in again.',
-  answered: (n: number) => `The server answered ${n}.`,
+    links: (s: Signal) => m('signal_links', { n: s.n ?? 0 }),
+    blocked_words: (s: Signal) => m('signal_blocked_words', { words: (s.words ?? []).join(', ') }),
+    repeated: (s: Signal) => m('signal_repeated', { n: s.chapters ?? 0 }),
+    fast: (s: Signal) => m('signal_fast', { n: s.n ?? 0, minutes: s.minutes ?? 0 }),
+  } as Record<string, (s: Signal) => string>,
+  reports: (n: number, reasons: Record<string, number>, hidden: boolean) => {
+    const r = m('reports', { n, reasons: Object.entries(reasons).map(([k, c]) => `${REASONS.includes(k) ? m(`reason_${k}`) : k}: ${c}`).join(', ') });
+    return hidden ? m('reports_hidden', { reports: r }) : r;
+  },
+  capAlert: (r: Record<string, number>) => m('cap_alert', { n: Object.values(r).reduce((a, b) => a + b, 0), caps: Object.keys(r).join(', ') }),
+  found: (n: number, mail: string) => (n ? m('found', { n, mail }) : m('found_none', { mail })),
 };
+const REASONS = ['abuse', 'spam', 'personal', 'off_topic', 'other'];
+const ACTIONS = ['approve', 'reject', 'spam', 'waiting', 'delete'];
+const AUDITED = ['approve', 'reject', 'spam', 'waiting', 'delete', 'self_delete', 'delete_by_email', 'export', 'purge'];
 
 const KEY = 'chancay-moderate:session';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -83,7 +69,7 @@ const all = $<HTMLInputElement>('mod-all');
 const selectedEl = $<HTMLElement>('mod-selected');
 const alertEl = $<HTMLElement>('mod-alert');
 let queue = new URLSearchParams(location.hash.slice(1)).get('queue') ?? 'waiting';
-if (!(queue in S.queue)) queue = 'waiting';
+if (!QUEUES.includes(queue)) queue = 'waiting';
 let page = 1;
 let counts: Record<string, number> = {};
 
@@ -97,14 +83,14 @@ async function call<T = any>(path: string, init: RequestInit = {}): Promise<T> {
     cache: 'no-store',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token()}`, ...(init.headers ?? {}) },
   }).catch(() => null);
-  if (!res) throw new Error(S.unreachable);
+  if (!res) throw new Error(m('unreachable'));
   const body = await res.json().catch(() => null);
   if (res.status === 401) {
     sessionStorage.removeItem(KEY);
     show(false);
-    throw new Error(S.ended);
+    throw new Error(m('ended'));
   }
-  if (!res.ok || !body || body.errno !== 0) throw new Error(body?.errmsg || S.answered(res.status));
+  if (!res.ok || !body || body.errno !== 0) throw new Error(body?.errmsg || m('answered', { n: res.status }));
   return body.data as T;
 }
 
@@ -117,7 +103,7 @@ const items = () => [...list.querySelectorAll<HTMLLIElement>('.mod__item')];
 const selected = () => items().filter((li) => li.querySelector<HTMLInputElement>('.mod__select')?.checked);
 function updateSelected() {
   const n = selected().length;
-  selectedEl.textContent = S.selected(n);
+  selectedEl.textContent = m('selected', { n });
   all.checked = n > 0 && n === items().length;
   for (const li of items()) li.classList.toggle('is-selected', Boolean(li.querySelector<HTMLInputElement>('.mod__select')?.checked));
 }
@@ -131,23 +117,23 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 
 function item(c: Item) {
   const li = el('li', { class: 'mod__item', tabindex: '-1', 'data-id': String(c.id) });
-  const name = c.nick || S.anonymous;
+  const name = c.nick || m('anonymous');
   const head = el('div', { class: 'mod__row' });
   const check = el('label', { class: 'mod__check' });
-  const box = el('input', { type: 'checkbox', class: 'mod__select', 'aria-label': `Select ${S.on(name)}` });
+  const box = el('input', { type: 'checkbox', class: 'mod__select', 'aria-label': m('select_one', { name }) });
   box.addEventListener('change', updateSelected);
   check.append(box);
   const meta = el('p', { class: 'mod__meta' });
   // The name isolated in <bdi>: its right-to-left text cannot reorder the rest of the line.
   meta.append(el('bdi', {}, name));
   const when = c.time ? new Date(c.time).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '';
-  meta.append(` ${c.mail ? `<${c.mail}> ` : ''}· ${c.url} · ${when} · ${S.address(c.address || '—')} · ${S.earlier(c.earlier.address, c.earlier.email)}`);
+  meta.append(` ${c.mail ? `<${c.mail}> ` : ''}· ${c.url} · ${when} · ${m('address', { hash: c.address || '—' })} · ${m('earlier', { address: c.earlier.address, email: c.earlier.email })}`);
   head.append(check, meta);
   li.append(head);
   const chips = c.signals.filter((s) => S.signal[s.code]).map((s) => el('li', {}, S.signal[s.code]!(s)));
   if (c.reports) chips.push(el('li', {}, S.reports(c.reports, c.reasons, c.hidden)));
   if (chips.length) {
-    const ul = el('ul', { class: 'mod__signals', 'aria-label': 'Signals' });
+    const ul = el('ul', { class: 'mod__signals', 'aria-label': m('signals_label') });
     ul.append(...chips);
     li.append(ul);
   }
@@ -158,10 +144,10 @@ function item(c: Item) {
     b.addEventListener('click', () => void run(action, body));
     actions.append(b);
   };
-  for (const a of ['approve', 'reject', 'spam', 'waiting', 'delete']) if (S.queue[c.queue] && !(a === 'approve' && c.queue === 'approved') && !(a === 'reject' && c.queue === 'rejected') && !(a === 'spam' && c.queue === 'spam') && !(a === 'waiting' && c.queue === 'waiting')) act(a, S.action[a]!, { ids: [c.id] });
+  for (const a of ACTIONS) if (QUEUES.includes(c.queue) && !(a === 'approve' && c.queue === 'approved') && !(a === 'reject' && c.queue === 'rejected') && !(a === 'spam' && c.queue === 'spam') && !(a === 'waiting' && c.queue === 'waiting')) act(a, m(`action_${a}`), { ids: [c.id] });
   if (c.queue === 'waiting' || c.queue === 'likely_spam') {
-    act('reject', S.readerAll, { reader: c.id, queue: c.queue }, `${S.readerAll} (${name})`);
-    act('reject', S.chapterAll(c.url), { chapter: c.url, queue: c.queue });
+    act('reject', m('reader_all'), { reader: c.id, queue: c.queue }, `${m('reader_all')} (${name})`);
+    act('reject', m('chapter_all', { url: c.url }), { chapter: c.url, queue: c.queue });
   }
   li.append(actions);
   return li;
@@ -169,10 +155,10 @@ function item(c: Item) {
 
 async function run(action: string, body: Record<string, unknown>) {
   const n = Array.isArray(body.ids) ? body.ids.length : 0;
-  if (action === 'delete' && !window.confirm(S.confirmDelete(n || 1))) return;
+  if (action === 'delete' && !window.confirm(m('confirm_delete', { n: n || 1 }))) return;
   try {
     const r = await call<{ changed: number }>('/api/moderate/action', { method: 'POST', body: JSON.stringify({ action, ...body }) });
-    say(S.changed(r.changed, S.done[action] ?? action));
+    say(m('changed', { n: r.changed, what: ACTIONS.includes(action) ? m(`done_${action}`) : action }));
     await refresh(true);
   } catch (e) {
     say(e instanceof Error ? e.message : String(e));
@@ -182,7 +168,7 @@ async function run(action: string, body: Record<string, unknown>) {
 async function bulk(action: string, fallback?: HTMLLIElement | null) {
   const chosen = selected();
   const target = chosen.length ? chosen : fallback ? [fallback] : [];
-  if (!target.length) return say(S.noneSelected);
+  if (!target.length) return say(m('none_selected'));
   const index = fallback ? items().indexOf(fallback) : -1;
   await run(action, { ids: target.map((li) => Number(li.dataset.id)) });
   // Keep the reader's place: focus what now sits where the handled comment was.
@@ -205,7 +191,7 @@ async function loadAudit() {
   tbody.textContent = '';
   for (const r of rows) {
     const tr = el('tr');
-    const what = `${S.audit[r.action] ?? r.action}${r.scope ? ` (${r.scope})` : ''}`;
+    const what = `${AUDITED.includes(r.action) ? m(`audit_${r.action}`) : r.action}${r.scope ? ` (${r.scope})` : ''}`;
     for (const v of [new Date(r.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }), r.actor, what, String(r.n), r.ids]) tr.append(el('td', {}, v));
     tbody.append(tr);
   }
@@ -216,9 +202,9 @@ async function load(reset: boolean) {
   const data = await call<{ items: Item[]; totalPages: number; total: number }>(`/api/moderate/list?queue=${queue}&page=${page}&order=${order.value}`);
   if (reset) list.textContent = '';
   for (const c of data.items) list.append(item(c));
-  title.textContent = `${S.queue[queue]} (${data.total})`;
+  title.textContent = `${m(`queue_${queue}`)} (${data.total})`;
   more.hidden = page >= data.totalPages;
-  if (!list.children.length) list.append(el('li', { class: 'mod__empty' }, S.nothing));
+  if (!list.children.length) list.append(el('li', { class: 'mod__empty' }, m('nothing')));
   updateSelected();
 }
 
@@ -248,12 +234,12 @@ login.addEventListener('submit', async (e) => {
   }).catch(() => null);
   const body = res ? await res.json().catch(() => null) : null;
   if (!res || !body || body.errno !== 0) {
-    say(body?.errmsg ?? S.unreachable);
+    say(body?.errmsg ?? m('unreachable'));
     return;
   }
   sessionStorage.setItem(KEY, body.data.token);
   login.reset();
-  say(S.signedIn(new Date(body.data.expiresAt).toLocaleTimeString('en-GB')));
+  say(m('signed_in', { time: new Date(body.data.expiresAt).toLocaleTimeString('en-GB') }));
   show(true);
   void refresh(true);
 });
@@ -270,7 +256,7 @@ $('mod-logout').addEventListener('click', async () => {
   await call('/api/token', { method: 'DELETE' }).catch(() => {});
   sessionStorage.removeItem(KEY);
   show(false);
-  say(S.signedOut);
+  say(m('signed_out'));
 });
 
 // Readers' data: find and delete by e-mail; export.
@@ -290,10 +276,10 @@ $<HTMLFormElement>('mod-find').addEventListener('submit', async (e) => {
   }
 });
 erase.addEventListener('click', async () => {
-  if (!window.confirm(S.confirmDelete(Number(found.textContent?.match(/^\d+/)?.[0] ?? 0)))) return;
+  if (!window.confirm(m('confirm_delete', { n: Number(found.textContent?.match(/^\d+/)?.[0] ?? 0) }))) return;
   try {
     const r = await call<{ deleted: number }>('/api/moderate/delete-by-email', { method: 'POST', body: JSON.stringify({ mail: foundMail }) });
-    say(S.erased(r.deleted));
+    say(m('erased', { n: r.deleted }));
     found.textContent = S.found(0, foundMail);
     erase.hidden = true;
     void refresh(true);
@@ -305,7 +291,7 @@ for (const b of document.querySelectorAll<HTMLButtonElement>('[data-export]'))
   b.addEventListener('click', async () => {
     const format = b.dataset.export!;
     const res = await fetch(`/api/moderate/export?format=${format}`, { credentials: 'omit', cache: 'no-store', headers: { authorization: `Bearer ${token()}` } }).catch(() => null);
-    if (!res || !res.ok) return say(res ? S.answered(res.status) : S.unreachable);
+    if (!res || !res.ok) return say(res ? m('answered', { n: res.status }) : m('unreachable'));
     const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `comments.${format}`;
     const a = el('a', { href: URL.createObjectURL(await res.blob()), download: name });
     document.body.append(a);
