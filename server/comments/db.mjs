@@ -153,10 +153,23 @@ export async function applySchema(cfg, opts = {}) {
       await db.exec(sql);
       // Tables added by later versions (moderation): created when missing, also in an existing store.
       await db.exec(await readFile(path.join(here, 'schema', cfg.kind === 'sqlite' ? 'sqlite-moderation.sql' : 'postgresql-moderation.sql'), 'utf8'));
+      // Columns added to those tables later: added to a store that predates them.
+      await addColumn(db, cfg, 'cm_comment', 'hold', 'varchar(40)');
+      await db.exec('CREATE INDEX IF NOT EXISTS cm_comment_hold ON cm_comment (hold)');
       if (cfg.kind === 'postgresql') await db.exec(`CREATE TABLE IF NOT EXISTS ${PG_MARKER} (created_at timestamptz NOT NULL DEFAULT now()); INSERT INTO ${PG_MARKER} SELECT WHERE NOT EXISTS (SELECT 1 FROM ${PG_MARKER})`);
     },
     opts,
   );
+}
+
+/**
+ * Add a column to one of our tables unless it is there (SQLite has no ADD COLUMN IF NOT EXISTS).
+ * @param {StoreApi} db @param {StoreConfig} cfg @param {string} table @param {string} column @param {string} type
+ */
+async function addColumn(db, cfg, table, column, type) {
+  if (cfg.kind === 'postgresql') return db.exec(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
+  const cols = await db.all(`SELECT name FROM pragma_table_info('${table}')`);
+  if (!cols.some((c) => c.name === column)) await db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
 }
 
 /** PostgreSQL's marker: a table written when the store is first created (or first seen by this version), like MARKER next to a SQLite file. */

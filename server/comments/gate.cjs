@@ -652,7 +652,7 @@ function createGate(opts) {
           if (idem && id != null) await state.idemDone(idem, String(id));
           if (sig && id != null) {
             // The comment is stored: a failure here must not lose it (it stays in Waiting).
-            await mod.record({ id, ...sig, reader, secret }).catch((e) => log(`[comments] could not record signals for comment ${id}: ${e}`));
+            await mod.record({ id, ...sig, reader, secret, hold }).catch((e) => log(`[comments] could not record signals for comment ${id}: ${e}`));
             // The notifier decides (claims the right to send) before the reader is answered; it never throws.
             await opts.onWaiting?.();
           }

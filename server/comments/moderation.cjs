@@ -119,8 +119,11 @@ function createModeration(o) {
   // The queue of a comment: our row's, else what its Waline status says.
   const Q = "COALESCE(m.queue, CASE WHEN c.status = 'approved' THEN 'approved' WHEN c.status = 'spam' THEN 'spam' ELSE 'waiting' END)";
   const FROM = `${C} c LEFT JOIN cm_comment m ON m.comment_id = c.id`;
-  // Comments waiting for the moderator (the caps count these): Waiting and Likely spam.
-  const WAITING = `${FROM} WHERE c.status IN ('waiting', 'spam') AND ${Q} IN ('waiting', 'likely_spam')`;
+  // What the caps count: recorded comments waiting for the moderator (Waiting and Likely spam), and the
+  // holds of posts not recorded yet. A comment is recorded with its hold's token, which from that same
+  // statement on stops the hold counting: never both, never neither.
+  const WAITING = `cm_comment m JOIN ${C} c ON c.id = m.comment_id WHERE c.status IN ('waiting', 'spam') AND m.queue IN ('waiting', 'likely_spam')`;
+  const HOLDS = 'cm_hold h WHERE h.expires_ms > ? AND NOT EXISTS (SELECT 1 FROM cm_comment r WHERE r.hold = h.token)';
   const marks = (/** @type {unknown[]} */ a) => a.map(() => '?').join(', ');
   /** @type {string | null} */
   let saltCache = null;
@@ -196,12 +199,13 @@ function createModeration(o) {
 
     /**
      * Record a new comment's queue and signals; a likely-spam one is hidden from Waline's lists.
-     * @param {{ id: number|string, signals: unknown[], likely: boolean, textHash: string, reader: string, secret?: string }} r
+     * hold: the cap hold it was posted under (from then on the comment counts, not the hold).
+     * @param {{ id: number|string, signals: unknown[], likely: boolean, textHash: string, reader: string, secret?: string, hold?: string }} r
      */
     async record(r) {
       await db.all(
-        'INSERT INTO cm_comment (comment_id, queue, signals, text_hash, reader, reports, hidden, secret_hash, created_ms) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?) ON CONFLICT (comment_id) DO NOTHING',
-        [Number(r.id), r.likely ? 'likely_spam' : 'waiting', JSON.stringify(r.signals), r.textHash || null, r.reader, r.secret ? sha(r.secret) : null, now()],
+        'INSERT INTO cm_comment (comment_id, queue, signals, text_hash, reader, reports, hidden, secret_hash, created_ms, hold) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?) ON CONFLICT (comment_id) DO NOTHING',
+        [Number(r.id), r.likely ? 'likely_spam' : 'waiting', JSON.stringify(r.signals), r.textHash || null, r.reader, r.secret ? sha(r.secret) : null, now(), r.hold || null],
       );
       if (r.likely) await db.all(`UPDATE ${C} SET status = 'spam' WHERE id = ? AND status = 'waiting'`, [Number(r.id)]);
     },
@@ -214,9 +218,9 @@ function createModeration(o) {
     async waitingCounts(url, reader) {
       const t = now();
       const rows = await db.all(
-        `SELECT (SELECT COUNT(*) FROM ${WAITING}) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ?) AS total,
-                (SELECT COUNT(*) FROM ${WAITING} AND c.url = ?) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ? AND url = ?) AS chapter,
-                (SELECT COUNT(*) FROM ${WAITING} AND m.reader = ?) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ? AND reader = ?) AS reader`,
+        `SELECT (SELECT COUNT(*) FROM ${WAITING}) + (SELECT COUNT(*) FROM ${HOLDS}) AS total,
+                (SELECT COUNT(*) FROM ${WAITING} AND c.url = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.url = ?) AS chapter,
+                (SELECT COUNT(*) FROM ${WAITING} AND m.reader = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.reader = ?) AS reader`,
         [t, url, t, url, reader, t, reader],
       );
       const r = rows[0] ?? {};
@@ -239,9 +243,9 @@ function createModeration(o) {
         all(
           `INSERT INTO cm_hold (token, url, reader, expires_ms)
            SELECT CAST(? AS varchar(40)), CAST(? AS varchar(200)), CAST(? AS varchar(80)), CAST(? AS bigint)
-           WHERE (SELECT COUNT(*) FROM ${WAITING}) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ?) < ?
-             AND (SELECT COUNT(*) FROM ${WAITING} AND c.url = ?) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ? AND url = ?) < ?
-             AND (SELECT COUNT(*) FROM ${WAITING} AND m.reader = ?) + (SELECT COUNT(*) FROM cm_hold WHERE expires_ms > ? AND reader = ?) < ?
+           WHERE (SELECT COUNT(*) FROM ${WAITING}) + (SELECT COUNT(*) FROM ${HOLDS}) < ?
+             AND (SELECT COUNT(*) FROM ${WAITING} AND c.url = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.url = ?) < ?
+             AND (SELECT COUNT(*) FROM ${WAITING} AND m.reader = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.reader = ?) < ?
            RETURNING token`,
           [token, p.url, p.reader, t + (p.holdMs ?? 120_000), t, p.caps.total, p.url, t, p.url, p.caps.perChapter, p.reader, t, p.reader, p.caps.perReader],
         ),

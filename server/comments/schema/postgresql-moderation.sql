@@ -15,7 +15,9 @@ CREATE TABLE IF NOT EXISTS cm_comment (
   hidden integer NOT NULL DEFAULT 0,
   secret_hash varchar(64),
   created_ms bigint NOT NULL,
-  decided_ms bigint
+  decided_ms bigint,
+  -- the cap hold (cm_hold) this comment was posted under: once recorded, the comment counts and the hold no longer does
+  hold varchar(40)
 );
 CREATE INDEX IF NOT EXISTS cm_comment_queue ON cm_comment (queue);
 CREATE INDEX IF NOT EXISTS cm_comment_text ON cm_comment (text_hash, created_ms);
