@@ -1,7 +1,10 @@
 /**
  * axe-core (WCAG 2.0/2.1/2.2 A and AA tags and the best-practice rules, see
- * ./axe.ts) on every scrollytelling section in every state a reader can put it
- * in, zero violations:
+ * ./axe.ts) on every chapter page with scrollytelling sections, zero violations:
+ *  - the whole page as loaded, at 390 and 1280 px, light and dark (the check
+ *    a11y-pages.test.ts makes of every other page, made here on the same
+ *    loads that then walk the steps: ./axe.ts axeBothSchemes);
+ * and on every scrollytelling section in every state a reader can put it in:
  *  - scrolling, motion allowed (dark at 1280 px, light at 390 px): at every
  *    step, once the step is active and its transitions have finished (a
  *    dimmed label must pass in its settled colour, not only under reduced
@@ -11,18 +14,14 @@
  * Sections come from the built pages, so a new chapter is checked with no edit.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './browser';
-import { axe } from './axe';
+import { axe, axeBothSchemes, isStepPage } from './axe';
 import { listPages } from '../../scripts/pages.mjs';
 
 const site = inject('siteUrl');
 const dist = process.env.DIST_DIR ?? 'dist';
-const pages = (listPages(dist) as string[]).filter(
-  (p) => !/^\/(?:[a-z]{2}\/)?embed\//.test(p) && readFileSync(path.join(dist, p, 'index.html'), 'utf8').includes('<scrolly-section'),
-);
+const pages = listPages(dist).filter((p) => isStepPage(dist, p));
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -42,7 +41,7 @@ describe('axe: every scrollytelling step, every reading mode', () => {
     expect(pages.length).toBeGreaterThan(0);
   });
   for (const page of pages) {
-    it(`${page}: scrolling with motion, at every step`, async () => {
+    it(`${page}: the whole page in both schemes, then scrolling with motion, at every step`, async () => {
       const found: string[] = [];
       for (const { scheme, width } of [
         { scheme: 'dark', width: 1280 },
@@ -50,6 +49,9 @@ describe('axe: every scrollytelling step, every reading mode', () => {
       ] as const) {
         const { page: p } = await openPage(browser, [site], { colorScheme: scheme, reducedMotion: 'no-preference', viewport: { width, height: 800 } });
         await p.goto(site + page, { waitUntil: 'load' });
+        const whole = await axeBothSchemes(p, scheme, `${width}px page`);
+        expect(whole.backgrounds.dark, `${width}px: the dark scheme did not reach the screen`).not.toBe(whole.backgrounds.light);
+        found.push(...whole.found);
         const steps = await p.locator('.scrolly .step').count();
         for (let n = 1; n <= steps; n++) {
           const { section, index } = await p.locator(`#step-${n}`).evaluate((el) => {
@@ -65,7 +67,7 @@ describe('axe: every scrollytelling step, every reading mode', () => {
         await p.context().close();
       }
       expect([...new Set(found)]).toEqual([]);
-    }, 300_000);
+    }, 420_000);
 
     it(`${page}: reduced motion, the plain article and the stepper at every step`, async () => {
       const found: string[] = [];
