@@ -133,6 +133,11 @@ export function formatNumber(n: number, locale: Locale, digits = 0): string {
   return new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: digits }).format(n);
 }
 
+/** A number with exactly `digits` decimals in the edition's marks ("5.8", "6.0"): toFixed, through the locale. */
+export function formatFixed(n: number, locale: Locale, digits: number): string {
+  return new Intl.NumberFormat(localeTag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
 /** Billions to show: whole from 10 up, else one decimal (a trailing .0 dropped). */
 const bnDigits = (bn: number) => (bn >= 10 ? 0 : 1);
 

@@ -101,6 +101,19 @@ describe('locator map', () => {
     expect(() => prep(placeRows, bad)).toThrow(/row "central-railway": hand-placed point "@-76.5 -11.8" on a line that is not schematic/);
   });
 
+  it('has no English defaults: a label missing from the edition fails naming the key', () => {
+    for (const key of ['ocean', 'andes', 'elev', 'schematic']) {
+      const { [key]: _gone, ...rest } = labels;
+      expect(() => layout(data, rest, 640), key).toThrow(new RegExp(`label "${key}" is missing`));
+    }
+    // The edition's words are what the map shows (here a Spanish label set).
+    const es = { ...labels, ocean: 'Océano Pacífico', elev: '{m} m s. n. m.' };
+    const svg = markup(layout(data, es, 640), '');
+    expect(svg).toContain('Océano Pacífico');
+    expect(svg).not.toContain('Pacific Ocean');
+    expect(svg).toMatch(/3,\d{3} m s\. n\. m\./);
+  });
+
   it('reports a crowded label instead of hiding it', () => {
     const tiny = layout(data, labels, 200);
     expect(tiny.crowded.length).toBeGreaterThan(0);

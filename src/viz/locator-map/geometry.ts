@@ -6,7 +6,9 @@
  */
 import { geoArea, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { LocatorData } from './prep';
-import { measureText, wrap, type TextStyle } from '../../lib/text';
+import { formatNumber, measureText, wrap, type TextStyle } from '../../lib/text';
+import { label } from '../../lib/viz/labels';
+import { edition } from '../../lib/ui';
 
 /** The area shown, degrees: the coast from Barranca to south of Lima, the highlands to Huancayo and Cerro de Pasco (Ica and Pucallpa are off the map: their lines are arrows). */
 export const EXTENT = { west: -78.0, east: -74.9, south: -12.62, north: -10.38 };
@@ -103,6 +105,8 @@ function block(lines: { text: string; size: number; style?: TextStyle }[]): { w:
  */
 export function layout(data: LocatorData, labels: Record<string, string>, width: number, isSea?: (x: number, y: number) => boolean): LocatorLayout {
   const { proj, height } = projection(width);
+  /** The figure's copy in the edition (figures.yaml labels): a missing key fails, no English default. */
+  const L = (key: string) => label(labels, key, 'locator-map');
   const P = (lon: number, lat: number): [number, number] => {
     const p = proj([lon, lat])!;
     return [Math.round(p[0] * 10) / 10, Math.round(p[1] * 10) / 10];
@@ -151,12 +155,12 @@ export function layout(data: LocatorData, labels: Record<string, string>, width:
   const placeLabel = (p: (typeof shown)[number]) => {
     const m = places.find((x) => x.id === p.id)!;
     // Elevations only where there is room for them (the wide layout); the data table has them all.
-    const elev = p.elev !== undefined && width >= 500 ? fill(labels['elev'] ?? '{m} m', { m: p.elev.toLocaleString('en-GB') }) : '';
+    const elev = p.elev !== undefined && width >= 500 ? fill(L('elev'), { m: formatNumber(p.elev, edition) }) : '';
     const lines = [
       ...wrap(labels[`name_${p.id}`] ?? p.name, 96, NAME_FONT, nameStyle(p.kind)).map((t) => ({ text: t, size: NAME_FONT, cls: `lm-name lm-name--${p.kind}`, style: nameStyle(p.kind) })),
       ...(elev ? [{ text: elev, size: SMALL_FONT, cls: 'lm-elev' }] : []),
       // A short note under the name (figures.yaml `sub_<id>`), e.g. where the railway ends.
-      ...wrap(fill(labels[`sub_${p.id}`] ?? '', { km: String(Math.round(gapKm / 5) * 5) }), 110, SMALL_FONT, SUB_STYLE)
+      ...wrap(fill(labels[`sub_${p.id}`] ?? '', { km: formatNumber(Math.round(gapKm / 5) * 5, edition) }), 110, SMALL_FONT, SUB_STYLE)
         .filter(Boolean)
         .map((t) => ({ text: t, size: SMALL_FONT, cls: 'lm-sub', style: SUB_STYLE })),
     ];
@@ -195,7 +199,7 @@ export function layout(data: LocatorData, labels: Record<string, string>, width:
     if (l.kind === 'area') continue;
     const src = data.lines.find((x) => x.id === l.id)!;
     const name = labels[`line_${l.id}`] ?? src.name;
-    const text = l.schematic ? fill(labels['schematic'] ?? '{name} (schematic)', { name }) : name;
+    const text = l.schematic ? fill(L('schematic'), { name }) : name;
     const maxW = Math.max(84, Math.min(170, width * 0.3));
     const lines2 = wrap(text, maxW, LINE_FONT, LINE_STYLE).map((t) => ({ text: t, size: LINE_FONT, cls: `lm-line-label lm-line-label--${l.kind}`, style: LINE_STYLE }));
     const { w, h } = block(lines2);
@@ -241,7 +245,7 @@ export function layout(data: LocatorData, labels: Record<string, string>, width:
   // The Andes band's name, inside the band.
   const andes = lines.find((l) => l.kind === 'area');
   if (andes) {
-    const t = [{ text: labels['andes'] ?? 'Andes', size: LINE_FONT, cls: 'lm-andes-label', style: { letterSpacing: 0.04 } }];
+    const t = [{ text: L('andes'), size: LINE_FONT, cls: 'lm-andes-label', style: { letterSpacing: 0.04 } }];
     const { w, h } = block(t);
     const cx = andes.points.reduce((s, p) => s + p[0], 0) / andes.points.length;
     const cy = andes.points.reduce((s, p) => s + p[1], 0) / andes.points.length;
@@ -263,7 +267,7 @@ export function layout(data: LocatorData, labels: Record<string, string>, width:
 
   // The ocean's name, in open sea if there is room.
   let ocean: LabelBox | undefined;
-  const ot = [{ text: labels['ocean'] ?? 'Pacific Ocean', size: SMALL_FONT, cls: 'lm-ocean', style: { letterSpacing: 0.06 } }];
+  const ot = [{ text: L('ocean'), size: SMALL_FONT, cls: 'lm-ocean', style: { letterSpacing: 0.06 } }];
   const ob = block(ot);
   for (let y = height * 0.55; y < height - ob.h - 4; y += 6) {
     const b = { x: 8, y, w: ob.w, h: ob.h };

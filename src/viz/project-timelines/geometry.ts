@@ -2,7 +2,7 @@
 import { label } from '../../lib/viz/labels';
 import { scaleLinear } from 'd3-scale';
 import type { TimelinesData } from './prep';
-import { formatUsd, formatUsdRange, measureText, wrap } from '../../lib/text';
+import { formatFixed, formatUsd, formatUsdRange, measureText, wrap } from '../../lib/text';
 import { edition } from '../../lib/ui';
 
 export interface BarBox {
@@ -125,10 +125,10 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
   const axisY = y + 10;
   y = axisY + 14;
   const spans: SpanBox[] = d.projects.map((p) => {
-    const yearsText = (p.ongoing ? L('ongoing') : L('years')).replace('{years}', p.years.toFixed(1));
+    const yearsText = (p.ongoing ? L('ongoing') : L('years')).replace('{years}', formatFixed(p.years, edition, 1));
     // A row's title says what kind of project it is (figures.yaml `title_<id>`), so unlike projects are not read as alike.
     const title = labels[`title_${p.id}`];
-    const tl = wrap(title ? title.replace('{years}', p.years.toFixed(1)) : `${p.project}: ${yearsText}`, width, 13, { weight: 600 });
+    const tl = wrap(title ? title.replace('{years}', formatFixed(p.years, edition, 1)) : `${p.project}: ${yearsText}`, width, 13, { weight: 600 });
     const top = y;
     const lineY = top + tl.length * 17 + 8;
     const x1 = tx(p.events[0]!.t);
