@@ -140,16 +140,36 @@ export function formatFixed(n: number, locale: Locale, digits: number): string {
 
 /** Billions to show: whole from 10 up, else one decimal (a trailing .0 dropped). */
 const bnDigits = (bn: number) => (bn >= 10 ? 0 : 1);
+const roundTo = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** "US$600 bn", "US$2.9 bn", "US$813 m": the unit words come from content/ui (`unit.usd_bn`, `unit.usd_m`). */
-export function formatUsd(bn: number, locale: Locale): string {
-  if (bn < 1) return ui('unit.usd_m', { n: formatNumber(Math.round(bn * 1000), locale) }, locale);
-  return ui('unit.usd_bn', { n: formatNumber(bn, locale, bnDigits(bn)) }, locale);
+/**
+ * The numbers a money template can use for an amount in US$ billions: `{n}` the
+ * billions (at most `digits` decimals) and `{m}` the same amount in whole millions
+ * (rounded to the same precision first: 23.156 at one decimal is 23.2, so 23,200).
+ * English writes billions ("US$4.4 bn"); the Spanish edition writes millions, as
+ * Peruvian papers do ("US$4,400 millones"). Which one an edition uses is its
+ * content/ui strings' choice (`unit.usd_*`), never code's.
+ */
+export function usdVars(bn: number, locale: Locale, digits: number): { n: string; m: string } {
+  return { n: formatNumber(bn, locale, digits), m: formatNumber(Math.round(roundTo(bn, digits) * 1000), locale) };
 }
 
-/** A range of billions, "US$14–14.3 bn" (`unit.usd_bn_range`): one decimal kept at any size, so the ends never round together. */
+/** A bare amount in the edition's money unit, for an axis tick, a table cell or a sum (`unit.usd_amount`): "4.4" / "4,400". */
+export function usdAmount(bn: number, locale: Locale, digits = 1): string {
+  return ui('unit.usd_amount', usdVars(bn, locale, digits), locale);
+}
+
+/** "US$600 bn", "US$2.9 bn", "US$813 m"; "US$600,000 millones" in Spanish: the words come from content/ui (`unit.usd_bn`, `unit.usd_m`). */
+export function formatUsd(bn: number, locale: Locale): string {
+  if (bn < 1) return ui('unit.usd_m', { n: formatNumber(Math.round(bn * 1000), locale) }, locale);
+  return ui('unit.usd_bn', usdVars(bn, locale, bnDigits(bn)), locale);
+}
+
+/** A range of billions, "US$14–14.3 bn" / "US$14,000–14,300 millones" (`unit.usd_bn_range`): one decimal kept at any size, so the ends never round together. */
 export function formatUsdRange(low: number, high: number, locale: Locale): string {
-  return ui('unit.usd_bn_range', { low: formatNumber(low, locale, 1), high: formatNumber(high, locale, 1) }, locale);
+  const l = usdVars(low, locale, 1);
+  const h = usdVars(high, locale, 1);
+  return ui('unit.usd_bn_range', { low: l.n, high: h.n, low_m: l.m, high_m: h.m }, locale);
 }
 
 /**

@@ -54,6 +54,18 @@ export function notEsPe(texts: string[]): string[] {
   return bad;
 }
 
+/**
+ * Money not in the edition's one form, "US$4,400 millones" (prose, charts, tables and notes alike): a figure
+ * followed by "mil millones" or "mil mill.", "miles de millones" as a unit, or an English unit ("bn", "billion").
+ * Words alone ("cuatro mil millones de dólares", the article's own phrase) are not figures.
+ */
+export function moneyNotOneForm(texts: string[]): string[] {
+  return texts
+    .map((raw) => raw.replace(/“[^”]*”/g, '“”'))
+    .filter((t) => /\d\s*mil mill|miles de millones|\bmil mill\.|(?:US)?\$\s?[\d.,]+\s*(?:bn|billion|m)\b/i.test(t))
+    .map((t) => t.slice(0, 100));
+}
+
 /** English copy: strings of the English content (three or more words) that no Spanish content file also holds (a title kept in its own language, a proper name). */
 function contentStrings(files: string[]): Set<string> {
   const out = new Set<string>();
@@ -102,6 +114,26 @@ describe('the Spanish edition', () => {
     expect(bad).toEqual([]);
   });
 
+  it('writes money one way, "US$4,400 millones", on every Spanish page, its 404 page and every Spanish step still', () => {
+    expect(moneyNotOneForm(['US$4,400 millones', 'US$4.4 mil millones', '14 mil mill.', 'Miles de millones de US$', 'US$4 bn', 'cuatro mil millones de dólares', 'US$813 millones'])).toEqual([
+      'US$4.4 mil millones',
+      '14 mil mill.',
+      'Miles de millones de US$',
+      'US$4 bn',
+    ]);
+    const stills = readdirSync(path.join(DIST, 'stills')).filter((f) => f.endsWith('-es.svg'));
+    expect(stills.length).toBeGreaterThan(10);
+    const texts: [string, string[]][] = [
+      ...spanish.map((p) => [p, visible(read(p))] as [string, string[]]),
+      ['/es/404.html', visible(readFileSync(path.join(DIST, 'es', '404.html'), 'utf8'))],
+      ...stills.map((f) => [`/stills/${f}`, visible(readFileSync(path.join(DIST, 'stills', f), 'utf8'))] as [string, string[]]),
+    ];
+    const bad = texts.flatMap(([p, t]) => moneyNotOneForm(t).map((b) => `${p}: ${b}`));
+    expect([...new Set(bad)]).toEqual([]);
+    // The charts do use the form (so the scan reads their labels): the rail-cost bars say "US$… millones".
+    expect(texts.some(([, t]) => t.some((x) => /^US\$[\d,]+ millones$/.test(x)))).toBe(true);
+  });
+
   it('shows no English copy from the English content on a Spanish page', () => {
     const copy = englishCopy();
     expect(copy.size).toBeGreaterThan(200);
@@ -109,6 +141,11 @@ describe('the Spanish edition', () => {
     expect(englishLeft(['Texto en español', sample], copy)).toEqual([sample]);
     const bad = spanish.flatMap((p) => englishLeft(visible(read(p)), copy).map((t) => `${p}: ${t.slice(0, 100)}`));
     expect([...new Set(bad)].slice(0, 40)).toEqual([]);
+    // The Spanish 404 page and the Spanish step stills (the plain article's pictures, /stills/<fig>-<n>-es.svg) too:
+    // the stills once carried the English figure title and axis ("US$ billions").
+    const files = ['es/404.html', ...readdirSync(path.join(DIST, 'stills')).filter((f) => f.endsWith('-es.svg')).map((f) => `stills/${f}`)];
+    const badFiles = files.flatMap((f) => englishLeft(visible(readFileSync(path.join(DIST, f), 'utf8')), copy).map((t) => `/${f}: ${t.slice(0, 100)}`));
+    expect([...new Set(badFiles)].slice(0, 40)).toEqual([]);
   });
 
   it('says which language each page is in and links its twin', () => {

@@ -7,7 +7,7 @@
  * the train where the 3D scene's step ends (its `to` km along the line).
  */
 import type { StepStills } from '../../lib/viz/stills';
-import { getCollection } from 'astro:content';
+import { figureIn } from '../../lib/i18n/content';
 import { rowsOf } from '../../lib/rows';
 import { centralRailwaySchema, southernRailwaySchema } from '../climb-profile/schema';
 import { prep, stepAt } from '../climb-profile/prep';
@@ -19,7 +19,8 @@ export const stills: StepStills = async (_labels, count, width) => {
   const central = await rowsOf('centralRailway', centralRailwaySchema);
   const profile = prep(central, await rowsOf('southernRailway', southernRailwaySchema));
   const data = prep3d(central);
-  const profileLabels = (await getCollection('figures')).find((f) => f.id === 'climb-profile')?.data.labels;
+  // In the page's edition (a Spanish still in Spanish).
+  const profileLabels = (await figureIn('climb-profile'))?.data.labels;
   if (!profileLabels) throw new Error('[climb-3d] its stills use the climb-profile figure\'s labels: content/figures.yaml has no "climb-profile"');
   const i = profile.steps.findIndex((s) => s.band === 'descent');
   const step = stepAt(profile, i);

@@ -2,7 +2,8 @@
 import { label } from '../../lib/viz/labels';
 import { scaleLinear } from 'd3-scale';
 import type { DebtData } from './prep';
-import { wrap, measureText } from '../../lib/text';
+import { wrap, measureText, usdAmount } from '../../lib/text';
+import { edition } from '../../lib/ui';
 
 /** Titles and the value are bold (debt-and-finance.css): measured with the bold face. */
 const BOLD = { weight: 700 };
@@ -46,7 +47,7 @@ export function layout(d: DebtData, labels: Record<string, string>, width: numbe
   });
   const labelH = Math.max(...segs.map((s) => s.lines.length)) * 15;
   y += BAR_H + 8 + labelH + 8;
-  const cost = d.cost.high !== undefined ? `${d.cost.low}–${d.cost.high}` : String(d.cost.low);
+  const cost = d.cost.high !== undefined ? `${usdAmount(d.cost.low, edition, 2)}–${usdAmount(d.cost.high, edition, 2)}` : usdAmount(d.cost.low, edition, 2);
   const costLines = wrap(L('costNote').replace('{cost}', cost), width, 12);
   const costY = y + 12;
   y += costLines.length * 16 + 8;

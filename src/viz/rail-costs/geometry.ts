@@ -2,7 +2,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { Bar, Bracket } from './prep';
 import { label } from '../../lib/viz/labels';
-import { formatNumber, measureText, wrap } from '../../lib/text';
+import { measureText, usdAmount, usdVars, wrap } from '../../lib/text';
 import { edition, ui } from '../../lib/ui';
 
 export interface BarLayout {
@@ -59,20 +59,23 @@ export const BRACKET_FONT = 11;
 export const BRACKET_LINE = 13;
 
 const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
-const bn = (v: number) => formatNumber(v, edition, v < 1 ? 2 : 1);
+/** An amount as the edition writes it in its money unit ("4.4" bn, "4,400" millones), and its value label. */
+const digitsOf = (v: number) => (v < 1 ? 2 : 1);
+const bn = (v: number) => usdAmount(v, edition, digitsOf(v));
+const valueText = (v: number) => ui('unit.usd_bn_short', usdVars(v, edition, digitsOf(v)), edition);
 
 export function layout(bars: Bar[], width: number, labels: Record<string, string> = {}, brackets: Bracket[] = []): RailCostsLayout {
   // With a bracket, every row moves right to leave the bracket a gutter on the left.
   // The right margin holds the value label after the longest bar: as wide as the widest label needs (the Spanish
-  // edition's "14 mil mill." is twice "$14 bn"), never less than the 56 px the English labels were laid out with.
-  const widestValue = Math.max(0, ...bars.map((b) => measureText(ui('unit.usd_bn_short', { n: bn(b.value) }, edition), VALUE_FONT)));
+  // edition's "US$14,000 millones" is three times "$14 bn"), never less than the 56 px the English labels were laid out with.
+  const widestValue = Math.max(0, ...bars.map((b) => measureText(valueText(b.value), VALUE_FONT)));
   const margin = { left: brackets.length ? 16 : 4, right: Math.max(56, Math.ceil(6 + widestValue + 4)) };
   const max = Math.max(...bars.map((b) => b.value));
   const x = scaleLinear()
     .domain([0, max])
     .nice()
     .range([0, Math.max(40, width - margin.left - margin.right)]);
-  const ticks = x.ticks(width < 420 ? 3 : 5).map((t) => ({ x: margin.left + x(t), label: `${t}` }));
+  const ticks = x.ticks(width < 420 ? 3 : 5).map((t) => ({ x: margin.left + x(t), label: bn(t) }));
   // Axis title on the first line, tick labels on the second, bars below.
   const top = 38;
   let y = top;
@@ -82,7 +85,7 @@ export function layout(bars: Bar[], width: number, labels: Record<string, string
     const tagLines = tag ? wrap(tag, width - margin.left - 4, TAG_FONT) : [];
     const barTop = 18 + (labelLines.length - 1) * LABEL_LINE + tagLines.length * TAG_H;
     const w = x(b.value);
-    const valueLabel = ui('unit.usd_bn_short', { n: bn(b.value) }, edition);
+    const valueLabel = valueText(b.value);
     const row: BarLayout = {
       id: b.id,
       label: b.label,

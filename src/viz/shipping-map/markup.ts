@@ -9,11 +9,12 @@ import { chartLayout, type ChartLayout } from './geometry';
 import { routeDays, speedFor, stateAt, type ShippingData } from './prep';
 import type { Still } from '../../lib/viz/types';
 import { label } from '../../lib/viz/labels';
+import { formatFixed, formatNumber, formatUsd } from '../../lib/text';
+import { edition } from '../../lib/ui';
 
-const nf = new Intl.NumberFormat('en-US');
-const nf1 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-export const fmtDays = (d: number) => (Math.round(d * 10) / 10).toFixed(1);
-export const fmtSpeed = (kn: number) => (Number.isInteger(kn) ? String(kn) : kn.toFixed(1));
+// Numbers in the edition's marks (es-PE, en-GB): at build time the page's edition, in the browser the document's.
+export const fmtDays = (d: number) => formatFixed(Math.round(d * 10) / 10, edition, 1);
+export const fmtSpeed = (kn: number) => (Number.isInteger(kn) ? formatNumber(kn, edition) : formatFixed(kn, edition, 1));
 
 /** The map's SVG content (land, shaded countries, routes, ports). Routes use pathLength=1 so drawing is a dash offset. */
 export function mapMarkup(g: MapGeometry): string {
@@ -30,7 +31,7 @@ export function mapMarkup(g: MapGeometry): string {
 
 /**
  * Fill a label template: {nm:id} sea distance, {days:id} days at the speed,
- * {speed} the speed, {trade:id} a trade figure, {saved} days saved,
+ * {speed} the speed, {trade:id} a trade figure, {usd:id} a trade figure in US$ bn as money, {saved} days saved,
  * {stopdays:id} a route's assumed stop days, {speedforN:id} the average speed at which the route takes N days. Days are
  * wrapped in spans the browser updates when the speed changes.
  */
@@ -40,15 +41,15 @@ export function fill(template: string, data: ShippingData, speed: number, saved 
     const target = /^speedfor(\d+)$/.exec(key);
     if (target) {
       if (!route) throw new Error(`[shipping-map] label names unknown route "${id}"`);
-      return speedFor(route, Number(target[1])).toFixed(1);
+      return formatFixed(speedFor(route, Number(target[1])), edition, 1);
     }
     switch (key) {
       case 'stopdays':
         if (!route) throw new Error(`[shipping-map] label names unknown route "${id}"`);
-        return nf1.format(route.stopDays);
+        return formatNumber(route.stopDays, edition, 1);
       case 'nm':
         if (!route) throw new Error(`[shipping-map] label names unknown route "${id}"`);
-        return nf.format(route.nm);
+        return formatNumber(route.nm, edition);
       case 'days':
         if (!route) throw new Error(`[shipping-map] label names unknown route "${id}"`);
         return `<span data-days="${esc(route.id)}">${fmtDays(routeDays(route, speed))}</span>`;
@@ -59,7 +60,13 @@ export function fill(template: string, data: ShippingData, speed: number, saved 
       case 'trade': {
         const v = id ? data.trade[id] : undefined;
         if (v === undefined) throw new Error(`[shipping-map] label names unknown trade figure "${id}"`);
-        return nf1.format(v);
+        return formatNumber(v, edition, 1);
+      }
+      case 'usd': {
+        // A trade figure in US$ billions written as money in the edition's form ("US$23.2 bn", "US$23,200 millones").
+        const v = id ? data.trade[id] : undefined;
+        if (v === undefined) throw new Error(`[shipping-map] label names unknown trade figure "${id}"`);
+        return esc(formatUsd(v, edition));
       }
       default:
         throw new Error(`[shipping-map] unknown placeholder ${m} in a label`);
