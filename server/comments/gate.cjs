@@ -23,6 +23,7 @@
 //     moderator asks; no 5xx answer carries an internal message.
 // Nothing that matters lives in this process's memory (state.cjs).
 'use strict';
+const { localize, pickLang, translate } = require('./messages.cjs');
 const net = require('node:net');
 const { createRequire } = require('node:module');
 const proxyaddr = require('proxy-addr');
@@ -733,13 +734,14 @@ function createGate(opts) {
       if (e instanceof GateError) {
         if (e.status === 503 || e.status === 429) ctx.set('Retry-After', String(e.extra.retryAfter ?? 60));
         ctx.status = e.status;
-        ctx.body = { errno: e.status, errmsg: e.message, ...e.extra };
+        // In the reader's language (the widget sends the page's as Accept-Language): messages.cjs.
+        ctx.body = { errno: e.status, ...localize(e.message, e.extra, pickLang(ctx.get('accept-language'))) };
         return;
       }
       // Anything else is ours to fix, not the reader's to read.
       log(`[comments] ${ctx.method} ${ctx.path}: ${e instanceof Error ? e.stack || e.message : e}`);
       ctx.status = 500;
-      ctx.body = { errno: 500, errmsg: 'The comment server had a problem. Please try again later.' };
+      ctx.body = { errno: 500, errmsg: translate('The comment server had a problem. Please try again later.', pickLang(ctx.get('accept-language'))) };
     }
   }
   // sweep: for the host's timer, so an idle server still forgets and purges on time.

@@ -119,7 +119,10 @@ async function request<R>(t: T, url: string, init: RequestInit = {}): Promise<R>
   const timer = setTimeout(() => ctl.abort(), TIMEOUT_MS);
   let res: Response;
   try {
-    res = await fetch(url, { ...init, signal: ctl.signal, credentials: 'omit', cache: 'no-store' });
+    // The page's language, so the server's refusals come back in it (server/comments/messages.cjs).
+    const headers = new Headers(init.headers);
+    headers.set('Accept-Language', document.documentElement.lang || 'en');
+    res = await fetch(url, { ...init, headers, signal: ctl.signal, credentials: 'omit', cache: 'no-store' });
   } catch {
     throw new ApiError(t('err_unreachable'));
   } finally {
