@@ -6,6 +6,7 @@ import figureData from './src/integrations/figure-data.mjs';
 import figureFiles from './src/integrations/figure-files.mjs';
 import stepStills from './src/integrations/step-stills.mjs';
 import postbuild from './scripts/postbuild.mjs';
+import edition404 from './src/integrations/edition-404.mjs';
 import { siteAddress } from './scripts/site-url.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import glossaryLinks from './src/integrations/glossary-links.ts';
@@ -31,7 +32,7 @@ export default defineConfig({
   // figureFiles: each figure's CSV/SVG/PNG downloads (/files/) and social card (/cards/).
   // stepStills: each scrolly step's still picture (the plain article) into /stills/.
   // postbuild (last: it reads what the others wrote): CSP script hashes, .br/.gz copies.
-  integrations: [mdx(), embedHost(), figureData(), figureFiles(), stepStills(), postbuild({ site, mode })],
+  integrations: [mdx(), embedHost(), figureData(), figureFiles(), stepStills(), edition404(), postbuild({ site, mode })],
   // Astro's default Markdown/MDX processor, plus: each chapter links the first
   // use of each glossary term to /glossary/ (src/integrations/glossary-links.ts).
   markdown: { processor: satteri({ hastPlugins: [glossaryLinks()] }) },

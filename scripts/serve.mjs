@@ -228,6 +228,11 @@ export async function serve(opts = {}) {
 
   /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
   async function notFound(req, res) {
+    // A miss under an edition's prefix (/es/…) gets that edition's page (dist/es/404.html), as nginx does.
+    const edition = /^\/([a-z]{2})(?:\/|$)/.exec(String(req.url ?? ''))?.[1];
+    const own = edition ? path.join(root, edition, '404.html') : '';
+    const ownSt = own ? await stat(own).catch(() => null) : null;
+    if (ownSt?.isFile()) return send(req, res, 404, own, ownSt, `/${edition}/404.html`);
     const file = path.join(root, '404.html');
     const st = await stat(file).catch(() => null);
     if (!st?.isFile()) {

@@ -145,6 +145,17 @@ d('nginx in front of the built site', () => {
       expect(html, p).toContain('href="/the-announcement/"');
       expect(r.headers['content-security-policy'], p).toBeTruthy();
     }
+    // A miss under /es/ gets the Spanish page; /es/404.html itself is not a page.
+    for (const p of ['/es/no-such-chapter/', '/es/embed/no-such/', '/es/no-such.html', '/es/404.html']) {
+      const r = await raw(ng.url, p);
+      expect(r.status, p).toBe(404);
+      expect(r.headers['content-type'], p).toBe('text/html; charset=utf-8');
+      const html = r.body.toString();
+      expect(html, p).toContain('<html lang="es"');
+      expect(html, p).toContain('href="/es/the-announcement/"');
+      expect(r.headers['content-security-policy'], p).toBeTruthy();
+    }
+    for (const p of ['/no-such/', '/esx/']) expect((await raw(ng.url, p)).body.toString(), p).toContain('<html lang="en"');
     const redirect = await raw(ng.url, '/%2fevil.example/..%2fthe-announcement');
     expect(redirect.headers.location ?? '').not.toMatch(/^(\/\/|https?:)/);
     expect((await raw(ng.url, '/the-announcement')).headers.location).toBe('/the-announcement/');

@@ -117,6 +117,28 @@ describe('paths', () => {
     expect(html).toMatch(/href="\/"/);
     expect(html).toContain('href="/the-announcement/"');
   });
+
+  it('answers a miss under /es/ with the Spanish 404 page (status 404), and only there', async () => {
+    for (const p of ['/es/no-such-chapter/', '/es/embed/no-such/', '/es/no-such.html']) {
+      const r = await raw(site.url, p);
+      expect(r.status, p).toBe(404);
+      expect(r.headers['content-type'], p).toMatch(/text\/html/);
+      const html = r.body.toString();
+      expect(html, p).toContain('<html lang="es"');
+      expect(html, p).toContain('<meta name="robots" content="noindex"');
+      expect(html, p).toContain('href="/es/the-announcement/"');
+      expect(html, p).not.toContain('href="/the-announcement/"');
+    }
+    // English (and a prefix that only looks like an edition) keep the English page.
+    for (const p of ['/no-such/', '/esx/', '/xx/no-such/']) {
+      const r = await raw(site.url, p);
+      expect(r.status, p).toBe(404);
+      expect(r.body.toString(), p).toContain('<html lang="en"');
+    }
+    // The Spanish page is a file, not a page of the site at /es/404/.
+    expect((await raw(site.url, '/es/404/')).body.toString()).toContain('<html lang="es"');
+    expect((await raw(site.url, '/es/404/')).status).toBe(404);
+  });
 });
 
 describe('static responses', () => {
