@@ -10,6 +10,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { edition, DEFAULT_LOCALE, type Locale } from './index';
 import { translated } from '../rows';
 import { hasStrings } from '../ui';
+import { factDisplay, type FactRow } from './facts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 export type FigureEntry = CollectionEntry<'figures'>;
@@ -86,16 +87,28 @@ export async function pageIn(id: string, locale: Locale = edition): Promise<Coll
   return (await getEntry('pagesEs', id)) as unknown as CollectionEntry<'pages'> | undefined;
 }
 
+type SiteCollection = 'facts' | 'glossary' | 'corrections' | 'sources';
+
+/** A row in the edition: its text from the translation; a fact's display filled from the English row's figures (facts.ts). */
+function inEdition<C extends SiteCollection>(collection: C, e: CollectionEntry<C>, locale: Locale): CollectionEntry<C> {
+  const data = translated(e.data as never, locale) as Record<string, unknown>;
+  if (collection === 'facts' && locale !== DEFAULT_LOCALE) {
+    const en = e.data as unknown as FactRow;
+    data['display'] = factDisplay(String(data['display']), { ...en, id: e.id }, locale, `content/data/${locale}/facts.csv`);
+  }
+  return { ...e, data: data as CollectionEntry<C>['data'] };
+}
+
 /** Rows of a site collection (facts, glossary, corrections, sources) with their text in the edition. */
-export async function rowsIn<C extends 'facts' | 'glossary' | 'corrections' | 'sources'>(collection: C, locale: Locale = edition): Promise<CollectionEntry<C>[]> {
+export async function rowsIn<C extends SiteCollection>(collection: C, locale: Locale = edition): Promise<CollectionEntry<C>[]> {
   const all = (await getCollection(collection)) as CollectionEntry<C>[];
-  return all.map((e) => ({ ...e, data: translated(e.data as never, locale) as CollectionEntry<C>['data'] }));
+  return all.map((e) => inEdition(collection, e, locale));
 }
 
 /** One row of a site collection in the edition. */
-export async function rowIn<C extends 'facts' | 'glossary' | 'corrections' | 'sources'>(collection: C, id: string, locale: Locale = edition): Promise<CollectionEntry<C> | undefined> {
+export async function rowIn<C extends SiteCollection>(collection: C, id: string, locale: Locale = edition): Promise<CollectionEntry<C> | undefined> {
   const e = (await getEntry(collection, id)) as CollectionEntry<C> | undefined;
-  return e && { ...e, data: translated(e.data as never, locale) as CollectionEntry<C>['data'] };
+  return e && inEdition(collection, e, locale);
 }
 
 /** Whether the edition's shared strings exist yet (content/ui/<locale>.json); no page of it is built before. */
