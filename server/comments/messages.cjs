@@ -100,6 +100,7 @@ function translate(message, lang) {
  */
 function localize(errmsg, extra, lang) {
   if (lang === 'en') return { errmsg, ...extra };
+  /** @type {Record<string, unknown>} */
   const out = { ...extra, errmsg: translate(errmsg, lang) };
   const fields = extra.fields;
   if (fields && typeof fields === 'object') {

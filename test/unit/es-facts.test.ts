@@ -17,13 +17,14 @@ const es = rows('content/data/es/facts.csv');
 
 /** A display's figures as quantities, scale words applied: English "billion"/"million", Spanish "millones"/"millón". */
 function quantities(s: string, lang: 'en' | 'es'): number[] {
-  const num = lang === 'en' ? /(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/g : /(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/g;
-  const scale = lang === 'en' ? { billion: 1e9, million: 1e6 } : { millones: 1e6, millón: 1e6 };
+  // Both editions group with commas and use a decimal point (es-PE, README): one pattern reads both.
+  const num = /(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/g;
+  const scale: Record<string, number> = lang === 'en' ? { billion: 1e9, million: 1e6 } : { millones: 1e6, millón: 1e6 };
   const words = Object.keys(scale).join('|');
   return [...s.matchAll(num)].map((m) => {
     const after = s.slice(m.index! + m[0].length);
-    const w = new RegExp(`^(?:\\s*[–-]\\s*\\d[\\d,]*(?:\\.\\d+)?)?\\s+(${words})(?![\\p{L}])`, 'u').exec(after)?.[1] as keyof typeof scale | undefined;
-    return Number((Number(m[0].replace(/,/g, '')) * (w ? scale[w] : 1)).toPrecision(6));
+    const w = new RegExp(`^(?:\\s*[–-]\\s*\\d[\\d,]*(?:\\.\\d+)?)?\\s+(${words})(?![\\p{L}])`, 'u').exec(after)?.[1];
+    return Number((Number(m[0].replace(/,/g, '')) * (w ? (scale[w] ?? 1) : 1)).toPrecision(6));
   });
 }
 const sorted = (a: number[]) => [...a].sort((x, y) => x - y);
