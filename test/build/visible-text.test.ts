@@ -98,6 +98,15 @@ export function contentCorpus(root = 'content'): Corpus {
       templates.push(new RegExp(`^${re}$`));
     }
   }
+  // Unquoted CSV fields with placeholders are templates too (content/data/es/facts.csv's displays: "{1:usd} o más").
+  files.forEach((f, i) => {
+    if (!f.endsWith('.csv')) return;
+    for (const m of raw[i]!.matchAll(/(?<=^|,)([^,"\n]*\{[^{}\s]+\}[^,"\n]*)(?=,|$)/gm)) {
+      const tpl = norm(m[1]!);
+      if (tpl.replace(/\{[^{}\s]+\}/g, '').replace(/[^\p{L}]/gu, '').length < 2) continue;
+      templates.push(new RegExp(`^${shape(tpl).split('#').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+?')}$`));
+    }
+  });
   // Markdown's own syntax is not text: emphasis marks and link targets (component attributes, e.g. <Step shows>, are).
   const text = shape(norm(
     raw
