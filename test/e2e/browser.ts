@@ -1,6 +1,6 @@
 /** Debian's Chromium through playwright-core; never downloads a browser. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page, type Request } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,6 +29,41 @@ export interface Watched {
   errors: string[];
   /** Requests to an origin other than the allowed ones. */
   foreign: string[];
+  /**
+   * Resolves once the page is quiet: no request in flight over two rendered
+   * frames (what a test waits for before asserting that something did NOT
+   * happen: no error, no request), instead of a fixed sleep.
+   */
+  settled(timeoutMs?: number): Promise<void>;
+}
+
+/** Resolves after the page has rendered `n` more frames (observers and rAF loops have run). */
+export function frames(page: Page, n = 2): Promise<void> {
+  return page.evaluate(
+    (k) =>
+      new Promise<void>((resolve) => {
+        const tick = () => (--k <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}
+
+/** Resolves once the page's scroll position has not moved for three frames in a row. */
+export function scrollSettled(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = scrollY;
+        let still = 0;
+        const tick = () => {
+          if (scrollY !== last) (last = scrollY), (still = 0);
+          else if (++still >= 3) return resolve();
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
 }
 
 /** A new page that records console errors, page errors and requests leaving the allowed origins. */
@@ -37,6 +72,18 @@ export async function openPage(browser: Browser, allowedOrigins: string[], optio
   const page = await ctx.newPage();
   const errors: string[] = [];
   const foreign: string[] = [];
+  const inflight = new Set<Request>();
+  page.on('request', (r) => inflight.add(r));
+  page.on('requestfinished', (r) => inflight.delete(r));
+  page.on('requestfailed', (r) => inflight.delete(r));
+  async function settled(timeoutMs = 15_000) {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      await frames(page, 2);
+      if (!inflight.size) return;
+      if (Date.now() > end) throw new Error(`page not quiet after ${timeoutMs} ms: ${[...inflight].map((r) => r.url()).join(', ')}`);
+    }
+  }
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
@@ -46,16 +93,16 @@ export async function openPage(browser: Browser, allowedOrigins: string[], optio
     if (u.startsWith('data:') || u.startsWith('blob:') || u.startsWith('about:')) return;
     if (!allowedOrigins.some((o) => u.startsWith(o))) foreign.push(u);
   });
-  return { page, errors, foreign };
+  return { page, errors, foreign, settled };
 }
 
-/** Scroll like a reader: small steps with a pause, so observers fire. */
-export async function scrollThrough(page: Page, to: number, stepPx = 250, pauseMs = 30) {
+/** Scroll like a reader: small steps, each given `framesEach` rendered frames so observers and the scroll loop run (frames, not milliseconds: a loaded machine renders slower, and the reader's pace follows). */
+export async function scrollThrough(page: Page, to: number, stepPx = 250, framesEach = 2) {
   let y = await page.evaluate(() => scrollY);
   const dir = to > y ? 1 : -1;
   while ((to - y) * dir > 0) {
     y = dir > 0 ? Math.min(to, y + stepPx) : Math.max(to, y - stepPx);
     await page.evaluate((v) => scrollTo(0, v), y);
-    await page.waitForTimeout(pauseMs);
+    await frames(page, framesEach);
   }
 }

@@ -18,7 +18,7 @@ async function scrollToStep(page: Page, section: string, i: number, below = 0) {
   const box = await page.locator(`${section} .step`).nth(i).boundingBox();
   const vh = await page.evaluate(() => innerHeight);
   const y = await page.evaluate(() => scrollY);
-  await scrollThrough(page, y + box!.y - vh * 0.6 + 40 + below, 200, 40);
+  await scrollThrough(page, y + box!.y - vh * 0.6 + 40 + below, 200, 3);
 }
 
 /** Watch which scripts the page fetched, and whether any of them is three.js. */
@@ -79,7 +79,7 @@ describe('the climb: elevation profile', () => {
 
 describe('the climb in 3D', () => {
   it('does not request three.js until the scene nears the viewport, then replaces the poster', async () => {
-    const { page, errors, foreign } = await openPage(browser, [site]);
+    const { page, errors, foreign, settled } = await openPage(browser, [site]);
     const scripts = watchScripts(page);
     await page.goto(URL);
     await page.waitForLoadState('networkidle');
@@ -87,7 +87,7 @@ describe('the climb in 3D', () => {
     expect(scripts.three).toEqual([]);
     // Reading the profile's first steps is not near enough.
     await scrollToStep(page, 'scrolly-section#scrolly-climb-profile', 0);
-    await page.waitForTimeout(500);
+    await settled(); // anything that scroll asked for has arrived
     expect(scripts.three).toEqual([]);
     await expect.poll(() => page.locator('#figure-climb-3d .climb-3d__poster svg').isVisible()).toBe(true);
     // Now scroll to the 3D figure.

@@ -31,7 +31,7 @@ function watchFailures(page: Page) {
 
 async function scrollToStep(page: Page, section: string, i: number, viewportH: number) {
   const top = await page.locator(`${section} .step`).nth(i).evaluate((el) => el.getBoundingClientRect().top + scrollY);
-  await scrollThrough(page, Math.max(0, top - viewportH * 0.45), 200, 30);
+  await scrollThrough(page, Math.max(0, top - viewportH * 0.45), 200, 2);
 }
 
 describe('funding models', () => {
@@ -108,7 +108,7 @@ describe('static figures of chapters 3-5', () => {
       await page.goto(`${site}/${f.slug}/`);
       const fig = page.locator(`#figure-${f.id}`);
       const top = await fig.evaluate((el) => el.getBoundingClientRect().top + scrollY);
-      await scrollThrough(page, top - 100, 400, 30);
+      await scrollThrough(page, top - 100, 400, 2);
       await expect.poll(() => page.locator(`#figure-${f.id}[data-mounted]`).count(), { timeout: 5000 }).toBe(1);
       const svg = fig.locator('.figure__canvas svg');
       for (const w of [390, 1280]) {

@@ -8,7 +8,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { launch, openPage, frames } from './browser';
 import { chapterSlugs, html } from '../build/dist';
 import { inkShare } from './reading';
 
@@ -110,7 +110,7 @@ describe('the plain article', () => {
   }, 120_000);
 
   it('a reader scrolling with JavaScript downloads no still', async () => {
-    const { page } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+    const { page, settled } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
     const stills: string[] = [];
     page.on('request', (r) => {
       if (new URL(r.url()).pathname.startsWith('/stills/')) stills.push(r.url());
@@ -119,8 +119,9 @@ describe('the plain article', () => {
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     for (let y = 0; y < height; y += 600) {
       await page.evaluate((v) => scrollTo(0, v), y);
-      await page.waitForTimeout(50);
+      await frames(page, 2);
     }
+    await settled();
     expect(await page.locator('.step__still:visible').count()).toBe(0);
     expect(stills).toEqual([]);
     await page.context().close();

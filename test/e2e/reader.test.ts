@@ -48,11 +48,12 @@ describe('without JavaScript', () => {
 describe('with JavaScript', () => {
   for (const slug of chapters) {
     it(`${slug}: reading top to bottom logs no errors and requests nothing from another origin`, async () => {
-      const { page, errors, foreign } = await openPage(browser, [site], { viewport: { width: 390, height: 800 } });
+      const { page, errors, foreign, settled } = await openPage(browser, [site], { viewport: { width: 390, height: 800 } });
       await page.goto(`${site}/${slug}/`);
       const height = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
-      await scrollThrough(page, height, 400, 40);
-      await page.waitForTimeout(300);
+      await scrollThrough(page, height, 400, 3);
+      // Whatever the last scroll started (figures mounting, data, the comment count) has finished.
+      await settled();
       expect(errors).toEqual([]);
       expect(foreign).toEqual([]);
       await page.context().close();

@@ -64,7 +64,7 @@ describe('shipping map', () => {
     await expect.poll(async () => Object.values(await routes(page)).filter((r) => r.visible).length).toBe(0);
 
     await toStep(page, 1);
-    await page.waitForTimeout(300);
+    await expect.poll(async () => (await routes(page))['callao-manzanillo-shanghai']?.visible).toBe(true);
     let r = await routes(page);
     expect(r['callao-manzanillo-shanghai']!.visible).toBe(true);
     expect(r['chancay-shanghai']!.visible).toBe(false);

@@ -10,7 +10,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { launch, openPage, frames, scrollSettled } from './browser';
 import { chapterSlugs, html } from '../build/dist';
 import { coverage, sectionsOnPage } from './reading';
 
@@ -88,7 +88,8 @@ async function walk(page: Page, section: { id: string; steps: number[] }, proble
   }
   // Scrolling does not move the stepper off its step.
   await page.mouse.wheel(0, 400);
-  await page.waitForTimeout(200);
+  await frames(page, 2);
+  await scrollSettled(page);
   expect(await s.getAttribute('data-active-step')).toBe(String(count - 1));
   // Back to scrolling: the reader keeps their place (the same step is active), focus back on the toggle.
   await toggle.focus();
