@@ -8,6 +8,7 @@
  * `npx vitest run --project unit` runs one layer; `npx vitest run test/unit/csv.test.ts` one file.
  */
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/setup/sequencer';
 
 const integration = ['test/e2e/comments-api*.test.ts', 'test/comments/**/*.test.ts'];
 
@@ -17,6 +18,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Two cores: browser tests in parallel beyond two only slow each other down.
     maxWorkers: 2,
+    // The longest-running files start first (test/setup/sequencer.ts), so neither worker ends up alone with one.
+    sequence: { sequencer: LongestFirst },
     reporters: ['default'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
