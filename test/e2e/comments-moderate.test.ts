@@ -3,8 +3,9 @@
  * serve()'s /api/ proxy, on the built site: the moderation page by keyboard
  * (queues with counts, shortcuts, bulk actions, the audit log), axe in both
  * colour schemes, screenshots of every queue at 390 and 1280 px
- * (test-results/comments/moderate-<queue>-<width>.png); the widget's Report
- * control and self-deletion; a closed thread.
+ * and scheme (test-results/comments/moderate-<queue>-<width>-<light|dark>.png,
+ * Likely spam seeded with comments the signals caught); the widget's Report
+ * control, self-deletion and the reader's own waiting comments; a closed thread.
  */
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -106,6 +107,17 @@ describe('moderation page', () => {
     await approve(h, [rep]);
     for (const ip of ['10.90.0.1', '10.90.0.2']) await api(h.comments.url, `/api/comment/${rep}/report`, { body: { reason: 'abuse' }, headers: { 'x-forwarded-for': ip } });
     await mk('Waiting Reader', 'Is the railway money real? A long comment that wraps on a phone, to see the layout hold.');
+    // Likely spam, as the signals find it (not placed there by hand): ten links; a blocked phrase
+    // (content/comments/blocked-words.txt); the same text on a second chapter.
+    await mk('Link Farm', `Cheap freight quotes ${Array.from({ length: 10 }, (_, i) => `https://freight${i}.example/`).join(' ')}`);
+    await mk('Lucky Player', 'Great reporting. Also try my casino bonus, it pays better than railways.');
+    const echo = 'Follow the money: who really pays for the railway and the port?';
+    expect((await postAs(h, nextIp(), { nick: 'Echo', comment: echo, url: '/the-announcement/' })).status).toBe(200);
+    await mk('Echo', echo);
+    const token = (await api(h.site, '/api/token', { body: { email: MODERATOR.email, password: MODERATOR.password } })).json.data.token;
+    const likely = (await api(h.site, '/api/moderate/list?queue=likely_spam', { token })).json.data.items as Array<{ nick: string; signals: Array<{ code: string }> }>;
+    const codes = new Set(likely.flatMap((c) => c.signals.map((x) => x.code)));
+    for (const code of ['links', 'blocked_words', 'repeated']) expect(codes, code).toContain(code);
     for (const scheme of ['light', 'dark'] as const) {
       for (const width of [390, 1280]) {
         const { page, errors } = await openPage(browser, [h.site], { viewport: { width, height: 900 }, colorScheme: scheme });
@@ -113,8 +125,10 @@ describe('moderation page', () => {
         for (const q of QUEUES) {
           await page.locator(`[data-queue="${q}"]`).click();
           await expect.poll(() => page.locator('#mod-list-title').textContent(), SLOW).toMatch(new RegExp(`\\(${(await (await api(h.site, `/api/moderate/list?queue=${q}`, { token: await page.evaluate(() => sessionStorage.getItem('chancay-moderate:session') ?? '') })).json.data.total)}\\)$`));
+          // Every queue has comments on screen (an empty queue would screenshot nothing worth looking at).
+          expect(await page.locator('.mod__item').count(), q).toBeGreaterThan(0);
           if (width === 1280 || scheme === 'light') expect(await axe(page), `${q} ${scheme} ${width}`).toEqual([]);
-          if (scheme === 'light') await page.screenshot({ path: `${SHOTS}/moderate-${q}-${width}.png`, fullPage: true });
+          await page.screenshot({ path: `${SHOTS}/moderate-${q}-${width}-${scheme}.png`, fullPage: true });
         }
         expect(errors).toEqual([]);
         await page.context().close();
@@ -195,6 +209,86 @@ describe('widget: Report, self-delete, closed thread', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('shows the reader their own comment as waiting for moderation, across a reload and in no other browser, until approved (then once, in the list) or rejected (then gone); Spanish on /es/', async () => {
+    const { page, errors, foreign } = await openChapter();
+    const write = async (p: Page, nick: string, text: string, button = 'Post comment') => {
+      await p.locator('chancay-comments input[name="nick"]').fill(nick);
+      await p.locator('chancay-comments textarea[name="comment"]').fill(text);
+      await p.getByRole('button', { name: button }).click();
+    };
+    const reopen = async (p: Page) => {
+      await p.reload();
+      await p.addStyleTag({ content: '.progress { display: none !important; }' });
+      await p.locator('section.comments').scrollIntoViewIfNeeded();
+      await p.waitForSelector('chancay-comments[data-state]', { timeout: 20_000 });
+    };
+    const text = 'My own comment, waiting. Will it show for me?';
+    await write(page, 'Waiting Author', text);
+    await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/awaits moderation/);
+    const mine = await page.evaluate(() => JSON.parse(localStorage.getItem('chancay-comments:mine') ?? '{}'));
+    const id = Object.keys(mine).at(-1)!;
+    const item = page.locator(`#waiting-${id}`);
+    // On screen, under its heading, with the badge and the text as typed.
+    await item.scrollIntoViewIfNeeded();
+    const box = await item.boundingBox();
+    expect(box && box.width > 300 && box.height > 60, JSON.stringify(box)).toBe(true);
+    expect(await page.locator('.cm-pending h3').textContent()).toBe('Your comments waiting for moderation');
+    expect(await item.locator('.cm-badge').textContent()).toBe('Waiting for moderation');
+    expect(await item.locator('.cm-body').innerText()).toBe(text);
+    expect(await item.getByRole('button', { name: 'Delete my comment' }).count()).toBe(1);
+    expect(await axe(page, 'chancay-comments')).toEqual([]);
+    await page.locator('section.comments').screenshot({ path: `${SHOTS}/own-waiting-390.png` });
+    // Reloaded: still there (localStorage, confirmed by the server as waiting).
+    await reopen(page);
+    await expect.poll(() => page.locator(`#waiting-${id} .cm-badge`).count(), SLOW).toBe(1);
+    // Another browser sees nothing of it.
+    const other = await openChapter();
+    expect(await other.page.locator('.cm-pending').isVisible()).toBe(false);
+    expect(await other.page.locator('chancay-comments').innerText()).not.toContain(text);
+    await other.page.context().close();
+    // Approved: shown once, in the list, no longer as waiting.
+    await approve(h, [id]);
+    await reopen(page);
+    await expect.poll(() => page.locator(`#comment-${id}`).count(), SLOW).toBe(1);
+    await expect.poll(() => page.locator(`#waiting-${id}`).count(), SLOW).toBe(0);
+    expect(await page.locator('.cm-pending').isVisible()).toBe(false);
+    expect(await page.locator('chancay-comments .cm-body', { hasText: text }).count()).toBe(1);
+    // Rejected: gone from the page and from this browser's storage.
+    await write(page, 'Waiting Author', 'A second one the moderator will reject.');
+    await expect.poll(() => page.locator('.cm-pending .cm-item').count(), SLOW).toBe(1);
+    const second = Object.keys(await page.evaluate(() => JSON.parse(localStorage.getItem('chancay-comments:waiting') ?? '{}'))).at(-1)!;
+    const token = (await api(h.site, '/api/token', { body: { email: MODERATOR.email, password: MODERATOR.password } })).json.data.token;
+    expect((await api(h.site, '/api/moderate/action', { body: { action: 'reject', ids: [Number(second)] }, token })).status).toBe(200);
+    await reopen(page);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('chancay-comments:waiting')), SLOW).toBe('{}');
+    expect(await page.locator(`#waiting-${second}`).count()).toBe(0);
+    expect(await page.evaluate((i) => JSON.parse(localStorage.getItem('chancay-comments:mine') ?? '{}')[i], second)).toBeUndefined();
+    // Deleted by its author while waiting: gone from the store too.
+    await write(page, 'Waiting Author', 'A third one I take back before anyone reads it.');
+    await expect.poll(() => page.locator('.cm-pending .cm-item').count(), SLOW).toBe(1);
+    const third = Object.keys(await page.evaluate(() => JSON.parse(localStorage.getItem('chancay-comments:waiting') ?? '{}'))).at(-1)!;
+    await page.locator(`#waiting-${third}`).getByRole('button', { name: 'Delete my comment' }).click();
+    await expect.poll(() => page.locator('.cm-pending').isVisible(), SLOW).toBe(false);
+    expect(await page.locator('.cm-status').textContent()).toMatch(/has been deleted/);
+    expect(await statusOf(Number(third))).toBe('deleted');
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.context().close();
+    // The Spanish edition's thread, in Spanish, in the dark scheme.
+    const es = await openPage(browser, [h.site], { viewport: { width: 390, height: 900 }, colorScheme: 'dark' });
+    await es.page.goto(h.site + '/es' + CHAPTER);
+    await es.page.addStyleTag({ content: '.progress { display: none !important; }' });
+    await es.page.locator('section.comments').scrollIntoViewIfNeeded();
+    await es.page.waitForSelector('chancay-comments[data-state]', { timeout: 20_000 });
+    await write(es.page, 'Lectora', '¿Cuándo llegará el tren a Chancay?', 'Publicar comentario');
+    await expect.poll(() => es.page.locator('.cm-pending .cm-badge').textContent(), SLOW).toBe('En espera de moderación');
+    expect(await es.page.locator('.cm-pending h3').textContent()).toBe('Sus comentarios en espera de moderación');
+    expect(await axe(es.page, 'chancay-comments')).toEqual([]);
+    await es.page.locator('section.comments').screenshot({ path: `${SHOTS}/own-waiting-es-dark-390.png` });
+    expect(es.errors).toEqual([]);
+    await es.page.context().close();
+  }, 180_000);
 
   it('on a closed thread shows the comments and says it is closed, with no form', async () => {
     const { page, errors } = await openChapter({ closed: true });

@@ -69,6 +69,9 @@ export const WIDGET_STRINGS = [
   'report_cancel',
   'report_choose',
   'reported',
+  'waiting_title',
+  'waiting_note',
+  'waiting_badge',
 ] as const;
 
 

@@ -98,6 +98,40 @@ const REASON_STRINGS: Record<(typeof REASONS)[number], WidgetString> = {
 /** This browser's comments (id -> the secret that deletes it) and reports, in localStorage (never a cookie). */
 const MINE = 'chancay-comments:mine';
 const REPORTED = 'chancay-comments:reported';
+/**
+ * This browser's comments still waiting for moderation (id -> what the reader sent), shown to them alone
+ * until the server says the comment is approved (it is then in the list like any other) or gone
+ * (rejected, spam, deleted): POST /api/comment/mine, answered only for the secret in MINE.
+ */
+const WAITING = 'chancay-comments:waiting';
+interface Waiting {
+  path: string;
+  nick: string;
+  text: string;
+  time: number;
+  replyTo?: string;
+}
+function readWaiting(): Record<string, Waiting> {
+  try {
+    const v = JSON.parse(localStorage.getItem(WAITING) || '{}');
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+    const out: Record<string, Waiting> = {};
+    for (const [id, w] of Object.entries(v as Record<string, Partial<Waiting>>)) {
+      if (/^\d{1,12}$/.test(id) && w && typeof w.path === 'string' && typeof w.nick === 'string' && typeof w.text === 'string' && typeof w.time === 'number')
+        out[id] = { path: w.path, nick: w.nick, text: w.text, time: w.time, ...(typeof w.replyTo === 'string' ? { replyTo: w.replyTo } : {}) };
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+function writeWaiting(map: Record<string, Waiting>) {
+  try {
+    localStorage.setItem(WAITING, JSON.stringify(map));
+  } catch {
+    /* storage full or blocked */
+  }
+}
 function readMap(key: string): Record<string, string> {
   try {
     const v = JSON.parse(localStorage.getItem(key) || '{}');
@@ -175,6 +209,8 @@ export class ChancayComments extends HTMLElement {
   #listStatus!: HTMLElement;
   #heading!: HTMLElement;
   #more!: HTMLButtonElement;
+  #pending!: HTMLElement;
+  #pendingList!: HTMLOListElement;
   #pid = '';
   #replyTo = '';
   #idemKey = '';
@@ -193,7 +229,13 @@ export class ChancayComments extends HTMLElement {
     this.#closed = Boolean(from) && Date.now() >= Date.parse(from ?? '');
     this.#build();
     this.#restore();
+    this.#renderWaiting();
     void this.#load(true);
+    void this.#checkWaiting();
+    // Back on the page (another tab, the phone unlocked): the moderator may have decided meanwhile.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') void this.#checkWaiting();
+    });
   }
 
   #build() {
@@ -264,10 +306,14 @@ export class ChancayComments extends HTMLElement {
     this.#list = h('ol', { class: 'cm-list', 'aria-labelledby': `${id}-list` });
     this.#more = h('button', { type: 'button', class: 'cm-button cm-button--quiet', hidden: '' }, t('more'));
     this.#more.addEventListener('click', () => void this.#load(false));
+    // The reader's own comments waiting for moderation: only in this browser, above everyone's.
+    this.#pending = h('section', { class: 'cm-pending', 'aria-labelledby': `${id}-pending`, hidden: '' });
+    this.#pendingList = h('ol', { class: 'cm-list' });
+    this.#pending.append(h('h3', { class: 'cm-title', id: `${id}-pending` }, t('waiting_title')), h('p', { class: 'cm-pending-note' }, t('waiting_note')), this.#pendingList);
     if (this.#closed) {
       // Closed thread: the comments stay readable; no form.
-      this.append(h('p', { class: 'cm-closed' }, t('closed')), this.#status, head, this.#listStatus, this.#list, this.#more);
-    } else this.append(this.#form, this.#status, head, this.#listStatus, this.#list, this.#more);
+      this.append(h('p', { class: 'cm-closed' }, t('closed')), this.#status, this.#pending, head, this.#listStatus, this.#list, this.#more);
+    } else this.append(this.#form, this.#status, this.#pending, head, this.#listStatus, this.#list, this.#more);
     this.#updateCounter();
   }
 
@@ -395,8 +441,15 @@ export class ChancayComments extends HTMLElement {
         headers: { 'content-type': 'application/json', 'idempotency-key': this.#idemKey, 'x-comment-secret': this.#secret },
         body: JSON.stringify({ nick: d.nick.trim(), mail: d.mail.trim(), comment: d.comment.trim(), url: this.#path, ...(d.pid ? { pid: d.pid, rid: d.pid } : {}) }),
       });
-      // Confirmed: now the draft can go. Name and e-mail are remembered, and the secret that deletes it.
-      if (stored?.objectId != null) writeMap(MINE, { ...readMap(MINE), [String(stored.objectId)]: this.#secret });
+      // Confirmed: now the draft can go. Name and e-mail are remembered, the secret that deletes it, and
+      // the comment itself, shown to this reader as waiting until a moderator decides.
+      if (stored?.objectId != null) {
+        const id = String(stored.objectId);
+        writeMap(MINE, { ...readMap(MINE), [id]: this.#secret });
+        const w: Waiting = { path: this.#path, nick: d.nick.trim(), text: d.comment.trim(), time: Date.now(), ...(d.replyTo ? { replyTo: d.replyTo } : {}) };
+        writeWaiting({ ...readWaiting(), [id]: w });
+        this.#renderWaiting();
+      }
       this.#text.value = '';
       this.#idemKey = '';
       this.#secret = '';
@@ -438,6 +491,7 @@ export class ChancayComments extends HTMLElement {
       this.#totalPages = data.totalPages;
       this.#heading.textContent = data.count ? t('list_title_count', { count: data.count }) : t('list_title');
       for (const c of data.data) this.#list.append(this.#item(c, true));
+      this.#dropPublished(data.data);
       if (!this.#list.children.length) this.#listStatus.append(h('p', { class: 'cm-empty' }, t('empty')));
       this.#more.hidden = this.#page >= this.#totalPages;
       this.dataset.state = 'ready';
@@ -454,6 +508,76 @@ export class ChancayComments extends HTMLElement {
     }
   }
 
+  /** This reader's waiting comments on this chapter (newest first), from localStorage. */
+  #renderWaiting() {
+    const t = this.#t;
+    const mine = readMap(MINE);
+    const list = Object.entries(readWaiting())
+      .filter(([id, w]) => w.path === this.#path && mine[id])
+      .sort(([, a], [, b]) => b.time - a.time);
+    this.#pendingList.textContent = '';
+    for (const [id, w] of list) {
+      const li = h('li', { class: 'cm-item cm-item--waiting', id: `waiting-${id}`, 'data-id': id });
+      const head = h('p', { class: 'cm-meta' });
+      const nick = (w.nick || t('anonymous')).slice(0, 80);
+      head.append(h('span', { class: 'cm-avatar', 'aria-hidden': 'true' }, initials(nick)));
+      const who = h('span', { class: 'cm-nick' });
+      who.append(h('bdi', {}, nick));
+      head.append(who, ' ', h('time', { datetime: new Date(w.time).toISOString() }, formatDate(w.time, t('date_locale'))), ' ', h('span', { class: 'cm-badge' }, t('waiting_badge')));
+      // As the reader typed it (the server renders the published one): text, paragraph by paragraph.
+      const body = h('div', { class: 'cm-body' });
+      for (const para of w.text.split(/\n{2,}/)) body.append(h('p', {}, para));
+      const actions = h('div', { class: 'cm-actions' });
+      actions.append(this.#deleteButton(li, id, mine[id]!));
+      li.append(head, body, actions);
+      this.#pendingList.append(li);
+    }
+    this.#pending.hidden = !list.length;
+  }
+
+  /** A waiting comment that is in the published list now (approved) is shown there, once, and no longer kept as waiting. */
+  #dropPublished(shown: WalineComment[]) {
+    const waiting = readWaiting();
+    const ids = new Set(shown.flatMap((c) => [String(c.objectId), ...(c.children ?? []).map((r) => String(r.objectId))]));
+    const gone = Object.keys(waiting).filter((id) => ids.has(id));
+    if (!gone.length) return;
+    for (const id of gone) delete waiting[id];
+    writeWaiting(waiting);
+    this.#renderWaiting();
+  }
+
+  /** Ask the server where this reader's waiting comments stand: approved ones join the list, gone ones go. */
+  async #checkWaiting() {
+    const mine = readMap(MINE);
+    const waiting = readWaiting();
+    const ids = Object.keys(waiting).filter((id) => waiting[id]!.path === this.#path && mine[id]);
+    if (!ids.length) return;
+    let status: Record<string, string>;
+    try {
+      status = await request<Record<string, string>>(this.#t, '/api/comment/mine', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ comments: ids.slice(0, 50).map((id) => ({ id, secret: mine[id] })) }),
+      });
+    } catch {
+      return; // offline or refused: keep showing them as waiting, ask again next time
+    }
+    const now = readWaiting();
+    const left = readMap(MINE);
+    let approved = false;
+    for (const id of ids) {
+      const s = status[id];
+      if (s === 'waiting' || s === undefined) continue;
+      delete now[id];
+      if (s === 'approved') approved = true;
+      else delete left[id];
+    }
+    writeWaiting(now);
+    writeMap(MINE, left);
+    this.#renderWaiting();
+    if (approved) await this.#load(true);
+  }
+
   /** "Delete" on the reader's own comment (this browser holds its secret). */
   #deleteButton(li: HTMLLIElement, id: string, secret: string) {
     const t = this.#t;
@@ -466,7 +590,11 @@ export class ChancayComments extends HTMLElement {
         const mine = readMap(MINE);
         delete mine[id];
         writeMap(MINE, mine);
+        const waiting = readWaiting();
+        delete waiting[id];
+        writeWaiting(waiting);
         li.remove();
+        this.#pending.hidden = !this.#pendingList.children.length;
         this.#say(t('deleted_own'), 'ok');
       } catch (e) {
         b.disabled = false;
