@@ -105,8 +105,9 @@ describe('comments widget', () => {
     await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/awaits moderation/);
     expect(await page.getByLabel('Comment', { exact: true }).inputValue()).toBe('');
     expect(await page.evaluate((p) => localStorage.getItem(`chancay-comments:draft:${p}`), CHAPTER)).toBeNull();
-    // Not public yet.
-    expect(await page.locator('.cm-item').count()).toBe(0);
+    // Not public yet: in the thread only for its author, marked as waiting (test/e2e/comments-moderate.test.ts has the rest).
+    expect(await page.locator('.cm-list .cm-item').count()).toBe(0);
+    expect(await page.locator('.cm-pending .cm-item .cm-badge').textContent()).toBe('Waiting for moderation');
     const [row] = await h.rows('url = ? AND nick = ?', [CHAPTER, 'Lucía Ramos']);
     expect(row.status).toBe('waiting');
     expect(row.mail).toBe('lucia@example.org');

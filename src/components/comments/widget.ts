@@ -308,7 +308,7 @@ export class ChancayComments extends HTMLElement {
     this.#more.addEventListener('click', () => void this.#load(false));
     // The reader's own comments waiting for moderation: only in this browser, above everyone's.
     this.#pending = h('section', { class: 'cm-pending', 'aria-labelledby': `${id}-pending`, hidden: '' });
-    this.#pendingList = h('ol', { class: 'cm-list' });
+    this.#pendingList = h('ol', { class: 'cm-waiting-list' });
     this.#pending.append(h('h3', { class: 'cm-title', id: `${id}-pending` }, t('waiting_title')), h('p', { class: 'cm-pending-note' }, t('waiting_note')), this.#pendingList);
     if (this.#closed) {
       // Closed thread: the comments stay readable; no form.
