@@ -108,6 +108,22 @@ describe('the Spanish edition', () => {
     expect(bad).toEqual([]);
   });
 
+  it('gives every embed a switch to the same embed in the other language, opened in the same frame', () => {
+    const embeds = pages.filter((p) => /^\/(?:es\/)?embed\//.test(p));
+    expect(embeds.length).toBeGreaterThan(20);
+    const bad = embeds.flatMap((p) => {
+      const twin = p.startsWith('/es/') ? p.slice(3) : `/es${p}`;
+      const links = [...read(p).matchAll(/<a\b[^>]*data-lang-switch[^>]*>/g)].map((m) => m[0]);
+      if (links.length !== 1) return [`${p}: ${links.length} language switches`];
+      const a = links[0]!;
+      if (!a.includes(`href="${twin}"`)) return [`${p}: switch goes to ${/href="([^"]*)"/.exec(a)?.[1]}, not ${twin}`];
+      // The embed's <base target="_blank"> would open the twin in a new tab on the newsroom's page.
+      if (!/\starget="_self"/.test(a) || !/\sdata-keep-query\b/.test(a)) return [`${p}: switch does not stay in the frame with its ?theme/?comments`];
+      return [];
+    });
+    expect(bad).toEqual([]);
+  });
+
   it('writes numbers and dates as es-PE does', () => {
     expect(notEsPe(['US$4.000 millones', '3,5 %', '14 November 2024', 'US$4,000 millones', '33.7%', '14 de noviembre de 2024', '1.37 millones'])).toHaveLength(3);
     const bad = spanish.flatMap((p) => notEsPe(visible(read(p))).map((b) => `${p}: ${b}`));
