@@ -7,6 +7,7 @@ import figureFiles from './src/integrations/figure-files.mjs';
 import stepStills from './src/integrations/step-stills.mjs';
 import postbuild from './scripts/postbuild.mjs';
 import edition404 from './src/integrations/edition-404.mjs';
+import afterPaintScripts from './src/integrations/after-paint-scripts.mjs';
 import { siteAddress } from './scripts/site-url.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import glossaryLinks from './src/integrations/glossary-links.ts';
@@ -31,8 +32,9 @@ export default defineConfig({
   // figureData: moves each graphic's browser data out of the HTML into /_data/.
   // figureFiles: each figure's CSV/SVG/PNG downloads (/files/) and social card (/cards/).
   // stepStills: each scrolly step's still picture (the plain article) into /stills/.
+  // afterPaintScripts: each page's module scripts load after its first paint.
   // postbuild (last: it reads what the others wrote): CSP script hashes, .br/.gz copies.
-  integrations: [mdx(), embedHost(), figureData(), figureFiles(), stepStills(), edition404(), postbuild({ site, mode })],
+  integrations: [mdx(), embedHost(), figureData(), figureFiles(), stepStills(), edition404(), afterPaintScripts(), postbuild({ site, mode })],
   // Astro's default Markdown/MDX processor, plus: each chapter links the first
   // use of each glossary term to /glossary/ (src/integrations/glossary-links.ts).
   markdown: { processor: satteri({ hastPlugins: [glossaryLinks()] }) },

@@ -88,6 +88,11 @@ export class ChancayFigure extends HTMLElement {
     const labelsEl = this.querySelector('script.figure__labels');
     const labels = labelsEl ? (JSON.parse(labelsEl.textContent || '{}') as Record<string, string>) : {};
     const { mount } = await module;
+    // Page scripts load one by one after the first paint (src/integrations/after-paint-scripts.mjs),
+    // so this figure can near the viewport before its section's scroll engine exists. Mount
+    // only once the section is a <scrolly-section>: then the graphic draws the step the
+    // engine chose (a reload or a #step-N deep link), and every later step reaches it.
+    if (this.#section && !customElements.get('scrolly-section')) await customElements.whenDefined('scrolly-section');
     if (this.#destroyed) return; // removed while loading
     // A figure already on screen keeps its box while the graphic re-lays
     // itself out at its real width: the text around it never moves (CLS 0).

@@ -31,11 +31,13 @@ export function staticImports(code: string): string[] {
   return out;
 }
 
-/** All JavaScript a page loads before any lazy import: module scripts, modulepreloads and their static imports. */
+/** All JavaScript a page loads before any lazy import: module scripts (in the HTML or in <html data-modules>), modulepreloads and their static imports. */
 export function initialJs(page: string): { file: string; gzip: number }[] {
   const doc = html(page);
   const entries = new Set<string>();
   for (const m of doc.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*>/g)) entries.add(m[1]!); // not data-src
+  // Module scripts loaded after the first paint (src/integrations/after-paint-scripts.mjs).
+  for (const src of /<html\b[^>]*\sdata-modules="([^"]*)"/.exec(doc)?.[1]?.split(' ').filter(Boolean) ?? []) entries.add(src);
   for (const m of doc.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) entries.add(m[1]!);
   const inline: string[] = [];
   for (const m of doc.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)) {

@@ -84,6 +84,8 @@ describe('funding models', () => {
     const { page } = await openPage(browser, [site], { reducedMotion: 'reduce' });
     await page.goto(`${site}/why-washington-is-sidelined/`);
     await expect.poll(() => page.evaluate(() => document.querySelector('#scrolly-funding-models')?.getAttribute('data-mode')), { timeout: 15_000 }).toBe('plain');
+    // The head script picks the plain article before the page's scripts run; the toggle works once the section's own script has (is-enhanced).
+    await expect.poll(() => page.locator('#scrolly-funding-models.is-enhanced').count(), { timeout: 15_000 }).toBe(1);
     await page.locator('#scrolly-funding-models .scrolly__toggle').click();
     await expect.poll(() => page.evaluate(() => document.querySelector('#scrolly-funding-models')?.getAttribute('data-mode')), { timeout: 15_000 }).toBe('stepper');
     await page.keyboard.press('ArrowRight');

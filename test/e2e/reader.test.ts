@@ -79,6 +79,8 @@ describe('with JavaScript', () => {
     await expect.poll(() => section.getAttribute('data-active-step'), { timeout: 5000 }).toBe('1');
     await page.reload();
     await expect.poll(() => section.getAttribute('data-active-step'), { timeout: 5000 }).toBe('1');
+    // The graphic mounts after the page's first paint (its scripts load then): until it has, the picture is the build-time one.
+    await expect.poll(() => page.locator('#figure-rail-costs[data-mounted]').count(), { timeout: 5000 }).toBe(1);
     // Only the bars of step 2 are shown after the reload: the picture follows the state.
     const shown = await page.locator('#figure-rail-costs .bar.is-shown').count();
     const total = await page.locator('#figure-rail-costs .bar').count();

@@ -140,11 +140,14 @@ describe('shipping map', () => {
     await page.goto(URL);
     // Reduced motion reads the plain article; stepping through, step 2 (index 1) starts with its routes whole.
     await expect.poll(() => page.evaluate((s) => document.querySelector(s)?.getAttribute('data-mode'), SECTION), { timeout: 15_000 }).toBe('plain');
+    // The head script picks the plain article before the page's scripts run; the toggle works once the section's own script has (is-enhanced).
+    await expect.poll(() => page.locator(`${SECTION}.is-enhanced`).count(), { timeout: 15_000 }).toBe(1);
     await page.locator(`${SECTION} .scrolly__toggle`).click();
     await expect.poll(() => page.evaluate((s) => document.querySelector(s)?.getAttribute('data-mode'), SECTION), { timeout: 15_000 }).toBe('stepper');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator(SECTION).getAttribute('data-active-step')).toBe('1');
-    await expect.poll(async () => (await routes(page))['callao-manzanillo-shanghai']!.offset).toBe(0);
+    // The graphic mounts once the stepper shows it (its code and data load then).
+    await expect.poll(async () => (await routes(page))['callao-manzanillo-shanghai']!.offset, { timeout: 10_000 }).toBe(0);
     expect(errors).toEqual([]);
   });
 

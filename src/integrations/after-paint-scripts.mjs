@@ -1,0 +1,100 @@
+// @ts-check
+/**
+ * Page scripts start loading after the first paint (issue 12, budgets).
+ *
+ * Astro writes each component's script as `<script type="module" src>` in the
+ * body. The browser fetches those as soon as its preload scanner sees them and
+ * runs them before the first frame when the HTML arrives in one piece, so on a
+ * phone the first paint waits for up to five script requests (and, on the
+ * cover, for the comment-count request the cover's script makes). Every page
+ * is readable without JavaScript (each graphic's first state is build-time
+ * SVG), so none of it is needed for the first paint.
+ *
+ * After the build, this moves each page's module scripts into one attribute,
+ * `<html data-modules="/_astro/a.js /_astro/b.js">`, and the inline script in
+ * BaseLayout's <head> (LOADER below, the same bytes on every page, so one CSP
+ * hash) inserts them, in document order (`async = false`), once the document
+ * is parsed (DOMContentLoaded, as module scripts would) and its first
+ * contentful paint has been reported (a `paint` PerformanceObserver, so the
+ * paint is on screen, not only drawn); where no paint comes (a background tab,
+ * an off-screen cross-origin iframe), 3 s after DOMContentLoaded; where the
+ * browser reports no paint timing, at DOMContentLoaded.
+ *
+ * Order: the scripts run in document order, but each as its own task, so a
+ * figure's IntersectionObserver can fire between two of them. <chancay-figure>
+ * therefore waits for <scrolly-section> to be defined before it mounts, and
+ * reads the section's current step once mounted (src/components/chancay-figure.ts);
+ * the reduced-motion plain article is chosen here at DOMContentLoaded, before
+ * any script (see LOADER).
+ *
+ * Pages under /moderate/ are left alone (a tool, not a page readers load).
+ * Runs before postbuild, which hashes inline scripts and compresses files.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { forEachPage } from './built-pages.mjs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The head script: sets the `js` class, then loads `data-modules` after the first paint.
+ * At DOMContentLoaded it also gives a reader who asked for reduced motion the
+ * plain article at once (data-mode="plain" on each scroll-driven section, the
+ * mode <scrolly-section> itself picks when it starts): the page's first paint
+ * no longer waits for the scripts, so it must not show the scroll layout that
+ * they would then take away.
+ */
+export const LOADER =
+  "(function(d,w){var h=d.documentElement,m=h.getAttribute('data-modules'),done=0,painted=0,parsed=0;h.classList.add('js');if(!m)return;" +
+  "function go(){if(done)return;done=1;m.split(' ').forEach(function(s){var e=d.createElement('script');e.type='module';e.src=s;e.async=false;d.head.appendChild(e)})}" +
+  "function both(){if(painted&&parsed)setTimeout(go)}" +
+  "var P=w.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf('paint')>=0)" +
+  "new P(function(l,o){if(l.getEntriesByName('first-contentful-paint').length){o.disconnect();painted=1;both()}}).observe({type:'paint',buffered:true});else painted=1;" +
+  "function ready(){if(w.matchMedia&&w.matchMedia('(prefers-reduced-motion: reduce)').matches)d.querySelectorAll('scrolly-section[data-mode=scroll]').forEach(function(s){s.setAttribute('data-mode','plain')});" +
+  "parsed=1;both();setTimeout(go,3000)}" +
+  "if(d.readyState==='loading')d.addEventListener('DOMContentLoaded',ready);else ready()})(document,window)";
+
+const MODULE_TAG = /<script type="module" src="([^"]+)"><\/script>/g;
+
+/**
+ * Moves a page's module scripts into `data-modules` on <html>. A page without
+ * the loader in its <head>, or without module scripts, is returned unchanged.
+ * @param {string} html
+ * @returns {{ html: string, modules: string[] }}
+ */
+export function deferModules(html) {
+  if (!html.includes(LOADER)) return { html, modules: [] };
+  /** @type {string[]} */
+  const modules = [];
+  const body = html.replace(MODULE_TAG, (_, src) => {
+    if (/\s/.test(src)) throw new Error(`after-paint-scripts: a script address with a space cannot go in data-modules: ${src}`);
+    if (!modules.includes(src)) modules.push(src);
+    return '';
+  });
+  if (!modules.length) return { html, modules };
+  if (/<html\b[^>]*\sdata-modules=/.test(body)) throw new Error('after-paint-scripts: <html> already has data-modules');
+  const out = body.replace(/<html\b[^>]*/, (tag) => `${tag} data-modules="${modules.join(' ')}"`);
+  if (out === body) throw new Error('after-paint-scripts: no <html> tag');
+  return { html: out, modules };
+}
+
+/** @returns {import('astro').AstroIntegration} */
+export default function afterPaintScripts() {
+  return {
+    name: 'chancay-after-paint-scripts',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        let pages = 0;
+        await forEachPage(root, async (p) => {
+          if (path.relative(root, p).split(path.sep)[0] === 'moderate') return;
+          const r = deferModules(await readFile(p, 'utf8'));
+          if (r.modules.length) {
+            await writeFile(p, r.html);
+            pages++;
+          }
+        });
+        logger.info(`${pages} page(s) load their scripts after the first paint`);
+      },
+    },
+  };
+}

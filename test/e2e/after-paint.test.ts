@@ -1,0 +1,134 @@
+/**
+ * Page scripts start loading only after the first contentful paint, still run
+ * in document order, and still run where the browser reports no paint timing
+ * (src/integrations/after-paint-scripts.mjs); the head script alone gives a
+ * reduced-motion reader the plain article; and a graphic whose section's
+ * scroll engine arrives late still draws the deep-linked step.
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage } from './browser';
+
+const site = inject('siteUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The page's data-modules, when each was requested and when each ran, and its first contentful paint. */
+async function timings(page: Page) {
+  return page.evaluate(async () => {
+    const modules = (document.documentElement.dataset.modules ?? '').split(' ').filter(Boolean);
+    const abs = modules.map((m) => new URL(m, location.href).href);
+    // Every listed module is in the DOM as a module script once the loader ran.
+    for (let i = 0; i < 100 && document.querySelectorAll('script[type="module"][src]').length < modules.length; i++) await new Promise((r) => setTimeout(r, 50));
+    const inserted = [...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')].map((s) => s.src);
+    for (let i = 0; i < 100 && abs.some((u) => !performance.getEntriesByName(u).length); i++) await new Promise((r) => setTimeout(r, 50));
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const starts = abs.map((u) => (performance.getEntriesByName(u)[0] as PerformanceResourceTiming | undefined)?.startTime ?? null);
+    return { modules: abs, inserted, fcp, starts };
+  });
+}
+
+describe('scripts after the first paint', () => {
+  for (const path of ['/beyond-the-tracks/', '/embed/the-announcement/', '/']) {
+    it(`${path}: every module is requested after the first contentful paint, in document order, and runs`, async () => {
+      const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+      await page.goto(site + path);
+      const t = await timings(page);
+      expect(t.modules.length).toBeGreaterThan(0);
+      expect(t.inserted).toEqual(t.modules);
+      expect(t.fcp).not.toBeNull();
+      for (const [i, s] of t.starts.entries()) {
+        expect(s, `${t.modules[i]} was never requested`).not.toBeNull();
+        expect(s!, `${t.modules[i]} requested at ${s} ms, before the first contentful paint at ${t.fcp} ms`).toBeGreaterThanOrEqual(t.fcp!);
+      }
+      if (path !== '/') {
+        // The scripts ran: the figure element is defined and the scroll engine took over its sections.
+        await expect.poll(() => page.evaluate(() => !!customElements.get('chancay-figure')), { timeout: 15_000 }).toBe(true);
+        await expect.poll(() => page.locator('.scrolly.is-enhanced').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('loads the modules anyway where the browser reports no paint timing', async () => {
+    const { page, errors } = await openPage(browser, [site]);
+    await page.addInitScript(() => {
+      // @ts-expect-error: a browser without PerformanceObserver
+      delete window.PerformanceObserver;
+    });
+    await page.goto(site + '/the-announcement/');
+    const t = await timings(page);
+    expect(t.inserted).toEqual(t.modules);
+    await expect.poll(() => page.evaluate(() => !!customElements.get('chancay-figure')), { timeout: 15_000 }).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reduced motion: the head script alone turns every scroll-driven section into the plain article', async () => {
+    const { page } = await openPage(browser, [site], { reducedMotion: 'reduce', viewport: { width: 390, height: 844 } });
+    // No module script ever runs: what the reader sees before them is the head script's doing.
+    await page.route('**/_astro/*.js', (r) => r.abort());
+    await page.goto(site + '/the-announcement/');
+    const modes = await page.locator('scrolly-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-mode')));
+    expect(modes.length).toBeGreaterThan(0);
+    expect(modes.every((m) => m === 'plain'), `modes: ${modes}`).toBe(true);
+    // The plain article shows each step's still picture, not the sticky stage.
+    const box = await page.locator('#scrolly-rail-costs .step').first().locator('.step__still img').boundingBox();
+    expect(box, 'the first step\'s still is laid out').not.toBeNull();
+    expect(box!.width).toBeGreaterThan(250);
+    await page.context().close();
+    // Without the preference the sections stay in scroll mode for the scripts to drive.
+    const other = await openPage(browser, [site], { reducedMotion: 'no-preference' });
+    await other.page.route('**/_astro/*.js', (r) => r.abort());
+    await other.page.goto(site + '/the-announcement/');
+    expect(await other.page.locator('scrolly-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-mode')))).not.toContain('plain');
+    await other.page.context().close();
+  });
+
+  it('a graphic that mounts before the scroll engine of its section is defined still draws the deep-linked step', async () => {
+    // On /beyond-the-tracks/ the figure's script comes before the scroll engine's in the page.
+    const url = `${site}/beyond-the-tracks/#step-4`;
+    const section = '#scrolly-climb-profile';
+    const km = async (page: Page) => {
+      await expect.poll(() => page.locator(section).getAttribute('data-active-step'), { timeout: 15_000 }).toBe('3');
+      await expect.poll(() => page.locator(`${section} chancay-figure[data-mounted]`).count(), { timeout: 15_000 }).toBe(1);
+      return page.locator(`${section} .figure__canvas svg[data-km]`).first().getAttribute('data-km');
+    };
+    // The picture a reader gets from the deep link when the scripts arrive as usual.
+    const usual = await openPage(browser, [site]);
+    await usual.page.goto(url);
+    const expected = await km(usual.page);
+    await usual.page.context().close();
+    expect(expected).not.toBeNull();
+
+    const { page, errors } = await openPage(browser, [site]);
+    // Hold the scroll engine's script back until the figure element is defined and has started its graphic.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/_astro/Scrolly.astro_*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // (The held script holds the load event back: wait for the parsed page only.)
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => page.evaluate(() => !!customElements.get('chancay-figure')), { timeout: 15_000 }).toBe(true);
+    // Let the graphic's data and code arrive while the engine is still missing.
+    const arrived = () =>
+      page.evaluate(() => {
+        const done = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.responseEnd > 0).map((e) => e.name);
+        return done.some((n) => n.includes('/_data/')) && done.some((n) => /\/_astro\/render\.[^/]*\.js$/.test(n));
+      });
+    await expect.poll(arrived, { timeout: 15_000 }).toBe(true);
+    expect(await page.evaluate(() => !!customElements.get('scrolly-section'))).toBe(false);
+    release();
+    expect(await km(page)).toBe(expected);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
