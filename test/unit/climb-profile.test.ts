@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { stationTableLoader } from '../../src/viz/climb-profile/schema';
 import { checkStationTable, centralRailwaySchema, southernRailwaySchema } from '../../src/viz/climb-profile/schema';
 import { prep, maxGradient, markerAt, elevAt, MUST_LABEL, type StationInput } from '../../src/viz/climb-profile/prep';
-import { layout, placeLabels, overlaps, segmentHitsBox, type Box } from '../../src/viz/climb-profile/geometry';
+import { layout, placeLabels, overlaps, segmentHitsBox, measureAxisTitle, type Box } from '../../src/viz/climb-profile/geometry';
+import { parse } from 'yaml';
 
 const CENTRAL = 'content/data/central-railway.csv';
 const SOUTHERN = 'content/data/southern-railway.csv';
@@ -122,6 +123,40 @@ describe('label placement', () => {
         if (w >= 768) expect(ids.length).toBeGreaterThan(8);
       }
     }
+  });
+
+  it('keeps the y-axis title clear: no label or leader line on it, at every width and stage height, in both editions', () => {
+    // The page's own copy (the axis title and station names are what collided: "Metres above sea level" under the "Steepest" leader).
+    const copy = (file: string) => (parse(readFileSync(file, 'utf8')) as { id: string; labels?: Record<string, string> }[]).find((f) => f.id === 'climb-profile')?.labels ?? {};
+    const en = copy('content/figures.yaml');
+    const es = { ...en, ...copy('content/figures.es.a.yaml'), ...copy('content/figures.es.b.yaml') };
+    expect(es['axis_y']).not.toBe(en['axis_y']);
+    const problems: string[] = [];
+    for (const [edition, L] of [['en', en], ['es', es]] as const)
+      for (let w = 300; w <= 900; w += 15)
+        for (const h of [0, w * 0.8, w * 1.3])
+          for (const southernOn of [false, true]) {
+            const l = layout(data, w, { southern: southernOn, steep: true, labels: L, ...(h ? { height: h } : {}) });
+            const axis = measureAxisTitle(l, L);
+            for (const lb of l.labels) {
+              const where = `${edition} ${w}x${Math.round(h)} southern=${southernOn} ${lb.id}`;
+              if (overlaps(lb.box, axis)) problems.push(`${where}: label on the axis title`);
+              if (!lb.leader) continue;
+              const p = [lb.leader.x1, lb.leader.y1] as const;
+              const q = [lb.leader.x2, lb.leader.y2] as const;
+              if (segmentHitsBox(p, q, axis)) problems.push(`${where}: leader through the axis title`);
+              for (const other of l.labels) if (other !== lb && segmentHitsBox(p, q, other.box)) problems.push(`${where}: leader through ${other.id}`);
+            }
+          }
+    expect(problems).toEqual([]);
+  });
+
+  it('never routes a leader line through another label or an obstacle', () => {
+    // A label that fits only far from its point, with the axis title's box between them.
+    const bounds: Box = { x: 0, y: 0, w: 200, h: 200 };
+    const axis: Box = { x: 40, y: 60, w: 120, h: 14 };
+    const got = placeLabels([{ id: 'far', lines: ['Steepest', '36‰'], ax: 100, ay: 100, priority: 0 }], bounds, [axis, { x: 0, y: 76, w: 200, h: 124 }]);
+    for (const lb of got) if (lb.leader) expect(segmentHitsBox([lb.leader.x1, lb.leader.y1], [lb.leader.x2, lb.leader.y2], axis), JSON.stringify(lb)).toBe(false);
   });
 
   it('drops low-priority labels that cannot fit instead of overlapping', () => {

@@ -91,7 +91,8 @@ const inside = (b: Box, bounds: Box) => b.x >= bounds.x && b.y >= bounds.y && b.
  * Greedy label placement: by priority, try positions around the anchor, then
  * further away with a leader line; a label that fits nowhere is dropped,
  * except priority-0 labels, which may cross the profile line as a last resort.
- * No two returned boxes overlap, and none overlaps an obstacle.
+ * No two returned boxes overlap, none overlaps an obstacle, and no leader
+ * line runs through another label's box or an obstacle.
  */
 export function placeLabels(
   cands: readonly LabelCandidate[],
@@ -101,6 +102,8 @@ export function placeLabels(
 ): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
   const taken: Box[] = [...obstacles];
+  /** Leader lines already drawn: a later label's box must not sit on one. */
+  const leaders: [Pt, Pt][] = [];
   const order = cands.map((c, i) => ({ c, i })).sort((a, b) => a.c.priority - b.c.priority || a.i - b.i);
   for (const { c } of order) {
     const { w, h } = textBox(c.lines);
@@ -124,11 +127,14 @@ export function placeLabels(
         if (!inside(box, bounds)) continue;
         if (taken.some((t) => overlaps(t, box))) continue;
         if (respectLine && hitsLines(box, polylines)) continue;
+        if (leaders.some(([p, q]) => segmentHitsBox(p, q, box))) continue;
         const label: PlacedLabel = { id: c.id, lines: c.lines, box };
         if (i >= near.length) {
           // leader from the anchor to the nearest point of the box's edge
           const x2 = Math.min(Math.max(c.ax, box.x + 2), box.x + box.w - 2);
           const y2 = box.y > c.ay ? box.y : box.y + box.h;
+          // A leader never runs through other text (a label, the axis title, the readout, the legend).
+          if (taken.some((t) => segmentHitsBox([c.ax, c.ay], [x2, y2], t))) continue;
           label.leader = { x1: c.ax, y1: c.ay, x2, y2 };
         }
         return label;
@@ -139,6 +145,7 @@ export function placeLabels(
     if (got) {
       placed.push(got);
       taken.push(got.box);
+      if (got.leader) leaders.push([[got.leader.x1, got.leader.y1], [got.leader.x2, got.leader.y2]]);
     }
   }
   return placed;
@@ -260,7 +267,7 @@ export function layout(data: ClimbData, width: number, opts: ProfileOptions): Pr
   // The readout's widest text: the largest km and elevation the line reaches (12px bold, climb.css).
   const readoutW = measureText(fill(L['readout'] ?? '', { km: fmtInt(xMax), elev: fmtInt(yMax) }), 12, { weight: 700 });
   const readoutBox: Box = { x: plot.x + plot.w - readoutW - 4, y: plot.y - 2, w: readoutW + 4, h: 16 };
-  const axisBox: Box = { x: plot.x, y: y(5000) - 14, w: measureText(L['axis_y'] ?? '', FONT) + 8, h: 14 };
+  const axisBox = measureAxisTitle({ plot, yTicks }, L);
   const placed = placeLabels(cands, bounds, [legend, readoutBox, axisBox], lines);
 
   return {
@@ -281,6 +288,12 @@ export function layout(data: ClimbData, width: number, opts: ProfileOptions): Pr
     legend,
     labels: placed,
   };
+}
+
+/** The y-axis title's box (markup.ts draws it above the top tick line, at the plot's left): labels and leaders keep off it. */
+export function measureAxisTitle(l: Pick<ProfileLayout, 'plot' | 'yTicks'>, labels: Record<string, string>): Box {
+  const top = l.yTicks[l.yTicks.length - 1]!.y;
+  return { x: l.plot.x, y: top - 14, w: measureText(labels['axis_y'] ?? '', FONT) + 8, h: 14 };
 }
 
 /** Screen position of a km on a line of the layout (for the train marker). */

@@ -42,6 +42,13 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
   out.push(
     `<defs><clipPath id="${uid}-travel"><rect class="climb__travel-clip" x="${plot.x}" y="0" width="${t.travelled}" height="${l.height}"/></clipPath></defs>`,
   );
+  // bands along the axis: which stretch the current step covers (drawn first: the axis title and ticks stay on top)
+  for (const b of l.bands) {
+    const active = b.key === s.step.band && s.index >= 0 ? ' is-active' : '';
+    out.push(
+      `<g class="climb__band${active}"><rect x="${r1(b.x1)}" y="${plot.y}" width="${r1(Math.max(0, b.x2 - b.x1))}" height="${plot.h}"/><line x1="${r1(b.x1 + 1)}" x2="${r1(b.x2 - 1)}" y1="${bottom + 21}" y2="${bottom + 21}"/></g>`,
+    );
+  }
   // axes
   out.push(
     l.yTicks
@@ -55,13 +62,6 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
   );
   out.push(`<text class="axis-label" x="${plot.x + 4}" y="${r1(l.yTicks[l.yTicks.length - 1]!.y - 4)}">${esc(label(L, 'axis_y', 'climb-profile'))}</text>`);
   out.push(`<text class="axis-label" x="${plot.x + plot.w}" y="${bottom + 15}" text-anchor="end">${esc(label(L, 'axis_x', 'climb-profile'))}</text>`);
-  // bands along the axis: which stretch the current step covers
-  for (const b of l.bands) {
-    const active = b.key === s.step.band && s.index >= 0 ? ' is-active' : '';
-    out.push(
-      `<g class="climb__band${active}"><rect x="${r1(b.x1)}" y="${plot.y}" width="${r1(Math.max(0, b.x2 - b.x1))}" height="${plot.h}"/><line x1="${r1(b.x1 + 1)}" x2="${r1(b.x2 - 1)}" y1="${bottom + 21}" y2="${bottom + 21}"/></g>`,
-    );
-  }
   const activeBand = l.bands.find((b) => b.key === s.step.band);
   if (activeBand && s.index >= 0) {
     const txt = L[`band_${activeBand.key}`] ?? '';
