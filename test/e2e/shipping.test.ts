@@ -34,19 +34,24 @@ interface RouteState {
   dim: boolean;
   offset: number;
 }
-/** Drawn state of each route: visible, dimmed, dash offset (0 = whole, 1 = not drawn). */
+/**
+ * Drawn state of each route: visible, dimmed, dash offset (0 = whole, 1 = not drawn), on the wide map;
+ * the phone map (the second SVG, shown under 900 px) must carry the same state, or this throws.
+ */
 async function routes(page: Page): Promise<Record<string, RouteState>> {
-  return page.$$eval(`${CANVAS} .sm-route`, (els) =>
-    Object.fromEntries(
-      els.map((e) => {
-        const cs = getComputedStyle(e);
-        return [
-          (e as SVGPathElement).dataset.id,
-          { visible: cs.visibility === 'visible', dim: e.classList.contains('is-dim'), offset: Number(cs.strokeDashoffset.replace('px', '')) },
-        ];
-      }),
+  const both = await page.$$eval(`${CANVAS} svg.sm-map`, (maps) =>
+    maps.map((m) =>
+      Object.fromEntries(
+        [...m.querySelectorAll<SVGPathElement>('.sm-route')].map((e) => {
+          const cs = getComputedStyle(e);
+          return [e.dataset.id, { visible: cs.visibility === 'visible', dim: e.classList.contains('is-dim'), offset: Number(cs.strokeDashoffset.replace('px', '')) }];
+        }),
+      ),
     ),
   );
+  expect(both.length, 'the wide map and the phone map').toBe(2);
+  expect(both[1], 'the phone map follows the same step as the wide one').toEqual(both[0]);
+  return both[0] as Record<string, RouteState>;
 }
 
 const chancayDays = (page: Page) =>
@@ -154,9 +159,14 @@ describe('shipping map', () => {
   it('without JavaScript: the map with every route, the chart and the days at four speeds', async () => {
     const { page, foreign } = await openPage(browser, [site], { javaScriptEnabled: false });
     await page.goto(URL);
-    const map = page.locator(`${CANVAS} .sm-pane--map svg[role="img"]`);
-    expect(await map.getAttribute('aria-labelledby')).toBe('fig-shipping-map-title');
-    expect(await page.locator(`${CANVAS} .sm-route`).count()).toBe(5);
+    for (const kind of ['wide', 'narrow']) {
+      const map = page.locator(`${CANVAS} .sm-pane--map svg.sm-map--${kind}[role="img"]`);
+      expect(await map.getAttribute('aria-labelledby')).toBe('fig-shipping-map-title');
+      expect(await map.locator('.sm-route').count()).toBe(5);
+    }
+    // A laptop sees the wide map only (the phone one is display: none, so screen readers meet one picture).
+    expect(await page.locator(`${CANVAS} svg.sm-map--wide`).isVisible()).toBe(true);
+    expect(await page.locator(`${CANVAS} svg.sm-map--narrow`).isVisible()).toBe(false);
     expect(await page.locator(`${CANVAS} svg.sm-chart[role="img"] .sc-row`).count()).toBe(7);
     expect(await page.locator(`${CANVAS} .sm-speed`).isVisible()).toBe(false);
     const header = await page.locator('#figure-shipping-map table').first().locator('thead th').allTextContents();

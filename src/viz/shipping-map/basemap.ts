@@ -4,7 +4,7 @@
  * the Astro component and in tests; the browser never loads TopoJSON or this
  * module (render.ts must not import it).
  */
-import { geoEqualEarth, geoPath, geoInterpolate, geoDistance, type GeoProjection } from 'd3-geo';
+import { geoAzimuthalEqualArea, geoEqualEarth, geoGraticule, geoPath, geoInterpolate, geoDistance, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, MultiPolygon, Polygon, Feature } from 'geojson';
@@ -14,6 +14,17 @@ import type { RouteRow } from './prep';
 
 /** Width of the map's coordinate system; the SVG scales with CSS. */
 export const MAP_W = 640;
+/**
+ * The phone map (a second SVG, switched by CSS). The routes from Peru to
+ * Shanghai are one long arc, about twice as long as the Pacific map is tall,
+ * so any north-up map of them is a strip on a portrait phone (about 150 px
+ * tall at 390 px). The phone map looks down on the North Pacific (an
+ * azimuthal equal-area projection centred on the middle of the route) and is
+ * turned by TILT degrees, so the arc runs from the upper left (Shanghai) to
+ * the lower right (Peru) and the drawing is about as tall as it is wide.
+ * A graticule and a north arrow show the turn.
+ */
+export const NARROW = { width: 360, centre: [-137, 40] as [number, number], tilt: 18, pad: 22 };
 /** The area shown: from east Asia across the Pacific to the US East Coast (lon 0..360 east). */
 export const EXTENT = { west: 100, east: 290, south: -22, north: 50 };
 /** Pacific-centred: the central meridian is 165°W. */
@@ -51,6 +62,26 @@ export function projection(): { proj: GeoProjection; width: number; height: numb
   return { proj, width: MAP_W, height };
 }
 
+/**
+ * The phone map's projection: fitted to the routes (with NARROW.pad around
+ * them) at NARROW.width; the height follows from the fit.
+ */
+export function narrowProjection(rows: RouteRow[]): { proj: GeoProjection; width: number; height: number } {
+  const routes = { type: 'MultiLineString' as const, coordinates: rows.map((r) => routeLine(r).coordinates) };
+  const { width, pad } = NARROW;
+  const proj = geoAzimuthalEqualArea()
+    .rotate([-NARROW.centre[0], -NARROW.centre[1], -NARROW.tilt])
+    .fitWidth(width - 2 * pad, routes);
+  const [[x0, y0], [, y1]] = geoPath(proj).bounds(routes);
+  const height = Math.ceil(y1 - y0 + 2 * pad);
+  const [tx, ty] = proj.translate();
+  proj.translate([tx - x0 + pad, ty - y0 + pad]).clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
+  return { proj, width, height };
+}
+
 /** A route as a projected polyline: great-circle segments densified every ~200 km (about 8 px here) so they curve like the sea lane. */
 function routeLine(row: RouteRow): { type: 'LineString'; coordinates: [number, number][] } {
   const coords: [number, number][] = [];
@@ -70,14 +101,18 @@ function routeLine(row: RouteRow): { type: 'LineString'; coordinates: [number, n
 export interface MapGeometry {
   width: number;
   height: number;
+  /** Meridians and parallels every 30° (the phone map only: it is turned, so the reader needs them). */
+  graticule?: string;
+  /** The north arrow's position and angle (degrees clockwise from up), phone map only. */
+  north?: { x: number; y: number; angle: number };
   land: string;
   countries: { id: keyof typeof SHADED; d: string }[];
   routes: { id: string; group: RouteRow['group']; d: string }[];
   ports: { name: string; x: number; y: number }[];
 }
 
-export function mapGeometry(rows: RouteRow[]): MapGeometry {
-  const { proj, width, height } = projection();
+export function mapGeometry(rows: RouteRow[], kind: 'wide' | 'narrow' = 'wide'): MapGeometry {
+  const { proj, width, height } = kind === 'narrow' ? narrowProjection(rows) : projection();
   const path = geoPath(proj).digits(1);
   // Land at whole pixels: at most half a pixel off at this width, and a third smaller.
   const coarse = geoPath(proj).digits(0);
@@ -88,9 +123,22 @@ export function mapGeometry(rows: RouteRow[]): MapGeometry {
       const p = proj([w.lon, w.lat]);
       if (p) ports.set(w.name, { name: w.name, x: Math.round(p[0] * 10) / 10, y: Math.round(p[1] * 10) / 10 });
     }
+  let extra: Pick<MapGeometry, 'graticule' | 'north'> = {};
+  if (kind === 'narrow') {
+    // The arrow sits in the empty ocean at the left, above the key (the lower left); it points along the meridian through it.
+    const at: [number, number] = [NARROW.pad, Math.round(height * 0.55)];
+    const ll = proj.invert?.(at);
+    const up = ll ? proj([ll[0], ll[1] + 1]) : null;
+    const angle = up ? (Math.atan2(up[0] - at[0], at[1] - up[1]) * 180) / Math.PI : 0;
+    extra = {
+      graticule: path(geoGraticule().step([30, 30])()) ?? '',
+      north: { x: at[0], y: at[1], angle: Math.round(angle * 10) / 10 },
+    };
+  }
   return {
     width,
     height,
+    ...extra,
     land: coarse(land()) ?? '',
     countries: (Object.keys(SHADED) as (keyof typeof SHADED)[]).map((id) => ({ id, d: coarse(country(SHADED[id])) ?? '' })),
     routes: rows.map((r) => ({ id: r.id, group: r.group, d: path(routeLine(r)) ?? '' })),

@@ -9,7 +9,7 @@ import { chartLayout, type ChartLayout } from './geometry';
 import { routeDays, speedFor, stateAt, type ShippingData } from './prep';
 import type { Still } from '../../lib/viz/types';
 import { label } from '../../lib/viz/labels';
-import { formatFixed, formatNumber, formatUsd } from '../../lib/text';
+import { formatFixed, formatNumber, formatUsd, measureText } from '../../lib/text';
 import { edition } from '../../lib/ui';
 
 // Numbers in the edition's marks (es-PE, en-GB): at build time the page's edition, in the browser the document's.
@@ -26,7 +26,57 @@ export function mapMarkup(g: MapGeometry): string {
     .map((r) => `<path class="sm-route sm-route--${r.group}" data-id="${esc(r.id)}" pathLength="1" d="${r.d}"/>`)
     .join('');
   const ports = g.ports.map((p) => `<circle class="sm-port" cx="${p.x}" cy="${p.y}" r="3"/>`).join('');
-  return `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/><path class="sm-land" d="${g.land}"/>${countries}<g class="sm-routes">${routes}</g><g class="sm-ports">${ports}</g>`;
+  const graticule = g.graticule ? `<path class="sm-graticule" d="${g.graticule}"/>` : '';
+  const north = g.north ? `<path class="sm-north" transform="translate(${g.north.x},${g.north.y}) rotate(${g.north.angle})" d="M0,-11L5,5L0,2L-5,5Z"/>` : '';
+  return `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/>${graticule}<path class="sm-land" d="${g.land}"/>${countries}${north}<g class="sm-routes">${routes}</g><g class="sm-ports">${ports}</g>`;
+}
+
+/** Font size (px) of the phone map's port names (shipping-map.css `.sm-mapwrap--narrow .sm-labels`, the chart face). */
+export const PORT_LABEL_PX = 11.5;
+/** Where a port's name sits around its dot, as a CSS class (shipping-map.css `.sm-portlabel--…`). */
+export type LabelSpot = 'e' | 'w' | 'ne' | 'se' | 'nw' | 'sw' | 'n' | 's';
+
+/**
+ * Where each port's name goes over the phone map (HTML over the SVG, in % of
+ * its box): east of the port first (over land: the routes arrive from the
+ * west), else west, above or below; never on another name, another port's
+ * dot, the route key in the lower left, or off the map. Widths are measured
+ * in the chart face; `scale` is the smallest the map is drawn at (CSS px per
+ * map unit), so the boxes are never smaller than on screen.
+ */
+export function portLabels(g: MapGeometry, keyBox: { w: number; h: number } = { w: 0, h: 0 }, scale = 0.85): { name: string; left: string; top: string; spot: LabelSpot }[] {
+  const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(2)}%`;
+  const GAP = 6 / scale;
+  const H = 15 / scale;
+  type Box = { x: number; y: number; w: number; h: number };
+  const hit = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  const taken: Box[] = [
+    ...g.ports.map((p) => ({ x: p.x - 3, y: p.y - 3, w: 6, h: 6 })),
+    { x: 0, y: g.height - keyBox.h, w: keyBox.w, h: keyBox.h },
+  ];
+  const boxAt = (spot: LabelSpot, x: number, y: number, w: number): Box => {
+    const dx = spot === 'e' || spot === 'ne' || spot === 'se' ? GAP : spot === 'n' || spot === 's' ? -w / 2 : -w - GAP;
+    const dy = spot === 'e' || spot === 'w' ? -H / 2 : spot === 'ne' || spot === 'nw' ? -H - 1 / scale : spot === 'se' || spot === 'sw' ? 1 / scale : spot === 'n' ? -H - 4 / scale : 4 / scale;
+    return { x: x + dx, y: y + dy, w, h: H };
+  };
+  const order: LabelSpot[] = ['e', 'w', 'ne', 'se', 'nw', 'sw', 'n', 's'];
+  // Ports a few pixels apart (Chancay and Callao, Balboa and Colón): the upper name goes above its dot, the lower one below.
+  const pairSpots = (p: MapGeometry['ports'][number]): LabelSpot[] => {
+    const q = g.ports.find((o) => o !== p && Math.hypot(o.x - p.x, o.y - p.y) < 24);
+    if (!q) return order;
+    return p.y < q.y || (p.y === q.y && p.x < q.x) ? ['ne', 'nw', 'n', ...order] : ['se', 'sw', 's', ...order];
+  };
+  return g.ports.map((p) => {
+    const w = measureText(p.name, PORT_LABEL_PX) / scale + 2;
+    const own = taken.filter((t) => !(t.x === p.x - 3 && t.y === p.y - 3));
+    const inside = (b: Box) => b.x >= 0 && b.y >= 0 && b.x + b.w <= g.width && b.y + b.h <= g.height;
+    const spot = pairSpots(p).find((o) => {
+      const b = boxAt(o, p.x, p.y, w);
+      return inside(b) && !own.some((t) => hit(t, b));
+    }) ?? (p.x > g.width / 2 ? 'w' : 'e');
+    taken.push(boxAt(spot, p.x, p.y, w));
+    return { name: p.name, left: pct(p.x, g.width), top: pct(p.y, g.height), spot };
+  });
 }
 
 /**

@@ -12,11 +12,12 @@ import { chartMarkup, fmtDays, fmtSpeed } from './markup';
 import { prefersReducedMotion } from '../../lib/motion';
 
 export const mount: Mount<ShippingData> = (el, data, ctx) => {
+  // Two maps (wide and phone, switched by CSS) carry the same routes: a step restyles both.
   const map = el.querySelector<SVGSVGElement>('.sm-pane--map svg');
   const control = el.querySelector<HTMLElement>('.sm-speed');
   const input = control?.querySelector<HTMLInputElement>('input[type=range]');
   if (!map || !control || !input) throw new Error('[shipping-map] the build-time markup is incomplete');
-  const routes = [...map.querySelectorAll<SVGPathElement>('.sm-route')];
+  const routes = [...el.querySelectorAll<SVGPathElement>('.sm-pane--map svg .sm-route')];
   const labels = ctx.labels;
   let speed = data.speed.value;
   const media = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
