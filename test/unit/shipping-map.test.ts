@@ -23,7 +23,7 @@ import {
 } from '../../src/viz/shipping-map/prep';
 import { land, mapGeometry, MAP_W } from '../../src/viz/shipping-map/basemap';
 import { chartLayout } from '../../src/viz/shipping-map/geometry';
-import { fill, chartMarkup } from '../../src/viz/shipping-map/markup';
+import { fill, chartMarkup, portLabels } from '../../src/viz/shipping-map/markup';
 
 const rows = JSON.parse(readFileSync('content/data/sea-routes.json', 'utf8')) as RouteRow[];
 const trade: TradeRow[] = readFileSync('content/data/trade.csv', 'utf8')
@@ -241,5 +241,51 @@ describe('build-time map', () => {
     expect(g.land).not.toMatch(/\.\d\d/);
     const bytes = g.land.length + g.countries.reduce((s, c) => s + c.d.length, 0) + g.routes.reduce((s, r) => s + r.d.length, 0);
     expect(bytes).toBeLessThan(45_000);
+  });
+});
+
+describe('the phone map (basemap.ts NARROW)', () => {
+  const g = mapGeometry(rows, 'narrow');
+  const port = (n: string) => g.ports.find((p) => p.name === n)!;
+  it('is about as tall as it is wide, so it fills a phone stage instead of a strip', () => {
+    expect(g.height / g.width).toBeGreaterThan(0.85);
+    expect(g.height / g.width).toBeLessThan(1.2);
+  });
+  it('runs corner to corner: Shanghai upper left, Peru lower right, every port on the map, every route one line', () => {
+    expect(port('Shanghai (Yangshan)').x).toBeLessThan(g.width * 0.25);
+    expect(port('Shanghai (Yangshan)').y).toBeLessThan(g.height * 0.25);
+    expect(port('Chancay').x).toBeGreaterThan(g.width * 0.75);
+    expect(port('Chancay').y).toBeGreaterThan(g.height * 0.75);
+    for (const r of g.routes) expect(r.d.match(/M/g)?.length).toBe(1);
+    for (const p of g.ports) {
+      expect(p.x).toBeGreaterThan(0);
+      expect(p.x).toBeLessThan(g.width);
+      expect(p.y).toBeGreaterThan(0);
+      expect(p.y).toBeLessThan(g.height);
+    }
+    expect(g.graticule).toMatch(/^M/);
+    expect(Math.abs(g.north!.angle)).toBeGreaterThan(5);
+  });
+  it('places every port name, in either edition, on the map and off every other name, dot and the route key', () => {
+    const es = JSON.parse(readFileSync('content/data/es/sea-routes.json', 'utf8')) as { id: string; waypoints: { name: string }[] }[];
+    const spanish = new Map<string, string>();
+    for (const r of rows) {
+      const t = es.find((x) => x.id === r.id)!;
+      r.waypoints.forEach((w, i) => spanish.set(w.name, t.waypoints[i]!.name));
+    }
+    const key = { w: g.width * 0.62, h: 64 };
+    for (const names of [g.ports, g.ports.map((p) => ({ ...p, name: spanish.get(p.name) ?? p.name }))]) {
+      const placed = portLabels({ ...g, ports: names }, key);
+      const hit = (a: typeof placed[number]['box'], b: typeof placed[number]['box']) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      for (const [i, a] of placed.entries()) {
+        expect(a.box.x >= 0 && a.box.y >= 0 && a.box.x + a.box.w <= g.width && a.box.y + a.box.h <= g.height, `${a.name} on the map`).toBe(true);
+        expect(hit(a.box, { x: 0, y: g.height - key.h, w: key.w, h: key.h }), `${a.name} off the key`).toBe(false);
+        for (const b of placed.slice(i + 1)) expect(hit(a.box, b.box), `${a.name} / ${b.name}`).toBe(false);
+        for (const p of names) if (p.name !== a.name) expect(hit(a.box, { x: p.x - 3, y: p.y - 3, w: 6, h: 6 }), `${a.name} on ${p.name}'s dot`).toBe(false);
+      }
+    }
+    // The check can fail: a name as long as the map cannot be placed clear of the others.
+    const crowded = portLabels({ ...g, ports: g.ports.map((p) => ({ ...p, name: 'Puerto con un nombre larguísimo, más largo que el mapa entero' })) }, key);
+    expect(crowded.some((a) => a.box.x < 0 || a.box.x + a.box.w > g.width)).toBe(true);
   });
 });

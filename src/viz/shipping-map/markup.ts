@@ -44,7 +44,11 @@ export type LabelSpot = 'e' | 'w' | 'ne' | 'se' | 'nw' | 'sw' | 'n' | 's';
  * in the chart face; `scale` is the smallest the map is drawn at (CSS px per
  * map unit), so the boxes are never smaller than on screen.
  */
-export function portLabels(g: MapGeometry, keyBox: { w: number; h: number } = { w: 0, h: 0 }, scale = 0.85): { name: string; left: string; top: string; spot: LabelSpot }[] {
+export function portLabels(
+  g: MapGeometry,
+  keyBox: { w: number; h: number } = { w: 0, h: 0 },
+  scale = 0.85,
+): { name: string; left: string; top: string; spot: LabelSpot; box: { x: number; y: number; w: number; h: number } }[] {
   const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(2)}%`;
   const GAP = 6 / scale;
   const H = 15 / scale;
@@ -66,7 +70,10 @@ export function portLabels(g: MapGeometry, keyBox: { w: number; h: number } = { 
     if (!q) return order;
     return p.y < q.y || (p.y === q.y && p.x < q.x) ? ['ne', 'nw', 'n', ...order] : ['se', 'sw', 's', ...order];
   };
-  return g.ports.map((p) => {
+  // Close pairs first: they have the fewest places that fit; the others work around them.
+  const paired = (p: MapGeometry['ports'][number]) => g.ports.some((o) => o !== p && Math.hypot(o.x - p.x, o.y - p.y) < 24);
+  const byConstraint = [...g.ports.filter(paired), ...g.ports.filter((p) => !paired(p))];
+  const out = byConstraint.map((p) => {
     const w = measureText(p.name, PORT_LABEL_PX) / scale + 2;
     const own = taken.filter((t) => !(t.x === p.x - 3 && t.y === p.y - 3));
     const inside = (b: Box) => b.x >= 0 && b.y >= 0 && b.x + b.w <= g.width && b.y + b.h <= g.height;
@@ -74,9 +81,11 @@ export function portLabels(g: MapGeometry, keyBox: { w: number; h: number } = { 
       const b = boxAt(o, p.x, p.y, w);
       return inside(b) && !own.some((t) => hit(t, b));
     }) ?? (p.x > g.width / 2 ? 'w' : 'e');
-    taken.push(boxAt(spot, p.x, p.y, w));
-    return { name: p.name, left: pct(p.x, g.width), top: pct(p.y, g.height), spot };
+    const box = boxAt(spot, p.x, p.y, w);
+    taken.push(box);
+    return { name: p.name, left: pct(p.x, g.width), top: pct(p.y, g.height), spot, box };
   });
+  return g.ports.map((p) => out[byConstraint.indexOf(p)]!);
 }
 
 /**
