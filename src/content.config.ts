@@ -158,14 +158,14 @@ const sources = defineCollection({
       .object({
         /** Short id referenced from every data file's `source` column, MDX `sources="a;b"` props and `/sources/#src-<id>` links. */
         id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lowercase letters, digits and hyphens'),
-        /** Who published it (outlet, agency, company, government body), as the reader would look it up. */
+        /** Who published it (outlet, agency, company, government body), as the reader would look it up; its description is translated (content/data/es/sources.csv `publisher`: "Wikipedia (en inglés)"), the name kept. */
         publisher: text(),
         /** The document's real headline or title, as published (in its own language), not a description of what we took from it. */
         title: text(),
         /** The specific article or document (never a homepage or section index; test/build/sources.test.ts checks). Blank only with a url_note. */
         url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
-        /** Publication date, ISO (YYYY-MM-DD), or as precise as known (YYYY-MM, YYYY). */
-        date: optText(),
+        /** Publication date, ISO (YYYY-MM-DD), or as precise as known (YYYY-MM, YYYY); shown in words in each edition ("7 June 2026", "7 de junio de 2026"). */
+        date: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD').optional()),
         /**
          * Why the link is missing or is not the publisher's own page: print only, a PDF not online, a
          * statement reported elsewhere (and where), our own calculation, a copy on another site. Required when url is blank.

@@ -119,13 +119,24 @@ export function yearsBetween(a: string, b: string): number {
 
 export { localeTag };
 
-/** A date at the precision it is known, in the edition's language: "14 Nov 2024", "Nov 2024", "2021" in English. */
-export function formatDate(iso: string, precision: 'day' | 'month' | 'year', locale: Locale): string {
+/**
+ * A date at the precision it is known, in the edition's language: "14 Nov 2024", "Nov 2024", "2021" in English
+ * (a chart's label); `long` writes it as prose and tables do: "14 November 2024", "14 de noviembre de 2024".
+ */
+export function formatDate(iso: string, precision: 'day' | 'month' | 'year', locale: Locale, style: 'short' | 'long' = 'short'): string {
   const [y, m = 1, d = 1] = iso.split('-').map(Number) as [number, number?, number?];
   if (precision === 'year') return String(y);
-  const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', month: 'short' };
+  const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', month: style };
   if (precision === 'day') opts.day = 'numeric';
   return new Intl.DateTimeFormat(localeTag(locale), opts).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** The precision an ISO date is written at: "2018" a year, "2024-11" a month, "2026-06-07" a day (sources' dates). */
+export function isoPrecision(iso: string): 'day' | 'month' | 'year' {
+  if (/^\d{4}$/.test(iso)) return 'year';
+  if (/^\d{4}-\d{2}$/.test(iso)) return 'month';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return 'day';
+  throw new Error(`[formatDate] expected YYYY, YYYY-MM or YYYY-MM-DD, got "${iso}"`);
 }
 
 /** A number with the edition's grouping and decimal marks, at most `digits` decimals: "4,783". */

@@ -11,6 +11,8 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DIST } from './dist';
 import { listPages } from '../../scripts/pages.mjs';
+import { parse as parseYaml } from 'yaml';
+import { parseCsv } from '../../src/lib/csv';
 
 const pages = (listPages(DIST) as string[]).filter((p) => p !== '/404/');
 const spanish = pages.filter((p) => p.startsWith('/es/'));
@@ -62,7 +64,7 @@ export function notEsPe(texts: string[]): string[] {
 export function moneyNotOneForm(texts: string[]): string[] {
   return texts
     .map((raw) => raw.replace(/“[^”]*”/g, '“”'))
-    .filter((t) => /\d\s*mil mill|miles de millones|\bmil mill\.|(?:US)?\$\s?[\d.,]+\s*(?:bn|billion|m)\b/i.test(t))
+    .filter((t) => /\d\s*mil mill|miles de millones|\bmil mill\.|(?:US)?\$\s?[\d.,]+\s*(?:bn|billion|m)\b|\bUS\$\s?(?:bn|billion)\b/i.test(t))
     .map((t) => t.slice(0, 100));
 }
 
@@ -84,7 +86,8 @@ const walk = (d: string, keep: (f: string) => boolean): string[] =>
 const isEs = (f: string) => /\/es\/|\.es\b|\/es\.json$/.test(f);
 const copyFile = (f: string) => /\.(csv|json|ya?ml)$/.test(f);
 const englishCopy = () => {
-  // Sources keep their publishers' names and their documents' titles as published, in any language (content/data/sources.csv).
+  // Sources' documents keep their titles as published, in any language (content/data/sources.csv); their publishers'
+  // descriptions are translated (content/data/es/sources.csv) and checked with the short terms below.
   const all = walk('content', copyFile).filter((f) => !f.includes('/comments/') && !f.endsWith('sources.csv'));
   const en = contentStrings([...all.filter((f) => !isEs(f)), 'content/ui/en.json']);
   const es = contentStrings(all.filter(isEs));
@@ -93,6 +96,79 @@ const englishCopy = () => {
 export function englishLeft(texts: string[], copy: Set<string>): string[] {
   return texts.filter((t) => copy.has(norm(t)));
 }
+
+/**
+ * Short English terms: every value of the English content's data, figure and interface files (a table cell, a
+ * JSON string, a label: "pledge", "great-circle", "Wikipedia (English)"), one to eight words long, that no
+ * Spanish content file uses anywhere (so a name, "Chancay", "Reuters", is allowed by being in the Spanish copy
+ * too). Documents' titles are left out: they are quoted as published. Longer strings are the whole-text check's.
+ */
+// A word keeps its inner hyphens and dots: "great-circle" is one term, "chancay-berths" (a fact id) is not "berths".
+// Numbers are no language's: left out on both sides ("{1}% Cosco Shipping Ports" in the Spanish facts is the English "60% Cosco Shipping Ports").
+const words = (s: string) => (s.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu) ?? []).filter((w) => /\p{L}/u.test(w));
+const SHORT = 8;
+const KEPT_COLUMNS = new Set(['id', 'source', 'sources', 'url', 'title', 'confidence', 'date', 'precision']);
+function strings(v: unknown, key = ''): string[] {
+  if (typeof v === 'string') return KEPT_COLUMNS.has(key) ? [] : [v];
+  if (Array.isArray(v)) return v.flatMap((x) => strings(x, key));
+  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => strings(x, k));
+  return [];
+}
+function fileStrings(f: string): string[] {
+  const text = readFileSync(f, 'utf8');
+  if (f.endsWith('.csv')) return parseCsv(text, f).rows.flatMap((r) => strings(r.values));
+  if (f.endsWith('.json')) return strings(JSON.parse(text));
+  if (/\.ya?ml$/.test(f)) return strings(parseYaml(text));
+  return [text];
+}
+export function shortEnglishTerms(englishValues: string[], spanishTexts: string[]): Map<string, string> {
+  const grams = new Set<string>();
+  for (const t of spanishTexts) {
+    const w = words(t);
+    for (let i = 0; i < w.length; i++) for (let n = 1; n <= SHORT && i + n <= w.length; n++) grams.add(w.slice(i, i + n).join(' '));
+  }
+  const out = new Map<string, string>();
+  for (const v of englishValues) {
+    const w = words(v);
+    // A list of ids ("lima;chancay;barranca") is a code, not copy.
+    if (w.length === 0 || w.length > SHORT || !w.some((x) => /\p{L}{3,}/u.test(x)) || /^[\w-]+(?:;[\w-]+)+$/.test(v.trim())) continue;
+    const key = w.join(' ');
+    if (!grams.has(key)) out.set(key, v);
+  }
+  return out;
+}
+/** The short English terms a text shows: "… 9,237 (great-circle)" -> ["great-circle"]. */
+export function shortEnglishIn(texts: string[], terms: Map<string, string>): string[] {
+  const found: string[] = [];
+  for (const t of texts) {
+    const w = words(t);
+    for (let i = 0; i < w.length; i++)
+      for (let n = 1; n <= SHORT && i + n <= w.length; n++) {
+        const hit = terms.get(w.slice(i, i + n).join(' '));
+        if (hit) found.push(`"${hit}" in "${t.slice(0, 90)}"`);
+      }
+  }
+  return found;
+}
+const shortTerms = () => {
+  const all = walk('content', (f) => /\.(csv|json|ya?ml|mdx)$/.test(f)).filter((f) => !f.includes('/comments/') && !f.includes('/moderate/'));
+  const en = all.filter((f) => !isEs(f) && !f.endsWith('.mdx')).flatMap(fileStrings);
+  // MDX prose without its components' attributes and links' addresses (ids such as "cdb-exim-lending" are not copy).
+  const prose = (f: string) => readFileSync(f, 'utf8').replace(/<\/?[A-Za-z][^>]*>/g, ' ').replace(/\]\([^)]*\)/g, '] ');
+  const es = all.filter(isEs).flatMap((f) => (f.endsWith('.mdx') ? [prose(f)] : fileStrings(f)));
+  return shortEnglishTerms(en, es);
+};
+/** Documents' titles (content/data/sources.csv), quoted as published wherever a source is cited. */
+const sourceTitles = () => parseCsv(readFileSync('content/data/sources.csv', 'utf8')).rows.map((r) => r.values['title'] ?? '').filter(Boolean);
+const withoutTitles = (texts: string[], titles: string[]) =>
+  texts.map((t) => titles.reduce((s, x) => (s.includes(x) ? s.split(x).join(' ') : s), t).replace(/<?https?:\/\/\S+/g, ' '));
+
+/** Coordinates with an English hemisphere letter: Spanish writes O (oeste) for W. */
+export const englishCompass = (texts: string[]): string[] => texts.filter((t) => /\d\s?°\s?W\b/.test(t));
+
+/** ISO dates shown to a reader ("2026-06-07", "2024-11") instead of a date in words, outside links' addresses. */
+export const isoDates = (texts: string[]): string[] =>
+  texts.filter((t) => /(?<![\w/.-])\d{4}-(?:0[1-9]|1[0-2])(?:-\d{2})?(?![\w/-])/.test(t.replace(/<?https?:\/\/\S+/g, '')));
 
 describe('the Spanish edition', () => {
   it('has every page of the English edition under /es/ (the translation is complete)', () => {
@@ -131,11 +207,13 @@ describe('the Spanish edition', () => {
   });
 
   it('writes money one way, "US$4,400 millones", on every Spanish page, its 404 page and every Spanish step still', () => {
-    expect(moneyNotOneForm(['US$4,400 millones', 'US$4.4 mil millones', '14 mil mill.', 'Miles de millones de US$', 'US$4 bn', 'cuatro mil millones de dólares', 'US$813 millones'])).toEqual([
+    expect(moneyNotOneForm(['US$4,400 millones', 'US$4.4 mil millones', '14 mil mill.', 'Miles de millones de US$', 'US$4 bn', 'cuatro mil millones de dólares', 'US$813 millones', 'US$ bn', 'Millones de US$'])).toEqual([
       'US$4.4 mil millones',
       '14 mil mill.',
       'Miles de millones de US$',
       'US$4 bn',
+      // A unit cell of its own (the trade table's "US$ bn" beside a bare 23.156).
+      'US$ bn',
     ]);
     const stills = readdirSync(path.join(DIST, 'stills')).filter((f) => f.endsWith('-es.svg'));
     expect(stills.length).toBeGreaterThan(10);
@@ -162,6 +240,32 @@ describe('the Spanish edition', () => {
     const files = ['es/404.html', ...readdirSync(path.join(DIST, 'stills')).filter((f) => f.endsWith('-es.svg')).map((f) => `stills/${f}`)];
     const badFiles = files.flatMap((f) => englishLeft(visible(readFileSync(path.join(DIST, f), 'utf8')), copy).map((t) => `/${f}: ${t.slice(0, 100)}`));
     expect([...new Set(badFiles)].slice(0, 40)).toEqual([]);
+  });
+
+  it('shows no short English term (a code, a table cell, a label, a publisher\'s description) on a Spanish page', () => {
+    const terms = shortTerms();
+    // Proof on bad input: codes and descriptions shown as they are in the English files are caught, names kept in the Spanish copy are not.
+    const sample = shortEnglishTerms(['pledge', 'great-circle', 'Wikipedia (English)', 'Chancay', 'Reuters', 'Our positions (this site)'], ['Chancay y Reuters', 'Wikipedia (en inglés)']);
+    expect([...sample.values()]).toEqual(['pledge', 'great-circle', 'Wikipedia (English)', 'Our positions (this site)']);
+    expect(shortEnglishIn(['9,237 (great-circle)', 'Promesa', 'Wikipedia (English)'], sample)).toEqual(['"great-circle" in "9,237 (great-circle)"', '"Wikipedia (English)" in "Wikipedia (English)"']);
+    // The real term list holds the strings this check was written for (issue 16, fifth session): codes and publishers from the data.
+    const values = new Set(terms.values());
+    for (const t of ['pledge', 'lending', 'loan', 'great-circle', 'sea-lane', 'time.news (news aggregator)']) expect(values.has(t), t).toBe(true);
+    const titles = sourceTitles();
+    const bad = spanish.flatMap((p) => shortEnglishIn(withoutTitles(visible(read(p)), titles), terms).map((t) => `${p}: ${t}`));
+    expect([...new Set(bad)].slice(0, Number(process.env['ES_SHOW'] ?? 60))).toEqual([]);
+  });
+
+  it('writes coordinates with Spanish compass letters (O, not W) on a Spanish page', () => {
+    expect(englishCompass(['77.27°W', '77.27° O', '12.05° S', '77.15°O'])).toEqual(['77.27°W']);
+    const bad = spanish.flatMap((p) => englishCompass(visible(read(p))).map((t) => `${p}: ${t.slice(0, 80)}`));
+    expect([...new Set(bad)].slice(0, 20)).toEqual([]);
+  });
+
+  it('writes dates in words ("7 de junio de 2026", "7 June 2026"), never as ISO dates, in both editions', () => {
+    expect(isoDates(['2026-06-07', 'Fecha: 2024-11', '7 de junio de 2026', '2005–2022', 'https://x.org/2024-11-14/a', 'geonames-3936456', '2026'])).toEqual(['2026-06-07', 'Fecha: 2024-11']);
+    const bad = pages.flatMap((p) => isoDates(visible(read(p))).map((t) => `${p}: ${t.slice(0, 80)}`));
+    expect([...new Set(bad)].slice(0, 40)).toEqual([]);
   });
 
   it('says which language each page is in and links its twin', () => {

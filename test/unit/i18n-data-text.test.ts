@@ -31,6 +31,30 @@ describe('translated CSV text', () => {
   });
 });
 
+describe('sources: the publisher is translated, the title is not', () => {
+  // content/data/sources.csv: "Wikipedia (English)", "time.news (news aggregator)" showed on /es/ pages until the publisher column was translated.
+  const sources = {
+    header: ['id', 'publisher', 'title', 'url', 'date', 'url_note', 'note'],
+    rows: [
+      { values: { id: 'w', publisher: 'Wikipedia (English)', title: 'Galera railway station', url: 'https://en.wikipedia.org/wiki/Galera', date: '', url_note: '', note: '' } },
+      { values: { id: 'r', publisher: 'Reuters', title: 'Heavy rains in Peru', url: 'https://reuters.com/x', date: '2017-03-20', url_note: '', note: 'Wire copy from Lima' } },
+    ],
+  };
+  const S = 'content/data/es/sources.csv';
+  it('asks a Spanish publisher for every source, names kept as they are', () => {
+    expect(textColumns(sources.header, sources.rows.map((r) => r.values))).toEqual(['publisher', 'note']);
+    expect(readTranslation(S, 'id,publisher,note\nw,Wikipedia (en inglés),\nr,Reuters,Despacho desde Lima\n', sources, ['w', 'r'])).toEqual({
+      w: { publisher: 'Wikipedia (en inglés)' },
+      r: { publisher: 'Reuters', note: 'Despacho desde Lima' },
+    });
+  });
+  it('refuses a Spanish file without the publisher column, or a source without its Spanish publisher (no fallback to English)', () => {
+    expect(() => readTranslation(S, 'id,note\nw,\nr,Despacho\n', sources, ['w', 'r'])).toThrow(/sources\.csv: missing column "publisher"/);
+    expect(() => readTranslation(S, 'id,publisher,note\nw,,\nr,Reuters,Despacho\n', sources, ['w', 'r'])).toThrow(/line 2 \(w\): publisher: missing the Spanish text/);
+    expect(() => readTranslation(S, 'id,publisher,title,note\nw,W,Estación,\nr,Reuters,Lluvias,Despacho\n', sources, ['w', 'r'])).toThrow(/column "title" holds numbers, dates, codes or sources/);
+  });
+});
+
 describe('translated JSON text', () => {
   const en = [{ id: 'r', label: 'Chancay to Shanghai, direct', nm: 9237, stops: [{ at: 'Callao', what: 'transshipment' }], source: 'x;y' }];
   const J = 'content/data/es/r.json';

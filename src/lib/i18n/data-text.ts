@@ -7,7 +7,7 @@
 import { parseCsv, CsvError } from '../csv';
 
 /** Columns never translated: keys, sources, marks. */
-const NEVER = new Set(['id', 'source', 'confidence', 'sources', 'url', 'publisher', 'title', 'unit', 'kind', 'precision', 'date']);
+const NEVER = new Set(['id', 'source', 'confidence', 'sources', 'url', 'title', 'unit', 'kind', 'precision', 'date']);
 /** A value that reads as words (two or more words with letters): prose, a label, a name with a qualifier. */
 const WORDY = /\p{L}{2,}[^\n]*\s+[^\n]*\p{L}{2,}/u;
 

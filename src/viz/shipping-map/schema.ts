@@ -51,8 +51,8 @@ export const tradeSchema = z.object({
   label: text(),
   /** The figure. */
   value: num(),
-  /** Its unit, as printed. */
-  unit: text(),
+  /** Its unit, a code printed in the edition's words (figures.yaml shipping-map `unit_<code>`): `usd_bn` (US$ billions, shown in the edition's money form), `pct` (per cent). */
+  unit: z.enum(['usd_bn', 'pct']),
   /** Year the figure is for. */
   year: num().pipe(z.number().int().min(1990).max(2030)),
   /** Source ids from content/data/sources.csv. */
