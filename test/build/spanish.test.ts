@@ -163,6 +163,11 @@ const sourceTitles = () => parseCsv(readFileSync('content/data/sources.csv', 'ut
 const withoutTitles = (texts: string[], titles: string[]) =>
   texts.map((t) => titles.reduce((s, x) => (s.includes(x) ? s.split(x).join(' ') : s), t).replace(/<?https?:\/\/\S+/g, ' '));
 
+/** A page's text as one string, tags removed without a space: quotation marks on both sides of a link meet. */
+const flatText = (doc: string) => decode(doc.replace(/<(script|style|template|head)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ''));
+/** Quotation marks doubled up ("De «“Un ferrocarril…”»": a template's marks around a title that brings its own). */
+export const doubledQuotes = (text: string): string[] => [...text.matchAll(/.{0,30}?(?:[«“]\s*[«“]|[»”]\s*[»”]).{0,10}/g)].map((m) => m[0]);
+
 /** Coordinates with an English hemisphere letter: Spanish writes O (oeste) for W. */
 export const englishCompass = (texts: string[]): string[] => texts.filter((t) => /\d\s?°\s?W\b/.test(t));
 
@@ -202,7 +207,9 @@ describe('the Spanish edition', () => {
 
   it('writes numbers and dates as es-PE does', () => {
     expect(notEsPe(['US$4.000 millones', '3,5 %', '14 November 2024', 'US$4,000 millones', '33.7%', '14 de noviembre de 2024', '1.37 millones'])).toHaveLength(3);
-    const bad = spanish.flatMap((p) => notEsPe(visible(read(p))).map((b) => `${p}: ${b}`));
+    // Documents' titles are quoted as published (an English title may say "20 March 2017").
+    const titles = sourceTitles();
+    const bad = spanish.flatMap((p) => notEsPe(withoutTitles(visible(read(p)), titles)).map((b) => `${p}: ${b}`));
     expect(bad).toEqual([]);
   });
 
@@ -222,7 +229,8 @@ describe('the Spanish edition', () => {
       ['/es/404.html', visible(readFileSync(path.join(DIST, 'es', '404.html'), 'utf8'))],
       ...stills.map((f) => [`/stills/${f}`, visible(readFileSync(path.join(DIST, 'stills', f), 'utf8'))] as [string, string[]]),
     ];
-    const bad = texts.flatMap(([p, t]) => moneyNotOneForm(t).map((b) => `${p}: ${b}`));
+    const titles = sourceTitles();
+    const bad = texts.flatMap(([p, t]) => moneyNotOneForm(withoutTitles(t, titles)).map((b) => `${p}: ${b}`));
     expect([...new Set(bad)]).toEqual([]);
     // The charts do use the form (so the scan reads their labels): the rail-cost bars say "US$… millones".
     expect(texts.some(([, t]) => t.some((x) => /^US\$[\d,]+ millones$/.test(x)))).toBe(true);
@@ -266,6 +274,13 @@ describe('the Spanish edition', () => {
     expect(isoDates(['2026-06-07', 'Fecha: 2024-11', '7 de junio de 2026', '2005–2022', 'https://x.org/2024-11-14/a', 'geonames-3936456', '2026'])).toEqual(['2026-06-07', 'Fecha: 2024-11']);
     const bad = pages.flatMap((p) => isoDates(visible(read(p))).map((t) => `${p}: ${t.slice(0, 80)}`));
     expect([...new Set(bad)].slice(0, 40)).toEqual([]);
+  });
+
+  it('quotes a title once, in the edition\'s marks, on every page of both editions', () => {
+    expect(doubledQuotes('De «“Un ferrocarril”», El Explicador')).toHaveLength(2);
+    expect(doubledQuotes('From “A railway”, The Explainer; «una cita con “otra” dentro»')).toEqual([]);
+    const bad = pages.flatMap((p) => doubledQuotes(flatText(read(p))).map((t) => `${p}: ${t}`));
+    expect([...new Set(bad)].slice(0, 20)).toEqual([]);
   });
 
   it('says which language each page is in and links its twin', () => {

@@ -18,7 +18,7 @@ const norm = (s: string) =>
   s
     .normalize('NFC')
     .replace(/[‘’‚′]/g, "'")
-    .replace(/[“”„″]/g, '"')
+    .replace(/[“”„″«»]/g, '"')
     .replace(/[–—−]/g, '-')
     .replace(/\u00a0|\u202f|\u2009/g, ' ')
     .replace(/\s+/g, ' ')
