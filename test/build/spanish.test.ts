@@ -260,7 +260,13 @@ describe('the Spanish edition', () => {
     const values = new Set(terms.values());
     for (const t of ['pledge', 'lending', 'loan', 'great-circle', 'sea-lane', 'time.news (news aggregator)']) expect(values.has(t), t).toBe(true);
     const titles = sourceTitles();
-    const bad = spanish.flatMap((p) => shortEnglishIn(withoutTitles(visible(read(p)), titles), terms).map((t) => `${p}: ${t}`));
+    // Spanish pages, the Spanish 404 page and the Spanish step stills (the plain article's pictures).
+    const stills = readdirSync(path.join(DIST, 'stills')).filter((f) => f.endsWith('-es.svg')).map((f) => `stills/${f}`);
+    const texts: [string, string[]][] = [
+      ...spanish.map((p) => [p, visible(read(p))] as [string, string[]]),
+      ...['es/404.html', ...stills].map((f) => [`/${f}`, visible(readFileSync(path.join(DIST, f), 'utf8'))] as [string, string[]]),
+    ];
+    const bad = texts.flatMap(([p, t]) => shortEnglishIn(withoutTitles(t, titles), terms).map((x) => `${p}: ${x}`));
     expect([...new Set(bad)].slice(0, Number(process.env['ES_SHOW'] ?? 60))).toEqual([]);
   });
 
