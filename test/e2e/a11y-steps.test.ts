@@ -12,10 +12,12 @@
  *  - prefers-reduced-motion: the plain article (every step with its still,
  *    light at 390 px) and the stepper at every step (dark at 1280 px).
  * Sections come from the built pages, so a new chapter is checked with no edit.
+ * The loads share one tab (./browser.ts readerTab: storage emptied, viewport,
+ * scheme and motion set before each load).
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { launch, readerTab } from './browser';
 import { axe, axeBothSchemes, isStepPage } from './axe';
 import { listPages } from '../../scripts/pages.mjs';
 
@@ -23,8 +25,10 @@ const site = inject('siteUrl');
 const dist = process.env.DIST_DIR ?? 'dist';
 const pages = listPages(dist).filter((p) => isStepPage(dist, p));
 let browser: Browser;
+let tab: Awaited<ReturnType<typeof readerTab>>;
 beforeAll(async () => {
   browser = await launch();
+  tab = await readerTab(browser, [site]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -47,8 +51,7 @@ describe('axe: every scrollytelling step, every reading mode', () => {
         { scheme: 'dark', width: 1280 },
         { scheme: 'light', width: 390 },
       ] as const) {
-        const { page: p } = await openPage(browser, [site], { colorScheme: scheme, reducedMotion: 'no-preference', viewport: { width, height: 800 } });
-        await p.goto(site + page, { waitUntil: 'load' });
+        const p = await tab.load(site + page, { colorScheme: scheme, reducedMotion: 'no-preference', width, height: 800 });
         const whole = await axeBothSchemes(p, scheme, `${width}px page`);
         expect(whole.backgrounds.dark, `${width}px: the dark scheme did not reach the screen`).not.toBe(whole.backgrounds.light);
         found.push(...whole.found);
@@ -64,7 +67,6 @@ describe('axe: every scrollytelling step, every reading mode', () => {
           await settled(p, section);
           for (const v of await axe(p, section)) found.push(`[${scheme} ${width}px step ${n}] ${v}`);
         }
-        await p.context().close();
       }
       expect([...new Set(found)]).toEqual([]);
     }, 420_000);
@@ -73,19 +75,16 @@ describe('axe: every scrollytelling step, every reading mode', () => {
       const found: string[] = [];
       // The plain article: every step with its still and its description.
       {
-        const { page: p } = await openPage(browser, [site], { colorScheme: 'light', reducedMotion: 'reduce', viewport: { width: 390, height: 844 } });
-        await p.goto(site + page, { waitUntil: 'load' });
+        const p = await tab.load(site + page, { colorScheme: 'light', reducedMotion: 'reduce', width: 390, height: 844 });
         const sections = await p.locator('scrolly-section').evaluateAll((s) => s.map((e) => `#${e.id}`));
         for (const section of sections) {
           await expect.poll(() => p.locator(section).getAttribute('data-mode')).toBe('plain');
           for (const v of await axe(p, section)) found.push(`[plain light 390px ${section}] ${v}`);
         }
-        await p.context().close();
       }
       // The stepper, dark, wide: at every step.
       {
-        const { page: p } = await openPage(browser, [site], { colorScheme: 'dark', reducedMotion: 'reduce', viewport: { width: 1280, height: 800 } });
-        await p.goto(site + page, { waitUntil: 'load' });
+        const p = await tab.load(site + page, { colorScheme: 'dark', reducedMotion: 'reduce', width: 1280, height: 800 });
         const sections = await p.locator('scrolly-section').evaluateAll((s) => s.map((e) => ({ id: `#${e.id}`, steps: e.querySelectorAll('.step').length })));
         for (const { id, steps } of sections) {
           await p.locator(`${id} .scrolly__toggle`).click();
@@ -97,7 +96,6 @@ describe('axe: every scrollytelling step, every reading mode', () => {
             for (const v of await axe(p, id)) found.push(`[stepper dark 1280px ${id} step ${i + 1}] ${v}`);
           }
         }
-        await p.context().close();
       }
       expect([...new Set(found)]).toEqual([]);
     }, 300_000);

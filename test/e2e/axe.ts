@@ -7,22 +7,67 @@ import type { Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Run axe on the page, or only inside `selector` (the page as a whole is checked separately). */
-export async function axe(page: Page, selector?: string): Promise<string[]> {
+/** The rule sets every axe check runs: WCAG 2.0/2.1/2.2 A and AA, and axe's best practices. */
+export const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * The rules among TAGS whose outcome can change when only colours change
+ * (text contrast; a link told from its sentence by colour). Every other rule
+ * reads the DOM, the layout and what is visible, so on a page whose DOM and
+ * layout a colour-scheme switch left exactly as they were (layoutPrint), they
+ * give what they gave in the first scheme. test/e2e/a11y-pages.test.ts checks
+ * that these ids are axe rules in TAGS, so a renamed rule cannot drop out.
+ */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/** Run axe on the page, or only inside `selector`; `rules` narrows TAGS to those rule ids. */
+export async function axe(page: Page, selector?: string, rules?: string[]): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE); // not addScriptTag: the site's CSP blocks inline scripts; evaluate is not a page script
-  const violations = await page.evaluate(async (sel) => {
-    // @ts-expect-error injected global
-    const r = await window.axe.run(sel ? { include: [sel] } : document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return (r.violations as { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[]).map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').split('\n').slice(1, 2).join(' ')}`),
-    }));
-  }, selector);
+  const violations = await page.evaluate(
+    async ([sel, tags, rules]) => {
+      // @ts-expect-error injected global
+      const r = await window.axe.run(sel ? { include: [sel] } : document, {
+        runOnly: rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return (r.violations as { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[]).map((v) => ({
+        id: v.id,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').split('\n').slice(1, 2).join(' ')}`),
+      }));
+    },
+    [selector, TAGS, rules] as const,
+  );
   return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.join(' | ')}`);
+}
+
+/** The ids of the axe rules TAGS selects (axe injected if needed). */
+export async function axeRuleIds(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  // @ts-expect-error injected global
+  return page.evaluate((tags) => (window.axe.getRules(tags) as { ruleId: string }[]).map((r) => r.ruleId), TAGS);
+}
+
+/**
+ * A print of everything but colour that axe's non-colour rules read, inside
+ * `selector` (default: the whole document): the DOM as serialized (elements,
+ * attributes, text) and, for every element, its box and the computed
+ * properties that decide whether and how it is shown (display, visibility,
+ * opacity, overflow, position, clipping, content-visibility, pointer events,
+ * font size). Two equal prints mean the same DOM laid out the same way.
+ */
+export function layoutPrint(page: Page, selector?: string): Promise<string> {
+  return page.evaluate((sel) => {
+    const root = sel ? document.querySelector(sel)! : document.documentElement;
+    const out: string[] = [root.outerHTML];
+    const props = ['display', 'visibility', 'opacity', 'overflow-x', 'overflow-y', 'position', 'clip', 'clip-path', 'content-visibility', 'pointer-events', 'font-size', 'transform'];
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      const r = el.getBoundingClientRect();
+      const cs = getComputedStyle(el);
+      out.push(`${r.x},${r.y},${r.width},${r.height};${props.map((p) => cs.getPropertyValue(p)).join(';')}`);
+    }
+    return out.join('\n');
+  }, selector);
 }
 
 export type Scheme = 'light' | 'dark';
@@ -58,18 +103,28 @@ export async function useScheme(page: Page, scheme: Scheme): Promise<string> {
 
 /**
  * axe on a loaded page (or inside `selector`) in the scheme it was loaded in,
- * then in the other one, then back to the first. Violations come back labelled
- * `[scheme label]`; `backgrounds` proves the switch reached the screen (a test
- * asserts the two differ, so a no-op switch cannot pass as "dark checked").
+ * then in the other one. In the other scheme only the COLOUR_RULES run when
+ * the switch left the DOM and the layout exactly as they were (layoutPrint
+ * equal before and after: every other rule would read the same page); if
+ * anything else changed, every rule runs again (`rerunAll` says which
+ * happened). Violations come back labelled `[scheme label]`; `backgrounds`
+ * proves the switch reached the screen (a test asserts the two differ, so a
+ * no-op switch cannot pass as "dark checked"). `restore` (default) switches
+ * back to the first scheme and waits until it is painted, for a test that
+ * goes on with the page; `restore: false` leaves the emulated scheme on the
+ * first one without waiting (the page is about to be navigated away).
  */
-export async function axeBothSchemes(page: Page, loadedIn: Scheme, label: string, selector?: string) {
+export async function axeBothSchemes(page: Page, loadedIn: Scheme, label: string, selector?: string, { restore = true } = {}) {
   const other: Scheme = loadedIn === 'light' ? 'dark' : 'light';
   const found: string[] = [];
   const backgrounds = {} as Record<Scheme, string>;
-  for (const scheme of [loadedIn, other]) {
-    backgrounds[scheme] = await useScheme(page, scheme);
-    for (const v of await axe(page, selector)) found.push(`[${scheme} ${label}] ${v}`);
-  }
-  await useScheme(page, loadedIn);
-  return { found, backgrounds };
+  backgrounds[loadedIn] = await useScheme(page, loadedIn);
+  for (const v of await axe(page, selector)) found.push(`[${loadedIn} ${label}] ${v}`);
+  const before = await layoutPrint(page, selector);
+  backgrounds[other] = await useScheme(page, other);
+  const rerunAll = (await layoutPrint(page, selector)) !== before;
+  for (const v of await axe(page, selector, rerunAll ? undefined : COLOUR_RULES)) found.push(`[${other} ${label}] ${v}`);
+  if (restore) await useScheme(page, loadedIn);
+  else await page.emulateMedia({ colorScheme: loadedIn });
+  return { found, backgrounds, rerunAll };
 }

@@ -106,3 +106,46 @@ export async function scrollThrough(page: Page, to: number, stepPx = 250, frames
     await frames(page, framesEach);
   }
 }
+
+export interface ReaderLoad {
+  width: number;
+  height?: number;
+  colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
+}
+
+/**
+ * One tab that loads page after page, each as a new reader would see it: the
+ * viewport, colour scheme and motion preference are set before the load, and
+ * the site's storage (localStorage, sessionStorage, cookies) is emptied first,
+ * so nothing one load did reaches the next. Reusing the tab keeps Chromium's
+ * renderer process and its caches: a fresh context per load cost more than
+ * the checks themselves on a long page (context + renderer start, axe-core
+ * parsed anew). For files that load many pages and only read them (axe, chart
+ * text); a test that writes comments or preferences opens its own context.
+ */
+export async function readerTab(browser: Browser, allowedOrigins: string[]) {
+  const watched = await openPage(browser, allowedOrigins);
+  const { page } = watched;
+  return {
+    ...watched,
+    async load(url: string, { width, height = 800, colorScheme = 'light', reducedMotion = 'no-preference' }: ReaderLoad) {
+      await page.context().clearCookies();
+      await page.evaluate(() => {
+        try {
+          localStorage.clear();
+          sessionStorage.clear();
+        } catch {
+          /* about:blank has no storage */
+        }
+      });
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme, reducedMotion });
+      watched.errors.length = 0;
+      watched.foreign.length = 0;
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    close: () => page.context().close(),
+  };
+}
