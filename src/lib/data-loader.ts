@@ -97,6 +97,28 @@ export function loadCsvText<S extends z.ZodType>(
   return validateRows(file, table.rows, schema, idOf);
 }
 
+/**
+ * A CSV data file's text as its loader checks it (pure: the loader reads the
+ * files; tests feed it edited text): parse and validate every row, then check
+ * every source id against sources.csv's text. Throws DataFileError naming the
+ * file, the line, the row and the field or id.
+ */
+export function checkCsvText<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+  sourcesText: string,
+  idOf?: (row: Record<string, unknown>, index: number) => string,
+) {
+  const entries = loadCsvText(file, text, schema, idOf);
+  if (file !== SOURCES_FILE) {
+    // Rows come back in file order; their lines, for the error message.
+    const lines = parseCsv(text, file).rows.map((r) => r.line);
+    checkSourceIds(file, entries.map((e, i) => ({ id: e.id, line: lines[i] ?? i + 1, data: e.data })), sourceIdsIn(sourcesText));
+  }
+  return entries;
+}
+
 function loader(
   kind: 'csv' | 'json',
   file: string,
@@ -110,8 +132,9 @@ function loader(
       const abs = path.resolve(new URL('.', config.root).pathname, file);
       const sync = async () => {
         const text = await readFile(abs, 'utf8');
+        const sourcesText = () => readFile(path.resolve(new URL('.', config.root).pathname, SOURCES_FILE), 'utf8');
         let entries;
-        if (kind === 'csv') entries = loadCsvText(file, text, schema, idOf);
+        if (kind === 'csv') entries = checkCsvText(file, text, schema, file === SOURCES_FILE ? '' : await sourcesText(), idOf);
         else {
           let json: unknown;
           try {
@@ -127,15 +150,8 @@ function loader(
             idOf ?? ((r, i) => String(r['id'] ?? i)),
           );
         }
-        if (file !== SOURCES_FILE) {
-          const sourcesText = await readFile(path.resolve(new URL('.', config.root).pathname, SOURCES_FILE), 'utf8');
-          // Rows come back in file order; their lines, for the error message.
-          const lines = kind === 'csv' ? parseCsv(text, file).rows.map((r) => r.line) : entries.map((_, i) => i + 1);
-          checkSourceIds(
-            file,
-            entries.map((e, i) => ({ id: e.id, line: lines[i] ?? i + 1, data: e.data })),
-            sourceIdsIn(sourcesText),
-          );
+        if (kind === 'json' && file !== SOURCES_FILE) {
+          checkSourceIds(file, entries.map((e, i) => ({ id: e.id, line: i + 1, data: e.data })), sourceIdsIn(await sourcesText()));
         }
         // Spanish (and any other edition's) text columns, merged by id in rowsOf (src/lib/rows.ts).
         const i18n: Record<string, { file: string; columns: string[]; text?: Record<string, string> }>[] = entries.map(() => ({}));
