@@ -8,11 +8,13 @@
  * loads). Chart text is drawn without kerning or ligatures (global.css), so
  * the width drawn is exactly the sum of advances, at build time and in the
  * browser alike (ARCHITECTURE.md, "Text").
- * Dates, numbers and amounts are formatted with Intl in the locale passed in;
+ * Dates, numbers and amounts are formatted in the locale passed in, as Intl
+ * writes them, through src/lib/locale-format.ts (no Intl in the browser);
  * unit words come from content/ui/<locale>.json.
  */
 import { ui, localeTag, type Locale } from './ui';
 import chartFont from './chart-font.json';
+import { formatDecimal, formatShortDate } from './locale-format';
 
 /** How a label is set, beyond its size: what changes its width. */
 export interface TextStyle {
@@ -124,11 +126,8 @@ export { localeTag };
  * (a chart's label); `long` writes it as prose and tables do: "14 November 2024", "14 de noviembre de 2024".
  */
 export function formatDate(iso: string, precision: 'day' | 'month' | 'year', locale: Locale, style: 'short' | 'long' = 'short'): string {
-  const [y, m = 1, d = 1] = iso.split('-').map(Number) as [number, number?, number?];
-  if (precision === 'year') return String(y);
-  const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', month: style };
-  if (precision === 'day') opts.day = 'numeric';
-  return new Intl.DateTimeFormat(localeTag(locale), opts).format(new Date(Date.UTC(y, m - 1, d)));
+  if (precision === 'year') return String(Number(iso.slice(0, 4)));
+  return formatShortDate(iso, precision, localeTag(locale), style);
 }
 
 /** The precision an ISO date is written at: "2018" a year, "2024-11" a month, "2026-06-07" a day (sources' dates). */
@@ -141,12 +140,12 @@ export function isoPrecision(iso: string): 'day' | 'month' | 'year' {
 
 /** A number with the edition's grouping and decimal marks, at most `digits` decimals: "4,783". */
 export function formatNumber(n: number, locale: Locale, digits = 0): string {
-  return new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: digits }).format(n);
+  return formatDecimal(n, localeTag(locale), 0, digits);
 }
 
 /** A number with exactly `digits` decimals in the edition's marks ("5.8", "6.0"): toFixed, through the locale. */
 export function formatFixed(n: number, locale: Locale, digits: number): string {
-  return new Intl.NumberFormat(localeTag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  return formatDecimal(n, localeTag(locale), digits, digits);
 }
 
 /** Billions to show: whole from 10 up, else one decimal (a trailing .0 dropped). */
