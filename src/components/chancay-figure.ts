@@ -92,7 +92,10 @@ export class ChancayFigure extends HTMLElement {
     // so this figure can near the viewport before its section's scroll engine exists. Mount
     // only once the section is a <scrolly-section>: then the graphic draws the step the
     // engine chose (a reload or a #step-N deep link), and every later step reaches it.
-    if (this.#section && !customElements.get('scrolly-section')) await customElements.whenDefined('scrolly-section');
+    // A figure embedded alone sits in a plain <scrolly-section data-solo-steps> that no
+    // scroll engine upgrades (its stepper, src/lib/embed/child.ts, drives it): never wait there.
+    const engine = this.#section && !this.#section.hasAttribute('data-solo-steps');
+    if (engine && !customElements.get('scrolly-section')) await customElements.whenDefined('scrolly-section');
     if (this.#destroyed) return; // removed while loading
     // A figure already on screen keeps its box while the graphic re-lays
     // itself out at its real width: the text around it never moves (CLS 0).
