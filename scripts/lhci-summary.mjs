@@ -1,10 +1,22 @@
 // Prints a table of the Lighthouse CI reports in .lighthouseci/reports:
-// the four category scores, FCP, LCP, TBT, CLS and JS bytes per page.
+// the four category scores, FCP, LCP, TBT, CLS and JS bytes per page (of the
+// run lhci's upload calls representative: the median when a page ran three times),
+// and how many runs each page took.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 const dirs = ['.lighthouseci/reports-site', '.lighthouseci/reports-embeds'].filter((d) => existsSync(d));
 if (!dirs.length) {
   console.error('no Lighthouse reports: run npm run lhci first');
   process.exit(1);
+}
+// How many runs each page took (scripts/lhci.mjs: 1, or 3 when a timing budget was missed).
+/** @type {Map<string, number>} */
+const runs = new Map();
+for (const d of ['.lighthouseci/runs-site', '.lighthouseci/runs-embeds'].filter((d) => existsSync(d))) {
+  for (const f of readdirSync(d)) {
+    const lhr = JSON.parse(readFileSync(`${d}/${f}`, 'utf8'));
+    const page = new URL(lhr.finalDisplayedUrl ?? lhr.finalUrl).pathname;
+    runs.set(page, (runs.get(page) ?? 0) + 1);
+  }
 }
 const rows = [];
 for (const [dir, f] of dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json') && f !== 'manifest.json').map((f) => [d, f]))) {
@@ -12,8 +24,10 @@ for (const [dir, f] of dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWi
   if (!r.categories) continue;
   const a = r.audits;
   const js = (a['network-requests']?.details?.items ?? []).filter((/** @type {{ resourceType: string }} */ i) => i.resourceType === 'Script').reduce((/** @type {number} */ s, /** @type {{ transferSize: number }} */ i) => s + i.transferSize, 0);
+  const page = new URL(r.finalDisplayedUrl ?? r.finalUrl).pathname;
   rows.push({
-    page: new URL(r.finalDisplayedUrl ?? r.finalUrl).pathname,
+    page,
+    runs: runs.get(page) ?? 1,
     perf: r.categories.performance.score * 100,
     a11y: r.categories.accessibility.score * 100,
     bp: r.categories['best-practices'].score * 100,

@@ -1,8 +1,32 @@
 // `npm run lhci`: Lighthouse CI on the site's pages, then on the embed pages
 // (see lighthouserc.cjs), then the summary table. Non-zero exit if any budget fails.
+//
+// One run per page. A page that misses only timing budgets (performance score,
+// LCP, TBT, FCP: the numbers a busy shared machine moves) is measured twice
+// more and judged on its best run (lighthouserc.cjs asserts with the
+// 'optimistic' aggregation); a page that fails anything else (accessibility,
+// best practices, SEO, CLS) fails at once, since another run cannot change it.
+// The summary's `runs` column shows which pages needed the extra runs, so a
+// page that keeps needing them is visible before it fails.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { listPages, isEmbed } from './pages.mjs';
+
+/** Assertions another run can change: timing. */
+const TIMING = new Set(['categories:performance', 'largest-contentful-paint', 'total-blocking-time', 'first-contentful-paint', 'speed-index', 'interactive']);
+const RERUNS = 2;
+const LHCI = createRequire(import.meta.url).resolve('@lhci/cli/src/cli.js');
+
+/** @param {string[]} args @param {string} set */
+const lhci = (args, set) => {
+  const r = spawnSync(process.execPath, [LHCI, ...args, '--config=lighthouserc.cjs'], { stdio: 'inherit', env: { ...process.env, LHCI_SET: set } });
+  if (r.error) throw r.error; // never read a missing tool as a failed (or passed) budget
+  return r.status === 0;
+};
+
+/** lhci's assertion results; an assertion's key is its audit id, `categories:<name>` for a category score. @returns {{ url: string, auditId: string, auditProperty?: string, passed: boolean, level: string }[]} */
+const assertionResults = () => (existsSync('.lighthouseci/assertion-results.json') ? JSON.parse(readFileSync('.lighthouseci/assertion-results.json', 'utf8')) : []);
 
 rmSync('.lighthouseci', { recursive: true, force: true });
 let ok = true;
@@ -11,8 +35,21 @@ for (const set of ['site', 'embeds']) {
   const pages = listPages().filter((p) => (set === 'embeds') === isEmbed(p) && (!only || only.includes(p)));
   if (!pages.length) continue; // LHCI_ONLY named no page of this set
   console.log(`\n--- Lighthouse CI: ${set} pages`);
-  const r = spawnSync('lhci', ['autorun', '--config=lighthouserc.cjs'], { stdio: 'inherit', env: { ...process.env, LHCI_SET: set } });
-  ok &&= r.status === 0;
+  let passed = lhci(['collect'], set) && lhci(['assert'], set);
+  if (!passed) {
+    const failed = assertionResults().filter((r) => !r.passed && r.level === 'error');
+    const urls = [...new Set(failed.map((r) => r.url))];
+    const untimed = failed.filter((r) => !TIMING.has(r.auditProperty ? `${r.auditId}:${r.auditProperty}` : r.auditId));
+    if (urls.length && !untimed.length) {
+      console.log(`\n--- ${urls.length} page(s) missed only timing budgets; ${RERUNS} more runs each, judged on the best run:\n${urls.join('\n')}`);
+      passed = lhci(['collect', '--additive', `--numberOfRuns=${RERUNS}`, ...urls.map((u) => `--url=${u}`)], set) && lhci(['assert'], set);
+    }
+  }
+  // Keep every run for the summary (the next set's collect clears .lighthouseci).
+  mkdirSync(`.lighthouseci/runs-${set}`, { recursive: true });
+  for (const f of readdirSync('.lighthouseci').filter((f) => /^lhr-.*\.json$/.test(f))) cpSync(`.lighthouseci/${f}`, `.lighthouseci/runs-${set}/${f}`);
+  lhci(['upload'], set);
+  ok &&= passed;
 }
 spawnSync(process.execPath, ['scripts/lhci-summary.mjs'], { stdio: 'inherit' });
 process.exit(ok ? 0 : 1);
