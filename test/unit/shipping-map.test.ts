@@ -22,8 +22,10 @@ import {
   type TradeRow,
 } from '../../src/viz/shipping-map/prep';
 import { land, mapGeometry, MAP_W } from '../../src/viz/shipping-map/basemap';
-import { chartLayout } from '../../src/viz/shipping-map/geometry';
-import { fill, chartMarkup, portLabels } from '../../src/viz/shipping-map/markup';
+import { chartLayout, FILL_MAX, KEY_PX } from '../../src/viz/shipping-map/geometry';
+import { fill, chartMarkup, daysChart, portLabels } from '../../src/viz/shipping-map/markup';
+import { measureText } from '../../src/lib/text';
+import { parse } from 'yaml';
 
 const rows = JSON.parse(readFileSync('content/data/sea-routes.json', 'utf8')) as RouteRow[];
 const trade: TradeRow[] = readFileSync('content/data/trade.csv', 'utf8')
@@ -212,6 +214,54 @@ describe('chart and labels', () => {
     const names = es.rows.filter((r) => r.reported).map((r) => r.label);
     expect(names).toEqual(['Informado: Chancay → Shanghái (Xinhua)', 'Informado: Antes de Chancay (Aduana de Shanghái)']);
     expect(chartMarkup(es, { daysUnit: 'días', axis: 'días' })).not.toMatch(/Before Chancay|Reported/);
+  });
+
+  // Each edition's copy of the figure (the Spanish files hold the copy fields, merged over the English entry).
+  const copy = (file: string) => (parse(readFileSync(file, 'utf8')) as { id: string; labels?: Record<string, string> }[]).find((f) => f.id === 'shipping-map')?.labels ?? {};
+  const en = copy('content/figures.yaml');
+  const es = { ...en, ...copy('content/figures.es.a.yaml'), ...copy('content/figures.es.b.yaml') };
+  const lastRowBottom = (l: ReturnType<typeof chartLayout>) => Math.max(...l.rows.map((r) => r.y + 18 + l.barH + 4));
+
+  it('draws its key inside the picture, under the rows and clear of the ticks, wrapped to the width in either edition', () => {
+    expect(es['chartDesc']).not.toBe(en['chartDesc']);
+    for (const [edition, L] of [['en', en], ['es', es]] as const)
+      for (const w of [280, 300, 320, 350, 390, 420, 700]) {
+        const l = daysChart(data, L, w, 14);
+        const where = `${edition} ${w}px`;
+        expect(l.key.lines.join(' '), where).toBe(L['chartDesc']);
+        for (const line of l.key.lines) expect(measureText(line, KEY_PX), `${where}: "${line}"`).toBeLessThanOrEqual(w - l.left);
+        // The key's first line sits below the last row and the ticks' lines; its last line ends inside the picture.
+        expect(l.key.y - KEY_PX, where).toBeGreaterThanOrEqual(Math.max(lastRowBottom(l), l.plotBottom - 4));
+        expect(l.key.y + (l.key.lines.length - 1) * l.key.lineH + 4, where).toBeLessThanOrEqual(l.height);
+        const svg = chartMarkup(l, L);
+        expect(svg.match(/<tspan /g)?.length, where).toBe(l.key.lines.length);
+      }
+    // The width check can fail: the key unwrapped is wider than a phone's chart in either edition.
+    for (const L of [en, es]) expect(measureText(L['chartDesc']!, KEY_PX)).toBeGreaterThan(350);
+    expect(chartLayout(data, 350, 14).key.lines).toEqual([]);
+  });
+
+  it('fills the height the phone stage gives it (rows spread, bars thicken), never beyond its stretch limit, and never shrinks', () => {
+    for (const [edition, L] of [['en', en], ['es', es]] as const)
+      for (const w of [320, 350, 420]) {
+        const natural = daysChart(data, L, w, 14);
+        const where = `${edition} ${w}px`;
+        // Less room than it needs: the natural layout (the page scales it down whole, never crops it).
+        expect(daysChart(data, L, w, 14, natural.height - 50).height, where).toBe(natural.height);
+        // Some more room: the chart fills it (to the pixel), with thicker bars and every row still in order.
+        const room = natural.height + 60;
+        const filled = daysChart(data, L, w, 14, room);
+        expect(Math.abs(filled.height - room), where).toBeLessThanOrEqual(1);
+        expect(filled.barH, where).toBeGreaterThan(natural.barH);
+        for (const [i, r] of filled.rows.entries()) if (i) expect(r.y - filled.rows[i - 1]!.y, where).toBeGreaterThanOrEqual(natural.rows[i]!.y - natural.rows[i - 1]!.y);
+        expect(filled.key.y - KEY_PX, where).toBeGreaterThanOrEqual(lastRowBottom(filled));
+        // Far more room: the rows stop at FILL_MAX times their pitch; the chart is shorter than its box.
+        const tall = daysChart(data, L, w, 14, natural.height * 4);
+        expect(tall.rows[1]!.y - tall.rows[0]!.y, where).toBeCloseTo((natural.rows[1]!.y - natural.rows[0]!.y) * FILL_MAX, 6);
+        expect(tall.height, where).toBeLessThan(natural.height * 4);
+        // Bars keep their proportions whatever the height.
+        expect(tall.rows.map((r) => r.seaW), where).toEqual(natural.rows.map((r) => r.seaW));
+      }
   });
 
   it('fills label templates with computed numbers and fails loudly on unknown ids', () => {

@@ -1,5 +1,6 @@
-/** Layout of the days-per-route chart for a width and a ship speed. Pure: d3-scale only. */
+/** Layout of the days-per-route chart for a width and a ship speed. Pure: d3-scale and the measured chart face. */
 import { scaleLinear } from 'd3-scale';
+import { wrap } from '../../lib/text';
 import { routeDays, type ShippingData } from './prep';
 
 export interface ChartRow {
@@ -20,12 +21,27 @@ export interface ChartRow {
 export interface ChartLayout {
   width: number;
   height: number;
+  /** Where the rows end (the ticks' lines stop here; the key follows). */
+  plotBottom: number;
   left: number;
   top: number;
   ticks: { x: number; label: string }[];
   rows: ChartRow[];
   barH: number;
   saved: number;
+  /** The chart's key (how to read the bars), wrapped to the width, drawn under the rows. */
+  key: { lines: string[]; y: number; lineH: number };
+}
+
+/** Options of the layout beyond width and speed. */
+export interface ChartOptions {
+  /**
+   * The height the page gives the chart (the phone stage's room for it, 0: none): the rows
+   * spread and the bars thicken to fill it, up to FILL_MAX times their natural pitch.
+   */
+  height?: number;
+  /** The key drawn under the rows (figures.yaml `chartDesc`); empty: none. */
+  key?: string;
 }
 
 /** Row height and bar thickness: tighter in a phone-width column so the sticky figure fits the screen. */
@@ -34,17 +50,38 @@ export const BAR_H = 12;
 export const ROW_NARROW = 30;
 export const BAR_H_NARROW = 10;
 const NARROW = 480;
+/** The most a row's pitch grows to fill a given height (beyond it the chart stays shorter than its box). */
+export const FILL_MAX = 1.6;
+/** The key's type size and line height (px; shipping-map.css `.sc-key`). */
+export const KEY_PX = 11;
+export const KEY_LINE = 14;
 const fmt = (d: number) => (Math.round(d * 10) / 10).toFixed(1);
 
 /**
  * `labels`: the figure's labels (content/figures*.yaml); a reported row's name is the label keyed by its id
  * (`reported-chancay`, `reported-before`), so each edition names it in its own words.
  */
-export function chartLayout(data: ShippingData, width: number, speed: number, reportedPrefix = 'Reported', labels: Record<string, string> = {}): ChartLayout {
+export function chartLayout(
+  data: ShippingData,
+  width: number,
+  speed: number,
+  reportedPrefix = 'Reported',
+  labels: Record<string, string> = {},
+  opts: ChartOptions = {},
+): ChartLayout {
   const left = 4;
   const right = 64;
-  const row = width < NARROW ? ROW_NARROW : ROW;
   const top = 22;
+  const keyLines = opts.key ? wrap(opts.key, width - left - 2, KEY_PX) : [];
+  const keyH = keyLines.length ? 6 + keyLines.length * KEY_LINE : 0;
+  const count = data.routes.length + data.reported.length;
+  // Natural pitch, stretched (up to FILL_MAX) when the page gives the chart more height than it needs.
+  const natural = width < NARROW ? ROW_NARROW : ROW;
+  const naturalH = top + count * natural + 12 + keyH;
+  const stretch = opts.height && opts.height > naturalH ? Math.min(FILL_MAX, 1 + (opts.height - naturalH) / (count * natural)) : 1;
+  const row = natural * stretch;
+  const baseBar = width < NARROW ? BAR_H_NARROW : BAR_H;
+  const barH = Math.round(baseBar * Math.min(stretch, 1.4));
   const x = scaleLinear()
     .domain([0, 45])
     .range([0, Math.max(60, width - left - right)]);
@@ -80,14 +117,17 @@ export function chartLayout(data: ShippingData, width: number, speed: number, re
   }));
   const direct = data.routes.find((r) => r.group === 'new');
   const slowest = Math.max(...data.routes.filter((r) => r.group === 'old').map((r) => routeDays(r, speed)));
+  const plotBottom = top + (routes.length + reported.length) * row + 12;
   return {
     width,
-    height: top + (routes.length + reported.length) * row + 12,
+    height: Math.ceil(plotBottom + keyH),
+    plotBottom,
     left,
     top,
-    barH: width < NARROW ? BAR_H_NARROW : BAR_H,
+    barH,
     ticks: x.ticks(width < 420 ? 3 : 5).map((t) => ({ x: left + x(t), label: `${t}` })),
     rows: [...routes, ...reported],
     saved: direct ? slowest - routeDays(direct, speed) : 0,
+    key: { lines: keyLines, y: plotBottom + 4 + KEY_PX, lineH: KEY_LINE },
   };
 }

@@ -139,7 +139,7 @@ export function chartMarkup(l: ChartLayout, labels: Record<string, string>): str
   const ticks = l.ticks
     .map(
       (t) =>
-        `<g class="tick" transform="translate(${r1(t.x)},0)"><line y1="16" y2="${l.height - 4}"/><text y="10" text-anchor="middle">${esc(t.label)}</text></g>`,
+        `<g class="tick" transform="translate(${r1(t.x)},0)"><line y1="16" y2="${r1(l.plotBottom - 4)}"/><text y="10" text-anchor="middle">${esc(t.label)}</text></g>`,
     )
     .join('');
   const rows = l.rows
@@ -155,7 +155,15 @@ export function chartMarkup(l: ChartLayout, labels: Record<string, string>): str
       return `<g class="sc-row${r.reported ? ' is-reported' : ''}" data-id="${esc(r.id)}" transform="translate(${l.left},${r1(r.y)})"><text class="sc-label" y="12">${esc(r.label)}</text>${bar}<text class="sc-value" x="${r1(vx + 6)}" y="${y + l.barH - 2}">${esc(r.valueLabel)} ${esc(unit)}</text></g>`;
     })
     .join('');
-  return `<text class="axis-label" x="${l.width - 4}" y="10" text-anchor="end">${esc(label(labels, 'axis', 'shipping-map'))}</text>${ticks}${rows}`;
+  const key = l.key.lines.length
+    ? `<text class="sc-key">${l.key.lines.map((t, i) => `<tspan x="${l.left}" y="${r1(l.key.y + i * l.key.lineH)}">${esc(t)}</tspan>`).join('')}</text>`
+    : '';
+  return `<text class="axis-label" x="${l.width - 4}" y="10" text-anchor="end">${esc(label(labels, 'axis', 'shipping-map'))}</text>${ticks}${rows}${key}`;
+}
+
+/** The chart's layout as the page, the stills and the downloads draw it: the key (figures.yaml `chartDesc`) inside the picture. */
+export function daysChart(data: ShippingData, labels: Record<string, string>, width: number, speed: number, height = 0): ChartLayout {
+  return chartLayout(data, width, speed, label(labels, 'reportedPrefix', 'shipping-map'), labels, { height, key: label(labels, 'chartDesc', 'shipping-map') });
 }
 
 /**
@@ -169,7 +177,7 @@ export function chartMarkup(l: ChartLayout, labels: Record<string, string>): str
 export function still(data: ShippingData, g: MapGeometry, labels: Record<string, string>, step: number, width: number): Still {
   const s = stateAt(data, step);
   if (s.pane === 'chart') {
-    const l = chartLayout(data, width, data.speed.value, label(labels, 'reportedPrefix', 'shipping-map'), labels);
+    const l = daysChart(data, labels, width, data.speed.value);
     return { width: l.width, height: l.height, svg: chartMarkup(l, labels) };
   }
   const countries = s.countries ? g.countries.map((c) => `<path class="sm-country sm-country--${c.id}" style="opacity:1" d="${c.d}"/>`).join('') : '';

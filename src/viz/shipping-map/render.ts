@@ -7,8 +7,7 @@
 import type { Mount } from '../../lib/viz/types';
 import { mountSvg } from '../../lib/viz/mount';
 import { drawnFraction, routeDays, stateAt, type ShippingData } from './prep';
-import { chartLayout } from './geometry';
-import { chartMarkup, fmtDays, fmtSpeed } from './markup';
+import { chartMarkup, daysChart, fmtDays, fmtSpeed } from './markup';
 import { prefersReducedMotion } from '../../lib/motion';
 
 export const mount: Mount<ShippingData> = (el, data, ctx) => {
@@ -18,6 +17,15 @@ export const mount: Mount<ShippingData> = (el, data, ctx) => {
   const input = control?.querySelector<HTMLInputElement>('input[type=range]');
   if (!map || !control || !input) throw new Error('[shipping-map] the build-time markup is incomplete');
   const routes = [...el.querySelectorAll<SVGPathElement>('.sm-pane--map svg .sm-route')];
+  const chart = el.querySelector<SVGSVGElement>('svg.sm-chart');
+  if (!chart) throw new Error('[shipping-map] the build-time days chart is missing');
+  /**
+   * The room the page gives the days chart: on the phone stage (shipping-map.css sets
+   * --sm-chart-fills) the chart is a flex item that takes the height its title, slider and
+   * sentence leave, and the layout spreads its rows to fill it; elsewhere 0 (natural height).
+   */
+  const chartRoom = (stage: number) =>
+    stage > 0 && getComputedStyle(el).getPropertyValue('--sm-chart-fills').trim() === '1' ? Math.floor(chart.getBoundingClientRect().height) : 0;
   const labels = ctx.labels;
   let speed = data.speed.value;
   const media = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
@@ -29,14 +37,18 @@ export const mount: Mount<ShippingData> = (el, data, ctx) => {
     {
       name: 'shipping-map',
       usesProgress: true,
-      draw(_step, _progress, width) {
+      // The canvas's height (the stage's) changes the room the chart has on a phone.
+      usesHeight: true,
+      draw(_step, _progress, width, height) {
         el.querySelectorAll<HTMLElement>('[data-speed]').forEach((n) => (n.textContent = fmtSpeed(speed)));
         el.querySelectorAll<HTMLElement>('[data-days]').forEach((n) => {
           const r = data.routes.find((x) => x.id === n.dataset.days);
           if (r) n.textContent = fmtDays(routeDays(r, speed));
         });
-        const l = chartLayout(data, width, speed, labels['reportedPrefix'], labels);
-        el.querySelectorAll<HTMLElement>('[data-saved]').forEach((n) => (n.textContent = fmtDays(l.saved)));
+        // The sentence first: its length at this speed changes the room the chart has.
+        const saved = daysChart(data, labels, width, speed).saved;
+        el.querySelectorAll<HTMLElement>('[data-saved]').forEach((n) => (n.textContent = fmtDays(saved)));
+        const l = daysChart(data, labels, width, speed, chartRoom(height));
         return { width: l.width, height: l.height, svg: chartMarkup(l, labels) };
       },
       restyle(_svg, step, progress) {
