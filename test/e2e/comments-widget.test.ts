@@ -70,8 +70,19 @@ async function axe(page: Page) {
 describe('comments widget', () => {
   it('loads only near the comments, shows the empty state, sets no cookies and asks no other origin', async () => {
     for (const width of [390, 1280]) {
-      const { page, errors, foreign, widgetRequests } = await openChapter(width);
-      await page.waitForTimeout(300);
+      const { page, errors, foreign, widgetRequests, settled } = await openChapter(width);
+      // Every script the page loads after its first paint (<html data-modules>) has arrived, and nothing is in flight.
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() => {
+              const got = new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+              return (document.documentElement.getAttribute('data-modules') ?? '').split(' ').filter((u) => u && !got.has(u)).length;
+            }),
+          SLOW,
+        )
+        .toBe(0);
+      await settled();
       expect(widgetRequests, 'widget fetched before the reader got near').toEqual([]);
       await reachComments(page);
       expect(widgetRequests).toHaveLength(1);
@@ -221,7 +232,7 @@ describe('comments widget', () => {
       ids.push(r.json.data.objectId);
     }
     await approve(h, ids);
-    const { page, errors, foreign, dialogs } = await openChapter(1280);
+    const { page, errors, foreign, dialogs, settled } = await openChapter(1280);
     await reachComments(page);
     // Load every page of comments.
     for (let i = 0; i < 6; i++) {
@@ -232,7 +243,8 @@ describe('comments widget', () => {
       await expect.poll(() => page.locator('chancay-comments').getAttribute('aria-busy'), SLOW).toBeNull();
     }
     expect(await page.locator('.cm-list > .cm-item').count()).toBeGreaterThanOrEqual(XSS_VECTORS.length);
-    await page.waitForTimeout(500);
+    // Anything a hostile comment could make the page fetch (an image, a frame, a script) has been answered or failed, and its handlers have had their turn.
+    await settled();
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     const inWidget = await page.evaluate(() => {
