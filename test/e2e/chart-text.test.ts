@@ -15,7 +15,7 @@ import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { launch, readerTab } from './browser';
 import { measureText, missingGlyphs, CHART_FONT_FAMILY } from '../../src/lib/text';
 
 const site = inject('siteUrl');
@@ -148,8 +148,11 @@ async function showStep(page: Page, index: number, count: number) {
 }
 
 let browser: Browser;
+// One tab loads every figure at every width (./browser.ts readerTab: a new reader's storage, the width set before each load).
+let tab: Awaited<ReturnType<typeof readerTab>>;
 beforeAll(async () => {
   browser = await launch();
+  tab = await readerTab(browser, [site]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -185,8 +188,7 @@ describe('chart text: measured, drawn as measured, apart and inside the picture'
     it(`${url}: at ${WIDTHS.join(', ')} px, in every step`, async () => {
       const found: string[] = [];
       for (const width of WIDTHS) {
-        const { page } = await openPage(browser, [site], { viewport: { width, height: 900 } });
-        await page.goto(`${site}${url}`);
+        const page = await tab.load(`${site}${url}`, { width, height: 900 });
         // The chart face, loaded (not preloaded: it is fetched when chart text is laid out).
         await page.evaluate((fam) => Promise.all([document.fonts.load(`12px "${fam}"`), document.fonts.load(`700 12px "${fam}"`)]).then(() => document.fonts.ready), CHART_FONT_FAMILY);
         const heavy = await page.locator('chancay-figure[data-heavy="true"]').count();
@@ -206,7 +208,6 @@ describe('chart text: measured, drawn as measured, apart and inside the picture'
         }
         // A graphic draws some of its words as SVG text in at least one step (the check is not vacuous).
         if (seen === 0) found.push(`${width}px: no chart text found to check`);
-        await page.context().close();
       }
       expect(found, found.slice(0, 40).join('\n')).toEqual([]);
     });
