@@ -5,17 +5,20 @@
  * (short files, the longest runs) near the end of the browser layer, where one
  * of them can run alone while the other worker has nothing left. These files
  * start first, in this order (their measured durations, fresh-clone CI,
- * 2 Dec 2026); every other file keeps vitest's order after them.
+ * 2 Dec 2026, with the axe files' and malformed-content's cuts of that
+ * afternoon); every other file keeps vitest's order after them.
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 export const LONGEST = [
-  'test/e2e/a11y-steps.test.ts',
   'test/e2e/a11y-pages.test.ts',
+  'test/e2e/a11y-steps.test.ts',
   'test/e2e/phone-reading.test.ts',
-  'test/e2e/chart-text.test.ts',
-  'test/build/malformed-content.test.ts',
+  'test/e2e/comments-moderate.test.ts',
+  'test/e2e/comments-widget.test.ts',
   'test/e2e/embed.test.ts',
+  'test/e2e/climb.test.ts',
+  'test/e2e/comments-api-pg.test.ts',
 ];
 
 /** `files` in vitest's order, with the LONGEST ones moved to the front in LONGEST's order. */
