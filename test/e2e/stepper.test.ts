@@ -33,8 +33,11 @@ async function walk(page: Page, section: { id: string; steps: number[] }, proble
   const s = page.locator(`#${section.id}`);
   const count = section.steps.length;
   const toggle = s.locator('.scrolly__toggle');
-  // By keyboard: focus the toggle and press Enter.
+  // By keyboard: focus the toggle and press Enter. The toggle is hidden (keeping its place) until its
+  // section's script has enhanced it, and a hidden button takes no focus: wait for it first.
+  await toggle.waitFor({ state: 'visible' });
   await toggle.focus();
+  expect(await focused(page), `${section.id}: the toggle takes focus`).toBe('scrolly__toggle');
   await page.keyboard.press('Enter');
   await poll(() => s.getAttribute('data-mode')).toBe('stepper');
   expect(await toggle.innerText()).toBe('Show all steps');
