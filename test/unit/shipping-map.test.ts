@@ -26,6 +26,7 @@ import { chartLayout, FILL_MAX, KEY_PX } from '../../src/viz/shipping-map/geomet
 import { fill, chartMarkup, daysChart, portLabels } from '../../src/viz/shipping-map/markup';
 import { measureText } from '../../src/lib/text';
 import { parse } from 'yaml';
+import { parseCsv } from '../../src/lib/csv';
 
 const rows = JSON.parse(readFileSync('content/data/sea-routes.json', 'utf8')) as RouteRow[];
 const trade: TradeRow[] = readFileSync('content/data/trade.csv', 'utf8')
@@ -36,7 +37,8 @@ const trade: TradeRow[] = readFileSync('content/data/trade.csv', 'utf8')
     const [id, label, value, unit, year] = l.split(',');
     return { id: id!, label: label!, value: Number(value), unit: unit!, year: Number(year), source: [], confidence: 'H' };
   });
-const data = prep(rows, trade);
+const facts = parseCsv(readFileSync('content/data/facts.csv', 'utf8'), 'facts.csv').rows.map(({ values: v }) => ({ id: v.id!, display: v.display!, source: v.source!.split(';') }));
+const data = prep(rows, trade, facts);
 const byId = (id: string) => rows.find((r) => r.id === id)!;
 const at = (r: RouteRow, name: string): [number, number] => {
   const w = r.waypoints.find((x) => x.name === name);
@@ -199,9 +201,26 @@ describe('step states', () => {
   });
 });
 
+describe('reported transit times', () => {
+  it("are the facts the prose quotes (facts.csv), one number typed once, with the facts' sources", () => {
+    const got = Object.fromEntries(data.reported.map((r) => [r.id, [r.min, r.max, r.source.join(';')]]));
+    expect(got).toEqual({ 'reported-chancay': [23, 23, 'xinhua'], 'reported-before': [35, 40, 'shanghai-gov-2025-12-09'] });
+  });
+  it('change with the fact, and a missing fact or a display with no days fails naming the fact', () => {
+    const edited = facts.map((f) => (f.id === 'before-chancay-days' ? { ...f, display: '30 to 45 days' } : f));
+    expect(prep(rows, trade, edited).reported[1]).toMatchObject({ min: 30, max: 45 });
+    expect(() => prep(rows, trade, facts.filter((f) => f.id !== 'chancay-shanghai-days'))).toThrow(/no fact "chancay-shanghai-days"/);
+    const wordy = facts.map((f) => (f.id === 'chancay-shanghai-days' ? { ...f, display: 'about three weeks' } : f));
+    expect(() => prep(rows, trade, wordy)).toThrow(/chancay-shanghai-days.*about three weeks/);
+  });
+  it('a reported row without its label in figures.yaml fails instead of falling back to English', () => {
+    expect(() => chartLayout(data, 600, 14, 'Reported', { 'reported-chancay': 'Chancay → Shanghai' })).toThrow(/missing label "reported-before"/);
+  });
+});
+
 describe('chart and labels', () => {
   it('bars are proportional to days, and the saving is the slowest old routing minus the direct one', () => {
-    const l = chartLayout(data, 600, 14);
+    const l = chartLayout(data, 600, 14, 'Reported', { 'reported-chancay': 'Chancay → Shanghai (Xinhua)', 'reported-before': 'Before Chancay (Shanghai Customs)' });
     const direct = l.rows.find((r) => r.id === 'chancay-shanghai')!;
     const manz = l.rows.find((r) => r.id === 'callao-manzanillo-shanghai')!;
     expect((manz.seaW + manz.stopW) / (direct.seaW + direct.stopW)).toBeCloseTo(manz.days / direct.days, 6);
@@ -238,7 +257,7 @@ describe('chart and labels', () => {
       }
     // The width check can fail: the key unwrapped is wider than a phone's chart in either edition.
     for (const L of [en, es]) expect(measureText(L['chartDesc']!, KEY_PX)).toBeGreaterThan(350);
-    expect(chartLayout(data, 350, 14).key.lines).toEqual([]);
+    expect(chartLayout(data, 350, 14, 'Reported', en).key.lines).toEqual([]);
   });
 
   it('fills the height the phone stage gives it (rows spread, bars thicken), never beyond its stretch limit, and never shrinks', () => {

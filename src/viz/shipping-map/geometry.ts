@@ -1,6 +1,7 @@
 /** Layout of the days-per-route chart for a width and a ship speed. Pure: d3-scale and the measured chart face. */
 import { scaleLinear } from 'd3-scale';
-import { wrap } from '../../lib/text';
+import { wrap, formatFixed, formatNumber } from '../../lib/text';
+import { edition } from '../../lib/i18n';
 import { routeDays, type ShippingData } from './prep';
 
 export interface ChartRow {
@@ -55,7 +56,14 @@ export const FILL_MAX = 1.6;
 /** The key's type size and line height (px; shipping-map.css `.sc-key`). */
 export const KEY_PX = 11;
 export const KEY_LINE = 14;
-const fmt = (d: number) => (Math.round(d * 10) / 10).toFixed(1);
+/** A reported row's name: the figure's label keyed by its id, in the page's edition; never a fallback. */
+function reportedName(labels: Record<string, string>, id: string): string {
+  const v = labels[id];
+  if (v === undefined) throw new Error(`[shipping-map] figures.yaml is missing label "${id}" (the days chart's reported row)`);
+  return v;
+}
+/** Days to one decimal in the page's edition ("27.8", "27,8"). */
+const fmt = (d: number) => formatFixed(Math.round(d * 10) / 10, edition, 1);
 
 /**
  * `labels`: the figure's labels (content/figures*.yaml); a reported row's name is the label keyed by its id
@@ -65,8 +73,8 @@ export function chartLayout(
   data: ShippingData,
   width: number,
   speed: number,
-  reportedPrefix = 'Reported',
-  labels: Record<string, string> = {},
+  reportedPrefix: string,
+  labels: Record<string, string>,
   opts: ChartOptions = {},
 ): ChartLayout {
   const left = 4;
@@ -104,7 +112,7 @@ export function chartLayout(
   });
   const reported = data.reported.map((r, i) => ({
     id: r.id,
-    label: `${reportedPrefix}: ${labels[r.id] ?? `${r.label} (${r.source})`}`,
+    label: `${reportedPrefix}: ${reportedName(labels, r.id)}`,
     y: top + (routes.length + i) * row + 8,
     seaW: 0,
     stopW: 0,
@@ -112,7 +120,7 @@ export function chartLayout(
     reported: true,
     x0: x(r.min),
     x1: x(r.max),
-    valueLabel: r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`,
+    valueLabel: r.min === r.max ? formatNumber(r.min, edition) : `${formatNumber(r.min, edition)}–${formatNumber(r.max, edition)}`,
     group: 'reported',
   }));
   const direct = data.routes.find((r) => r.group === 'new');

@@ -73,11 +73,33 @@ export interface Route {
   to: string;
 }
 export interface Reported {
+  /** The row's id; its name is the figure's label of that id (figures.yaml `reported-chancay`, `reported-before`). */
   id: string;
-  label: string;
   min: number;
   max: number;
-  source: string;
+  /** Source ids (content/data/sources.csv), the fact's. */
+  source: string[];
+}
+/** A row of content/data/facts.csv, as far as the chart needs it. */
+export interface FactLike {
+  id: string;
+  display: string;
+  source: string[];
+}
+/**
+ * The reported transit times the computed days are compared with, each the fact the prose quotes
+ * (content/data/facts.csv), so the chart and the text show one number typed once: the chart's row id
+ * and the fact it draws.
+ */
+export const REPORTED_FACTS = { 'reported-chancay': 'chancay-shanghai-days', 'reported-before': 'before-chancay-days' } as const;
+
+/** A reported row from its fact: the first and last number of the fact's English display ("35 to 40 days"). */
+export function reportedFrom(id: string, fact: FactLike | undefined, factId: string): Reported {
+  if (!fact) throw new Error(`[shipping-map] content/data/facts.csv has no fact "${factId}" (the chart's reported row "${id}")`);
+  // (A local pattern, not lib/i18n/facts: this module also runs in the browser, which needs no edition tables.)
+  const n = [...fact.display.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
+  if (!n.length || n.length > 2) throw new Error(`[shipping-map] content/data/facts.csv: fact "${factId}" display "${fact.display}" should give one number of days or a range`);
+  return { id, min: n[0]!, max: n[n.length - 1]!, source: fact.source };
 }
 export interface StepState {
   /** Routes drawn (animated in during this step when not already drawn). */
@@ -156,18 +178,14 @@ export function prepRoute(row: RouteRow): Route {
   };
 }
 
-export function prep(rows: RouteRow[], trade: TradeRow[]): ShippingData {
+export function prep(rows: RouteRow[], trade: TradeRow[], facts: FactLike[]): ShippingData {
   const routes = rows.map(prepRoute);
   const ids = (g: RouteRow['group']) => routes.filter((r) => r.group === g).map((r) => r.id);
   const [newer, old, contrast] = [ids('new'), ids('old'), ids('contrast')];
   const all = routes.map((r) => r.id);
   return {
     routes,
-    // facts.md §2: the reported transit times the computed ones are compared with.
-    reported: [
-      { id: 'reported-chancay', label: 'Chancay → Shanghai', min: 23, max: 23, source: 'Xinhua' },
-      { id: 'reported-before', label: 'Before Chancay', min: 35, max: 40, source: 'Shanghai Customs' },
-    ],
+    reported: Object.entries(REPORTED_FACTS).map(([id, factId]) => reportedFrom(id, facts.find((f) => f.id === factId), factId)),
     trade: Object.fromEntries(trade.map((t) => [t.id, t.value])),
     steps: [
       { show: [], highlight: [], animate: [], pane: 'map', countries: true, note: 'note1' },

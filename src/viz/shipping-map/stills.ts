@@ -3,12 +3,13 @@ import type { StepStills } from '../../lib/viz/stills';
 import { rowsOf } from '../../lib/rows';
 import { seaRoutesSchema, tradeSchema } from './schema';
 import { prep, type RouteRow, type TradeRow } from './prep';
+import { reportedFacts } from './facts';
 import { mapGeometry } from './basemap';
 import { still } from './markup';
 
 export const stills: StepStills = async (labels, count, width) => {
   const rows = (await rowsOf('seaRoutes', seaRoutesSchema)) as RouteRow[];
-  const data = prep(rows, (await rowsOf('trade', tradeSchema)) as TradeRow[]);
+  const data = prep(rows, (await rowsOf('trade', tradeSchema)) as TradeRow[], await reportedFacts());
   const geo = mapGeometry(rows);
   return Array.from({ length: count }, (_, k) => ({ ...still(data, geo, labels, k, width), scope: 'shipping-map' }));
 };
