@@ -289,6 +289,16 @@ describe('chart and labels', () => {
     expect(() => fill('{days:nowhere}', data, 14)).toThrow(/unknown route/);
     expect(() => fill('{trade:nothing}', data, 14)).toThrow(/unknown trade/);
   });
+  it('writes a trade figure as money to a tenth of a billion in either edition, as the prose does (23.2, not 23)', async () => {
+    expect(fill('{usd:exports-china}', data, 14)).toBe('US$23.2 bn');
+    const i18n = await import('../../src/lib/i18n');
+    i18n.setEdition('es');
+    try {
+      expect(fill('{usd:exports-china}', data, 14)).toBe('US$23,200 millones');
+    } finally {
+      i18n.setEdition('en');
+    }
+  });
 });
 
 describe('build-time map', () => {

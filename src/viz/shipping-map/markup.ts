@@ -9,8 +9,8 @@ import { chartLayout, type ChartLayout } from './geometry';
 import { routeDays, speedFor, stateAt, type ShippingData } from './prep';
 import type { Still } from '../../lib/viz/types';
 import { label } from '../../lib/viz/labels';
-import { formatFixed, formatNumber, formatUsd, measureText } from '../../lib/text';
-import { edition } from '../../lib/ui';
+import { formatFixed, formatNumber, formatUsd, measureText, usdVars } from '../../lib/text';
+import { edition, ui } from '../../lib/ui';
 
 // Numbers in the edition's marks (es-PE, en-GB): at build time the page's edition, in the browser the document's.
 export const fmtDays = (d: number) => formatFixed(Math.round(d * 10) / 10, edition, 1);
@@ -122,10 +122,12 @@ export function fill(template: string, data: ShippingData, speed: number, saved 
         return formatNumber(v, edition, 1);
       }
       case 'usd': {
-        // A trade figure in US$ billions written as money in the edition's form ("US$23.2 bn", "US$23,200 millones").
+        // A trade figure in US$ billions written as money in the edition's form, to a tenth of a billion as the prose's
+        // facts give it ("US$23.2 bn", "US$23,200 millones"; formatUsd's whole billions from 10 up made the Spanish note
+        // say "US$23,000 millones" where the English said 23.2 and the Spanish prose 23,200).
         const v = id ? data.trade[id] : undefined;
         if (v === undefined) throw new Error(`[shipping-map] label names unknown trade figure "${id}"`);
-        return esc(formatUsd(v, edition));
+        return esc(v < 1 ? formatUsd(v, edition) : ui('unit.usd_bn', usdVars(v, edition, 1)));
       }
       default:
         throw new Error(`[shipping-map] unknown placeholder ${m} in a label`);
