@@ -127,27 +127,6 @@ const SEPARATORS = /\s*(?::\s|\s[·|/→-]\s|[()";,<>→+&#%‰.!?-])\s*/;
  * strings). An entry passes only while its file
  * still contains it word for word; remove an entry when its string moves.
  */
-const KNOWN: { file: string; text: string }[] = [
-  { file: 'src/components/EmbedButton.astro', text: 'Embed this' }, // "Embed {what}" in the file
-  { file: 'src/components/EmbedButton.astro', text: 'Copy code' },
-  { file: 'src/components/EmbedButton.astro', text: 'Always light' },
-  { file: 'src/components/EmbedButton.astro', text: 'Always dark' },
-  { file: 'src/components/EmbedButton.astro', text: "Follow the reader's setting" },
-  { file: 'src/components/EmbedButton.astro', text: 'Recommended: placeholder and script' },
-  { file: 'src/components/EmbedButton.astro', text: 'If your CMS removes scripts' },
-  { file: 'src/components/EmbedButton.astro', text: 'in your article. It sizes itself' },
-  { file: 'src/components/EmbedButton.astro', text: 'events, with no trackers.' },
-  { file: 'src/components/EmbedButton.astro', text: 'chancay:step' },
-  { file: 'src/layouts/EmbedLayout.astro', text: 'Full story, data and sources on' },
-  { file: 'src/layouts/EmbedLayout.astro', text: 'our site' },
-  { file: 'src/layouts/ChapterLayout.astro', text: 'Skip to the story' },
-  { file: 'src/pages/index.astro', text: 'Skip to the contents' },
-  { file: 'src/pages/index.astro', text: 'Every figure, where it came from and how it was computed.' },
-  { file: 'src/components/Note.astro', text: 'Unverified claim' },
-];
-const known = (piece: string) =>
-  KNOWN.some((k) => piece.includes(k.text) && existsSync(k.file) && readFileSync(k.file, 'utf8').includes(k.text === 'Embed this' ? 'Embed {what}' : k.text));
-
 /** Whether a piece of page text comes from content (see the file comment). */
 export function fromContent(piece: string, c: Corpus, composed = false): boolean {
   // Addresses are not words (a source's URL in a title attribute).
@@ -179,19 +158,17 @@ describe('visible text comes from content/', () => {
     expect(fromContent('Show the data', c) || fromContent('Zorblax quantum widget', c)).toBe(fromContent('Show the data', c));
     expect(fromContent('Zorblax quantum widget', c)).toBe(false);
     expect(visibleText('<p>Hello <b>world</b></p><script>var x = "no"</script><img alt="A map">')).toEqual(['A map', 'Hello', 'world']);
-    // Numbers and Intl dates are not words; a template filled in is content; a known string passes only while its file types it.
+    // Numbers and Intl dates are not words; a template filled in is content.
     expect(fromContent('14 Nov 2024', c)).toBe(true);
     expect(fromContent('Corrections and updates to this chapter: 14 Nov 2024 (3 changes)', c)).toBe(true);
     expect(fromContent('(3 widgets)', c)).toBe(false);
-    expect(known('Skip to the story')).toBe(readFileSync('src/layouts/ChapterLayout.astro', 'utf8').includes('Skip to the story'));
-    expect(known('Zorblax quantum widget')).toBe(false);
   });
 
   it('every page: every piece of visible text is in a content file', () => {
     const found: string[] = [];
     for (const f of pages) {
       for (const piece of new Set(visibleText(readFileSync(f, 'utf8')))) {
-        if (!fromContent(piece, corpus) && !known(piece)) found.push(`${path.relative(DIST, f)}: ${JSON.stringify(piece.slice(0, 120))}`);
+        if (!fromContent(piece, corpus)) found.push(`${path.relative(DIST, f)}: ${JSON.stringify(piece.slice(0, 120))}`);
       }
     }
     expect(found, found.slice(0, 60).join('\n')).toEqual([]);
