@@ -234,7 +234,7 @@ export const sourceIds = () =>
     .trim()
     .min(1, 'source is required: every figure names where it came from')
     .transform((s) => s.split(';').map((x) => x.trim()).filter(Boolean));
-/** Confidence mark from facts.md: H high, M medium, L low (ranges like L-M allowed). */
+/** Confidence mark from the research behind each row: H high, M medium, L low (ranges like L-M allowed); content/data/README.md. */
 export const confidence = () => z.enum(['H', 'M', 'L', 'M-H', 'L-M'], { error: 'confidence must be H, M, L, M-H or L-M' });
 
 /** Content collections a graphic declares in its src/viz/<name>/schema.ts: collection name -> loader. */

@@ -13,7 +13,7 @@ const labels = labelsOf('project-timelines');
 const data = prep(flows, timelines, site.updated);
 
 describe('money to scale', () => {
-  it('carries the sourced amounts (facts.md section 7)', () => {
+  it('carries the sourced amounts (funding-flows.csv)', () => {
     const v = Object.fromEntries(flows.map((r) => [r.id, r.value_usd_bn]));
     expect(v).toMatchObject({ 'pgii-goal': 600, 'pgii-us': 200, 'cdb-exim-2005-2022': 136, 'cdb-exim-2022': 0.813, 'cdb-exim-2019-2022': 2.9, 'lobito-dfc': 0.553, 'lobito-dbsa': 0.2, 'chancay-phase1': 1.3 });
     const bars = data.panels.flatMap((p) => p.bars);

@@ -1,6 +1,6 @@
 /**
  * The shipping map's numbers: route lengths against the great-circle and
- * sea-lane figures in facts.md §3, routes that stay at sea, days as a function
+ * sea-lane figures published for them (sea-routes.json `checks`), routes that stay at sea, days as a function
  * of speed, step states, and the build-time map geometry.
  */
 import { describe, it, expect } from 'vitest';
@@ -48,20 +48,20 @@ const at = (r: RouteRow, name: string): [number, number] => {
 
 /** Tolerances, stated: a hand-placed sea lane may be up to 15% longer than the great circle. */
 const SEA_LANE_OVER_GC = 0.15;
-/** Our great circle between the stated port positions vs facts.md's computed figure. */
+/** Our great circle between the stated port positions vs the published great-circle figure (`checks`). */
 const GC_TOLERANCE = 0.01;
-/** Our waypoint route vs facts.md's sea-lane network figures (a different network). */
+/** Our waypoint route vs the published sea-lane network figures (`checks`; a different network). */
 const SEA_LANE_TOLERANCE = 0.1;
 
-describe('route lengths against facts.md §3', () => {
+describe('route lengths against the published distances (sea-routes.json checks)', () => {
   const checks = rows.flatMap((r) => r.checks.map((c) => ({ route: r, ...c })));
-  it('covers every distance listed in facts.md', () => {
+  it('covers every published distance the story quotes', () => {
     const legs = checks.map((c) => `${c.from}–${c.to}:${c.nm}`);
     for (const want of ['Chancay–Shanghai (Yangshan):9237', 'Callao–Shanghai (Yangshan):9262', 'Manzanillo–Shanghai (Yangshan):6798', 'Long Beach–Shanghai (Yangshan):5649', 'Callao–New York:3411', 'Callao–Manzanillo:2571'])
       expect(legs).toContain(want);
   });
   it.each(checks.filter((c) => c.method === 'great-circle').map((c) => [`${c.from} → ${c.to}`, c] as const))(
-    'great circle %s: the port positions reproduce facts.md within 1%, and the sea lane is longer by at most 15%',
+    'great circle %s: the port positions reproduce the published figure within 1%, and the sea lane is longer by at most 15%',
     (_, c) => {
       const gc = greatCircleNm(at(c.route, c.from), at(c.route, c.to));
       expect(Math.abs(gc - c.nm) / c.nm).toBeLessThan(GC_TOLERANCE);
@@ -71,7 +71,7 @@ describe('route lengths against facts.md §3', () => {
     },
   );
   it.each(checks.filter((c) => c.method === 'sea-lane').map((c) => [`${c.from} → ${c.to}`, c] as const))(
-    'sea lane %s is within 10% of the sea-lane network figure in facts.md',
+    'sea lane %s is within 10% of the published sea-lane network figure',
     (_, c) => {
       const lane = legNm(c.route, c.from, c.to);
       expect(Math.abs(lane - c.nm) / c.nm).toBeLessThan(SEA_LANE_TOLERANCE);
@@ -156,7 +156,7 @@ describe('days as a function of speed', () => {
       }
     }
   });
-  it('the reported 23 days Chancay → Shanghai takes an average of 16.5–17.5 knots on our route (facts.md: 16.7 on the great circle)', () => {
+  it('the reported 23 days Chancay → Shanghai takes an average of 16.5–17.5 knots on our route (the transit-knots fact: 16.7 on the great circle)', () => {
     const r = data.routes.find((x) => x.id === 'chancay-shanghai')!;
     const kn = speedFor(r, 23);
     expect(kn).toBeGreaterThan(16.5);

@@ -9,7 +9,7 @@ import { geoDistance } from 'd3-geo';
 
 /** Mean Earth radius in nautical miles (6,371 km / 1.852). */
 export const EARTH_RADIUS_NM = 3440.065;
-/** facts.md §3: container ships average about 14 knots service speed. */
+/** The slider's default: a container ship's service speed of about 14 knots, inside the 12–20 knots of the `service-speed` fact (content/data/facts.csv). */
 export const DEFAULT_SPEED_KN = 14;
 export const MIN_SPEED_KN = 12;
 export const MAX_SPEED_KN = 20;
