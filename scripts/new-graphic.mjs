@@ -1,9 +1,10 @@
 // `npm run new:graphic -- <name>`: a new graphic from a template, not a copy.
 // Writes a working, tested, stepped bar chart into src/viz/<name>/ (schema,
 // prep, geometry, markup, render through the shared mount, Astro shell, CSS),
-// an example data file content/data/<name>.csv whose source ids exist, and a
-// unit test test/unit/<name>.test.ts; then prints the content/figures.yaml
-// entry and the MDX to add. Nothing else in the project needs editing: the
+// an example data file content/data/<name>.csv whose source ids exist, its
+// Spanish text (content/data/es/<name>.csv: the same ids, words only), and a
+// unit test test/unit/<name>.test.ts; then prints the figures.yaml entries
+// (English and Spanish) and the MDX to add in each edition. Nothing else in the project needs editing: the
 // site finds the folder (ARCHITECTURE.md, "Add a graphic").
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,8 +21,9 @@ function fail(msg) {
 if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name)) fail(`usage: npm run new:graphic -- <name>   (lowercase words joined by hyphens, got "${name}")`);
 const dir = path.join(root, 'src/viz', name);
 const dataFile = `content/data/${name}.csv`;
+const esDataFile = `content/data/es/${name}.csv`;
 const testFile = `test/unit/${name}.test.ts`;
-for (const p of [dir, path.join(root, dataFile), path.join(root, testFile)]) if (existsSync(p)) fail(`${path.relative(root, p)} already exists`);
+for (const p of [dir, path.join(root, dataFile), path.join(root, esDataFile), path.join(root, testFile)]) if (existsSync(p)) fail(`${path.relative(root, p)} already exists`);
 
 const camel = name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
 const Pascal = camel[0].toUpperCase() + camel.slice(1);
@@ -41,6 +43,12 @@ const files = {
 first,First example,12,${source},H,Example row: replace with sourced data
 second,Second example,30,${source},M,Example row
 third,Third example,21,${source},L,Example row
+`,
+  // The Spanish edition's text columns, merged by id (numbers come from the English file only).
+  [esDataFile]: `id,label,note
+first,Primer ejemplo,Fila de ejemplo: reemplázala con datos con fuente
+second,Segundo ejemplo,Fila de ejemplo
+third,Tercer ejemplo,Fila de ejemplo
 `,
 
   [`src/viz/${name}/schema.ts`]: `/** Row schema of ${dataFile} and the collection that loads it. */
@@ -344,11 +352,28 @@ Now add the figure to content/figures.yaml:
     col_value: <Value column header>
     col_confidence: Confidence
 
-and use it in the chapter's MDX (one step per bar, then one for all):
+and its Spanish copy to content/figures.es.a.yaml (chapters 1-3) or figures.es.b.yaml (4-5),
+the same keys translated (viz, chapter and sources come from the English entry):
+
+- id: ${name}
+  title: <El titular del gráfico>
+  alt: <Qué muestra la imagen, para lectores de pantalla.>
+  description: <Una descripción más larga.>
+  source: ${name}.csv — <editores>
+  labels:
+    axis: <Qué miden los valores>
+    table: <Título de la tabla de datos>
+    col_label: <Primera columna>
+    col_value: <Columna de valores>
+    col_confidence: Confianza
+
+and use it in the chapter's MDX, content/chapters/NN-<slug>.mdx and content/chapters/es/NN-<slug>.mdx
+(one step per bar, then one for all; \`shows\` says what the picture shows at that step):
 
 <Scrolly figure="${name}">
-  <Step n={N}>…</Step>
+  <Step n={N} shows="…">…</Step>
 </Scrolly>
 
 Then: npm run build:local && npx vitest run ${testFile}
-Replace the example rows in ${dataFile} with sourced data (source ids from content/data/sources.csv).`);
+Replace the example rows in ${dataFile} with sourced data (source ids from content/data/sources.csv),
+and their words in ${esDataFile}.`);
