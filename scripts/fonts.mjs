@@ -111,7 +111,7 @@ function contentChars() {
 
 const faces = [
   // Regular only: bold is synthesised from it, so bold text never paints in a
-  // different face, and the one preloaded file stays small (LCP on mobile).
+  // different face, and the one file the body text waits for stays small.
   { file: 'source-serif-4-latin-wght-normal.woff2', axes: { wght: 400 }, name: 'serif' },
   { file: 'source-serif-4-latin-wght-italic.woff2', axes: { wght: 400 }, name: 'serif-400-italic' },
 ];
