@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { csv, labelsOf, overlap } from './h6-fixtures';
 import { locatorPlacesSchema, locatorLinesSchema } from '../../src/viz/locator-map/schema';
 import { prep, type LineRow, type PlaceRow } from '../../src/viz/locator-map/prep';
@@ -30,6 +32,17 @@ describe('locator map', () => {
     const svg = markup(layout(data, labels, 360), '');
     expect(svg).toMatch(/the railway ends/);
     expect(svg).toMatch(/no railway: 55 km/);
+  });
+
+  it("gives the same Callao–Chancay distance in the figure's alt text as on the map, in both editions", () => {
+    // The alt text (figures.yaml, figures.es.b.yaml) is plain copy, so it types the distance the map computes from
+    // the two ports' positions (rounded to 5 km, as the label is): an edit to either must change the other.
+    const km = Math.round(layout(data, labels, 360).gapKm / 5) * 5;
+    const altOf = (file: string) => (parse(readFileSync(file, 'utf8')) as { id: string; alt?: string }[]).find((f) => f.id === 'locator-map')?.alt ?? '';
+    for (const file of ['content/figures.yaml', 'content/figures.es.b.yaml']) {
+      const said = [...altOf(file).matchAll(/(\d+) km/g)].map((m) => Number(m[1]));
+      expect(said, file).toEqual([km]);
+    }
   });
 
   for (const w of BUILD) {
