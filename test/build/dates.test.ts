@@ -12,12 +12,19 @@
  * figures.yaml, and the label/note/finding/status fields of the data CSVs.
  * corrections.csv and sources.csv are left out on purpose: the corrections log
  * quotes what the page used to say, and headlines are historical.
+ *
+ * Both editions: the Spanish copy (content/chapters/es, pages/es, figures.es.*.yaml,
+ * data/es/*.csv) is read with Spanish wording and Spanish dates ("18 y 19 de
+ * noviembre de 2026"), its facts shown as the Spanish page shows them.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { parseCsv } from '../../src/lib/csv';
+import { factDisplay } from '../../src/lib/i18n/facts';
+
+export type Lang = 'en' | 'es';
 
 export type Precision = 'day' | 'month' | 'year';
 export interface DatedEvent {
@@ -40,6 +47,7 @@ export interface Passage {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MESES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
 /** Wording that puts an event in the future or the present: wrong for an event that is over. */
 const FUTURE_WORDING =
@@ -50,6 +58,30 @@ const PAST_WORDING = /\b(was held|were held|took place|has (?:already )?(?:opene
 const ROTTING = /\b(this year(?:'s)?|last year(?:'s)?|next year(?:'s)?)\b/i;
 /** A hard-coded "today (27 Nov 2026)" or "as of 27 Nov 2026" must be the updated date. */
 const HARD_TODAY = /\b(?:today|as of)\s*\(?\s*(\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})/gi;
+
+/** The same rules in Spanish (\b does not see accented letters as word letters: words are bounded by hand). */
+const W = (alts: string) => new RegExp(`(?<![\\p{L}])(?:${alts})(?![\\p{L}])`, 'iu');
+const FUTURE_WORDING_ES = W(
+  'programad[oa]s?|se (?:celebrará|realizará|reunirá|reunirán|inaugurará|abrirá)|tendrá lugar|será (?:la )?sede|está previst[oa]|están previst[oa]s|próxim[oa]s? (?:mes|semana|año)|este año|hoy|hasta ahora',
+);
+const PAST_WORDING_ES = W('se celebró|se realizó|tuvo lugar|ya (?:se )?(?:abrió|inauguró|ocurrió|celebró)|fue inaugurad[oa]|se inauguró|empezó a operar|entró en (?:servicio|operación)|se completó');
+const ROTTING_ES = W('este año|el año pasado|el (?:próximo año|año próximo|año que viene)');
+const HARD_TODAY_ES = /(?<![\p{L}])(?:hoy|a la fecha)\s*\(?\s*(\d{1,2}\s+de\s+\p{L}+\s+de\s+\d{4})/giu;
+
+const WORDING: Record<Lang, { future: RegExp; past: RegExp; rotting: RegExp; today: RegExp }> = {
+  en: { future: FUTURE_WORDING, past: PAST_WORDING, rotting: ROTTING, today: HARD_TODAY },
+  es: { future: FUTURE_WORDING_ES, past: PAST_WORDING_ES, rotting: ROTTING_ES, today: HARD_TODAY_ES },
+};
+/** A written-out date ("2 Dec 2026", "2 de diciembre de 2026") as ISO, or undefined. */
+function parseShown(d: string, lang: Lang): string | undefined {
+  if (lang === 'es') {
+    const m = /^(\d{1,2})\s+de\s+(\p{L}+)\s+de\s+(\d{4})$/u.exec(d);
+    const month = m ? MESES.indexOf(m[2]!.toLowerCase()) : -1;
+    return m && month >= 0 ? iso(Number(m[3]), month + 1, Number(m[1])) : undefined;
+  }
+  const parsed = new Date(`${d} UTC`);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString().slice(0, 10);
+}
 
 function iso(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -73,9 +105,16 @@ export function tense(e: DatedEvent, updated: string): 'past' | 'future' | 'curr
 }
 
 /** The ways an event's date is written out in copy ("18 November 2026", "18–19 Nov 2026", "November 2026"…). */
-export function datePatterns(e: DatedEvent): RegExp[] {
+export function datePatterns(e: DatedEvent, lang: Lang = 'en'): RegExp[] {
   if (e.precision === 'year') return []; // a bare year matches too much; year events are found by fact id
   const [y, m, d] = e.date.split('-').map(Number) as [number, number, number];
+  if (lang === 'es') {
+    // "noviembre de 2026"; "18 de noviembre de 2026", "18 y 19 de noviembre", "18–19 de nov. de 2026"; the ISO date.
+    const mes = MESES[m - 1]!;
+    const mesRe = `(?:${mes}|${mes.slice(0, 3)}\\.?)`;
+    if (e.precision === 'month') return [new RegExp(`(?<![\\p{L}])${mesRe}\\s+de\\s+${y}\\b`, 'iu'), new RegExp(`\\b${y}-${String(m).padStart(2, '0')}\\b`)];
+    return [new RegExp(`\\b${d}(?:\\s*(?:[–-]|y|al)\\s*\\d{1,2})?\\s+de\\s+${mesRe}(?:\\s+de\\s+${y}\\b|(?![\\s\\p{L}]*\\d{4}))`, 'iu'), new RegExp(`\\b${e.date}\\b`)];
+  }
   const month = MONTHS[m - 1]!;
   const mon = month.slice(0, 3);
   const monthRe = `(?:${month}|${mon}\\b\\.?)`;
@@ -90,7 +129,7 @@ export function datePatterns(e: DatedEvent): RegExp[] {
 /** Sentences, then clauses: a past date and a future plan in one sentence ("awarded in February 2024; operation is expected about 2031") are judged apart. */
 export function clauses(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+(?=[A-Z*"“(<])|\n+/)
+    .split(/(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡«*"“(<])|\n+/)
     .flatMap((s) => s.split(/;|\s[—–]\s/))
     .map((s) => s.trim())
     .filter(Boolean);
@@ -107,22 +146,23 @@ export interface Problem {
  * The checker. Pure: events, passages and the `updated` date in, a list of problems out.
  * `facts` maps a fact id to its display text, so `<V id>` reads as the page reads.
  */
-export function checkDates(events: DatedEvent[], passages: Passage[], updated: string, facts: Map<string, string> = new Map()): Problem[] {
+export function checkDates(events: DatedEvent[], passages: Passage[], updated: string, facts: Map<string, string> = new Map(), lang: Lang = 'en'): Problem[] {
   const problems: Problem[] = [];
+  const words = WORDING[lang];
   const judge = (e: DatedEvent, where: string, clause: string) => {
     const t = tense(e, updated);
     const shown = clause.replace(/<V id="([^"]+)"\s*\/>/g, (_, id: string) => facts.get(id) ?? id);
     if (t === 'past') {
-      const m = FUTURE_WORDING.exec(shown);
+      const m = words.future.exec(shown);
       if (m) problems.push({ where, event: e.ref, text: shown, why: `"${m[0]}" about an event that was over before ${updated} (${period(e)[1]})` });
     } else if (t === 'future') {
-      const m = PAST_WORDING.exec(shown);
+      const m = words.past.exec(shown);
       if (m) problems.push({ where, event: e.ref, text: shown, why: `"${m[0]}" about an event that has not happened by ${updated} (${period(e)[0]})` });
     }
   };
   for (const e of events) {
     for (const t of e.ownText ?? []) for (const c of clauses(t)) judge(e, e.ref, c);
-    const patterns = datePatterns(e);
+    const patterns = datePatterns(e, lang);
     for (const p of passages) {
       for (const c of clauses(p.text)) {
         // Within a clause, judge the comma-separated phrase that mentions the event and its neighbours,
@@ -139,11 +179,10 @@ export function checkDates(events: DatedEvent[], passages: Passage[], updated: s
   }
   for (const p of passages) {
     for (const c of clauses(p.text)) {
-      const m = ROTTING.exec(c);
+      const m = words.rotting.exec(c);
       if (m) problems.push({ where: p.where, event: '-', text: c, why: `"${m[0]}" goes stale: write the year` });
-      for (const [, d] of c.matchAll(HARD_TODAY)) {
-        const parsed = new Date(`${d} UTC`);
-        if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== updated) {
+      for (const [, d] of c.matchAll(words.today)) {
+        if (parseShown(d!, lang) !== updated) {
           problems.push({ where: p.where, event: '-', text: c, why: `hard-coded "today" date ${d}: take it from content/site.json (${updated})` });
         }
       }
@@ -174,7 +213,12 @@ function endFromDisplay(display: string, date: string): string | undefined {
   return `${date.slice(0, 8)}${m[2]!.padStart(2, '0')}`;
 }
 
-export function loadEvents(dir = 'content/data'): DatedEvent[] {
+/** A Spanish data file's text columns by id (content/data/es/<file>), merged over the English row. */
+function esText(dir: string, file: string): Map<string, Record<string, string>> {
+  return new Map(rows(path.join(dir, 'es', file)).map((r) => [String(r['id']), r]));
+}
+
+export function loadEvents(dir = 'content/data', lang: Lang = 'en'): DatedEvent[] {
   const events: DatedEvent[] = [];
   for (const r of rows(path.join(dir, 'facts.csv'))) {
     const v = String(r['value'] ?? '');
@@ -191,7 +235,9 @@ export function loadEvents(dir = 'content/data'): DatedEvent[] {
     ['milestones.csv', ['label', 'note']],
     ['project-timelines.csv', ['event', 'note']],
   ] as const) {
-    for (const r of rows(path.join(dir, file))) {
+    const es = lang === 'es' ? esText(dir, file) : undefined;
+    for (const en of rows(path.join(dir, file))) {
+      const r = { ...en, ...(es?.get(String(en['id'])) ?? {}) };
       const precision = (r['precision'] as Precision) || 'day';
       events.push({
         ref: `${file}:${r['id']}`,
@@ -211,23 +257,30 @@ function strings(v: unknown, at: string, out: Passage[]): void {
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'asOf') strings(x, `${at}.${k}`, out);
 }
 
-export function loadPassages(root = 'content'): Passage[] {
+export function loadPassages(root = 'content', lang: Lang = 'en'): Passage[] {
   const out: Passage[] = [];
-  for (const sub of ['chapters', 'pages']) {
+  const ed = (sub: string) => (lang === 'en' ? sub : path.join(sub, lang));
+  for (const sub of [ed('chapters'), ed('pages')]) {
     for (const f of readdirSync(path.join(root, sub)).filter((f) => f.endsWith('.mdx'))) {
       const file = path.join(root, sub, f);
       const src = readFileSync(file, 'utf8')
         .replace(/^import .*$/gm, '')
-        .replace(/\b(?:shows|sources|figure|id|caption|kind)="[^"]*"/g, (a) => (a.startsWith('shows=') ? `. ${a.slice(7, -1)}.` : ''));
+        // Component props are not copy (a step's `shows` is: it becomes a sentence), but a figure's <V id> stays, so the
+        // checker can read it as the page shows it (stripping every id="…" hid every figure from the by-id check).
+        .replace(/<V id="[^"]*"\s*\/>|\b(?:shows|sources|figure|id|caption|kind)="[^"]*"/g, (a) => (a.startsWith('<V') ? a : a.startsWith('shows=') ? `. ${a.slice(7, -1)}.` : ''));
       out.push({ where: file, text: src });
     }
   }
-  const figures = parse(readFileSync(path.join(root, 'figures.yaml'), 'utf8')) as { id: string }[];
-  for (const f of figures) strings(f, `figures.yaml:${f.id}`, out);
+  const figureFiles = lang === 'en' ? ['figures.yaml'] : readdirSync(root).filter((f) => f.startsWith(`figures.${lang}.`) && f.endsWith('.yaml'));
+  for (const file of figureFiles) {
+    const figures = parse(readFileSync(path.join(root, file), 'utf8')) as { id: string }[];
+    for (const f of figures) strings(f, `${file}:${f.id}`, out);
+  }
   const textCols = ['label', 'note', 'finding', 'status', 'event', 'concern', 'feature', 'china', 'us', 'station'];
-  for (const f of readdirSync(path.join(root, 'data')).filter((f) => f.endsWith('.csv') && !['corrections.csv', 'sources.csv', 'glossary.csv'].includes(f))) {
-    for (const r of rows(path.join(root, 'data', f))) {
-      for (const c of textCols) if (r[c]) out.push({ where: `${f}:${r['id'] ?? '?'}.${c}`, text: String(r[c]) });
+  const data = lang === 'en' ? path.join(root, 'data') : path.join(root, 'data', lang);
+  for (const f of readdirSync(data).filter((f) => f.endsWith('.csv') && !['corrections.csv', 'sources.csv', 'glossary.csv', 'facts.csv'].includes(f))) {
+    for (const r of rows(path.join(data, f))) {
+      for (const c of textCols) if (r[c]) out.push({ where: `${lang === 'en' ? '' : `${lang}/`}${f}:${r['id'] ?? '?'}.${c}`, text: String(r[c]) });
     }
   }
   return out;
@@ -237,6 +290,14 @@ export function loadPassages(root = 'content'): Passage[] {
 
 const site = JSON.parse(readFileSync('content/site.json', 'utf8')) as { updated: string };
 const facts = new Map(rows('content/data/facts.csv').map((r) => [String(r['id']), String(r['display'])]));
+/** The Spanish page's figures: content/data/es/facts.csv's templates filled from the English rows, as the build does. */
+const enFacts = new Map(rows('content/data/facts.csv').map((r) => [String(r['id']), r]));
+const factsEs = new Map(
+  rows('content/data/es/facts.csv').map((r) => {
+    const en = enFacts.get(String(r['id']))!;
+    return [String(r['id']), factDisplay(String(r['display']), { id: String(en['id']), display: String(en['display']), value: en['value'], unit: en['unit'] }, 'es')];
+  }),
+);
 
 describe('dated copy against the updated date', () => {
   it('reads the updated date and a set of dated events from the data', () => {
@@ -250,7 +311,21 @@ describe('dated copy against the updated date', () => {
   });
 
   it('no copy words a past event as future, or a future one as past', () => {
+    // The prose quotes dates only through <V id>: the passages must keep them, or the check could not fail on prose.
+    expect(loadPassages().some((p) => p.text.includes('<V id="apec-2026-dates" />'))).toBe(true);
     const problems = checkDates(loadEvents(), loadPassages(), site.updated, facts);
+    expect(problems.map((p) => `${p.where} [${p.event}]: ${p.why}\n    “${p.text}”`)).toEqual([]);
+  });
+
+  it('nor does the Spanish edition (its copy, its figures as the page shows them, its milestone labels)', () => {
+    const passages = loadPassages('content', 'es');
+    // It reads what it should: every Spanish chapter, the figures' Spanish copy and the data files' Spanish text.
+    expect(passages.filter((p) => p.where.includes(`chapters${path.sep}es`)).length).toBeGreaterThanOrEqual(5);
+    expect(passages.some((p) => p.where.startsWith('figures.es.'))).toBe(true);
+    expect(passages.some((p) => p.where.startsWith('es/milestones.csv'))).toBe(true);
+    expect(factsEs.get('apec-2026-dates')).toMatch(/noviembre de 2026/);
+    expect(passages.some((p) => p.text.includes('<V id="apec-2026-dates" />'))).toBe(true);
+    const problems = checkDates(loadEvents('content/data', 'es'), passages, site.updated, factsEs, 'es');
     expect(problems.map((p) => `${p.where} [${p.event}]: ${p.why}\n    “${p.text}”`)).toEqual([]);
   });
 });
@@ -306,6 +381,27 @@ describe('the checker itself', () => {
     expect(rot.map((p) => p.why)).toEqual([expect.stringMatching(/write the year/)]);
     const today = checkDates([], [{ where: 'figures.yaml', text: 'then today (27 Nov 2026).' }, { where: 'fine', text: 'today (2 Dec 2026)' }], '2026-12-02');
     expect(today.map((p) => p.where)).toEqual(['figures.yaml']);
+  });
+
+  it('in Spanish: fails on a past summit written as scheduled or as to come, passes it written as past, and fails on a stale relative date', () => {
+    const bad = [
+      { where: 'a.mdx', text: 'La Reunión de Líderes del APEC está programada para el 18 y 19 de noviembre de 2026 en Shenzhen.' },
+      { where: 'b.mdx', text: 'Los líderes se reunirán en Shenzhen el <V id="apec-2026-dates" />.' },
+      { where: 'c.mdx', text: 'El APEC de 2026 se celebrará en China, el 18–19 de nov. de 2026.' },
+    ];
+    const esFacts = new Map([['apec-2026-dates', '18 y 19 de noviembre de 2026']]);
+    expect(checkDates([apec], bad, '2026-12-02', esFacts, 'es').map((p) => p.where)).toEqual(['a.mdx', 'b.mdx', 'c.mdx']);
+    const good = checkDates([apec], [{ where: 'ok.mdx', text: 'Los líderes se reunieron en Shenzhen el 18 y 19 de noviembre de 2026. Nuestras fuentes terminan antes.' }], '2026-12-02', esFacts, 'es');
+    expect(good).toEqual([]);
+    expect(checkDates([apec], [bad[0]!], '2026-11-01', esFacts, 'es')).toEqual([]);
+    const done = checkDates([rail], [{ where: 'd.mdx', text: 'La línea entró en operación en <V id="powerchina-year" />.' }], '2026-12-02', sampleFacts, 'es');
+    expect(done.map((p) => p.where)).toEqual(['d.mdx']);
+    const rot = checkDates([], [{ where: 'dek', text: 'La cumbre de este año se celebró en China.' }, { where: 'hoy', text: 'hasta hoy (27 de noviembre de 2026).' }], '2026-12-02', new Map(), 'es');
+    expect(rot.map((p) => p.where)).toEqual(['dek', 'hoy']);
+    const [byDay, byIso] = datePatterns({ ref: 'x', date: '2024-11-14', precision: 'day' }, 'es');
+    expect(byDay!.test('se inauguró el 14 de noviembre de 2024')).toBe(true);
+    expect(byDay!.test('el 14 de noviembre de 2025')).toBe(false);
+    expect(byIso!.test('2024-11-14')).toBe(true);
   });
 
   it('finds the real content’s dated events by date text as well as by id', () => {
