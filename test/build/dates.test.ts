@@ -47,7 +47,9 @@ export interface Passage {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MESES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+/** Spanish months as es-PE writes them (setiembre, set.), and as Spain does (septiembre, sept.). */
+const MESES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'setiembre', 'octubre', 'noviembre', 'diciembre'];
+const MES_RE = ['enero|ene', 'febrero|feb', 'marzo|mar', 'abril|abr', 'mayo|may', 'junio|jun', 'julio|jul', 'agosto|ago', 'se(?:p)?tiembre|sept?|set', 'octubre|oct', 'noviembre|nov', 'diciembre|dic'];
 
 /** Wording that puts an event in the future or the present: wrong for an event that is over. */
 const FUTURE_WORDING =
@@ -76,7 +78,7 @@ const WORDING: Record<Lang, { future: RegExp; past: RegExp; rotting: RegExp; tod
 function parseShown(d: string, lang: Lang): string | undefined {
   if (lang === 'es') {
     const m = /^(\d{1,2})\s+de\s+(\p{L}+)\s+de\s+(\d{4})$/u.exec(d);
-    const month = m ? MESES.indexOf(m[2]!.toLowerCase()) : -1;
+    const month = m ? MESES.indexOf(m[2]!.toLowerCase().replace(/^septiembre$/, 'setiembre')) : -1;
     return m && month >= 0 ? iso(Number(m[3]), month + 1, Number(m[1])) : undefined;
   }
   const parsed = new Date(`${d} UTC`);
@@ -110,8 +112,7 @@ export function datePatterns(e: DatedEvent, lang: Lang = 'en'): RegExp[] {
   const [y, m, d] = e.date.split('-').map(Number) as [number, number, number];
   if (lang === 'es') {
     // "noviembre de 2026"; "18 de noviembre de 2026", "18 y 19 de noviembre", "18–19 de nov. de 2026"; the ISO date.
-    const mes = MESES[m - 1]!;
-    const mesRe = `(?:${mes}|${mes.slice(0, 3)}\\.?)`;
+    const mesRe = `(?:${MES_RE[m - 1]!})(?![\\p{L}])\\.?`;
     if (e.precision === 'month') return [new RegExp(`(?<![\\p{L}])${mesRe}\\s+de\\s+${y}\\b`, 'iu'), new RegExp(`\\b${y}-${String(m).padStart(2, '0')}\\b`)];
     return [new RegExp(`\\b${d}(?:\\s*(?:[–-]|y|al)\\s*\\d{1,2})?\\s+de\\s+${mesRe}(?:\\s+de\\s+${y}\\b|(?![\\s\\p{L}]*\\d{4}))`, 'iu'), new RegExp(`\\b${e.date}\\b`)];
   }
@@ -401,6 +402,10 @@ describe('the checker itself', () => {
     const [byDay, byIso] = datePatterns({ ref: 'x', date: '2024-11-14', precision: 'day' }, 'es');
     expect(byDay!.test('se inauguró el 14 de noviembre de 2024')).toBe(true);
     expect(byDay!.test('el 14 de noviembre de 2025')).toBe(false);
+    // es-PE writes setiembre (Intl, src/lib/locale-format.ts); Spain's septiembre is read too.
+    const [sep] = datePatterns({ ref: 'y', date: '2025-09-25', precision: 'day' }, 'es');
+    expect(['el 25 de setiembre de 2025', 'el 25 de septiembre de 2025', 'el 25 de set. de 2025'].map((t) => sep!.test(t))).toEqual([true, true, true]);
+    expect(datePatterns({ ref: 'z', date: '2025-05-01', precision: 'month' }, 'es')[0]!.test('la mayoría de 2025')).toBe(false);
     expect(byIso!.test('2024-11-14')).toBe(true);
   });
 
