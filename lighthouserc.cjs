@@ -1,13 +1,13 @@
 // Lighthouse CI: every page of the built site, mobile preset (Lighthouse's
 // default: simulated Moto G Power on slow 4G). Budgets from issue 3.
-// LOOSENED on 2 Dec 2026, knowingly and for one round (issue 12 stays open for it):
-// the corrected story is longer (footnote markers, glossary links, a much larger
-// Sources page and a corrections log), and the last fresh-clone CI run measured
-// LCP 1512 ms (cover) and 1642 ms (/beyond-the-tracks/), TBT 77 ms (/corrections/)
-// and 109 ms (/sources/), performance 0.97-0.99; embed pages up to LCP 1867 ms
-// (rail-costs embed), TBT 250 ms (climb-profile embed), performance 0.95. The thresholds below sit above
-// those with margin so CI measures regressions instead of failing every run; the
-// goal remains LCP <= 1200 ms, TBT <= 50 ms and a performance score of 100. Pages are listed by scripts/pages.mjs from dist/.
+// LOOSENED on 2 Dec 2026 for performance and TBT, knowingly (issue 12 stays open
+// for it): the corrected story is longer, and on a loaded machine the same
+// build's TBT has swung from 146 to 2,375 ms between runs. LCP is back to issue
+// 3's 1.5 s on 3 Dec 2026: quiet fresh-clone runs measured LCP 0.87-1.36 s on
+// every page once the body face was no longer preloaded and fitted one round
+// trip (BaseLayout.astro, scripts/fonts.mjs). Performance 100 and TBT 0-28 ms
+// on every page in those runs; the goal remains LCP <= 1200 ms, TBT <= 50 ms
+// and a performance score of 100. Pages are listed by scripts/pages.mjs from dist/.
 const { execFileSync } = require('node:child_process');
 const port = process.env.LHCI_PORT ?? '4399';
 const base = `http://127.0.0.1:${port}`;
@@ -52,8 +52,9 @@ module.exports = {
         // bf-cache: its gatherer navigates away and back (seconds per page) for an
         // audit with no weight in any category and no assertion here.
         skipAudits: ['full-page-screenshot', 'screenshot-thumbnails', 'final-screenshot', 'bf-cache', ...(set === 'embeds' ? ['is-crawlable'] : [])],
-        // Each page is audited on a fresh profile; 2-core CI machines are slow,
-        // so Lighthouse's CPU benchmark adjusts throttling (simulated mode).
+        // Each page is audited on a fresh profile. The CPU slowdown is Lighthouse's
+        // fixed x4 (simulated mode): a loaded machine inflates the observed tasks,
+        // which is why a page that misses only a timing budget is run again.
       },
     },
     assert: {
@@ -64,7 +65,7 @@ module.exports = {
         'categories:seo': ['error', { minScore: 1, aggregationMethod: 'optimistic' }],
         'cumulative-layout-shift': ['error', { maxNumericValue: 0, aggregationMethod: 'optimistic' }],
         'total-blocking-time': ['error', { maxNumericValue: 400, aggregationMethod: 'optimistic' }],
-        'largest-contentful-paint': ['error', { maxNumericValue: 2500, aggregationMethod: 'optimistic' }],
+        'largest-contentful-paint': ['error', { maxNumericValue: 1500, aggregationMethod: 'optimistic' }],
       },
     },
     upload: { target: 'filesystem', outputDir: `.lighthouseci/reports-${set}`, reportFilenamePattern: '%%PATHNAME%%.%%EXTENSION%%' },

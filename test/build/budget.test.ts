@@ -24,3 +24,19 @@ describe('JavaScript budget: ≤ 20 kB gzip before any graphic loads', () => {
     });
   }
 });
+
+/**
+ * The body faces (scripts/fonts.mjs): each fits a new connection's first round trip, so a
+ * slow phone gets the face one round trip sooner (the faces sat at ~16 kB, two round trips).
+ */
+describe('body font budget: each face the pages name fits one round trip', () => {
+  it('every @font-face file a page names exists and is within SERIF_MAX_BYTES', async () => {
+    const { SERIF_MAX_BYTES } = await import('../../scripts/fonts.mjs');
+    const { readFileSync, statSync } = await import('node:fs');
+    const path = await import('node:path');
+    const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const files = [...html.matchAll(/@font-face\{[^}]*url\((\/fonts\/[^)]+\.woff2)\)/g)].map((m) => m[1]!);
+    expect(files.length, 'the cover names its body faces').toBeGreaterThanOrEqual(2);
+    for (const f of files) expect(statSync(path.join(DIST, f)).size, `${f}: over ${SERIF_MAX_BYTES} bytes`).toBeLessThanOrEqual(SERIF_MAX_BYTES);
+  });
+});
