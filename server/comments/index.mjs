@@ -100,6 +100,28 @@ export function siteName() {
 }
 
 /**
+ * Every name the server reserves besides the moderators' own: the site's name in
+ * each edition (content/site.json, content/site.<lang>.json) and the staff titles
+ * in content/comments/reserved-names.txt (or COMMENTS_RESERVED_NAMES_FILE).
+ * @param {string} [file]
+ */
+export function reservedNames(file) {
+  const names = [siteName()];
+  const dir = path.resolve(here, '../../content');
+  for (const f of readdirSync(dir).filter((f) => /^site\.[a-z]{2}\.json$/.test(f))) {
+    const n = JSON.parse(readFileSync(path.join(dir, f), 'utf8')).name;
+    if (typeof n === 'string' && n.trim()) names.push(n);
+  }
+  const list = path.resolve(file ?? path.join(dir, 'comments/reserved-names.txt'));
+  if (!existsSync(list)) throw new Error(`[comments] COMMENTS_RESERVED_NAMES_FILE: ${list} does not exist`);
+  for (const line of readFileSync(list, 'utf8').split(/\r?\n/)) {
+    const n = line.replace(/#.*/, '').trim();
+    if (n) names.push(n);
+  }
+  return names;
+}
+
+/**
  * The readiness wait in seconds: a number >= 0 (0 = no limit), default 120.
  * @param {number | string | undefined} v
  */
@@ -145,8 +167,8 @@ export async function startComments(opts = {}) {
     NODE_ENV: 'production',
     ...storeEnv(cfg),
     COMMENTS_CHAPTERS: JSON.stringify(chapters),
-    // The site's name (content/site.json) is reserved like the moderators' names.
-    COMMENTS_RESERVED_NAMES: JSON.stringify([siteName()]),
+    // The site's names and the staff titles (content/) are reserved like the moderators' names.
+    COMMENTS_RESERVED_NAMES: JSON.stringify(reservedNames(e.COMMENTS_RESERVED_NAMES_FILE)),
     TRUSTED_PROXIES: opts.trustedProxies ?? e.TRUSTED_PROXIES ?? 'loopback',
     COMMENTS_PG_POOL_SIZE: String(opts.poolSize ?? e.COMMENTS_PG_POOL_SIZE ?? 10),
     COMMENTS_LIST_CACHE_ENTRIES: String(opts.cacheEntries ?? e.COMMENTS_LIST_CACHE_ENTRIES ?? 500),

@@ -267,7 +267,9 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
     it('refuses the moderator\'s and the site\'s names however spelled; strips invisible characters from names', async () => {
       const page = '/names/';
       const site = JSON.parse(readFileSync(new URL('../../content/site.json', import.meta.url), 'utf8')).name as string;
-      const spoofs = [MODERATOR.name, MODERATOR.name.toUpperCase(), '\uFF2Doderator', 'mod\u200Berator', '\u202Erotaredom', 'mod\u202Erotare\u202C', 'Mod\u2060erator', site, site.toLowerCase().replace(/ /g, '\u200B ')];
+      const siteEs = JSON.parse(readFileSync(new URL('../../content/site.es.json', import.meta.url), 'utf8')).name as string;
+      // The Spanish edition's name and the staff titles in content/comments/reserved-names.txt, in either language.
+      const spoofs = [MODERATOR.name, MODERATOR.name.toUpperCase(), '\uFF2Doderator', 'mod\u200Berator', '\u202Erotaredom', 'mod\u202Erotare\u202C', 'Mod\u2060erator', site, site.toLowerCase().replace(/ /g, '\u200B '), siteEs, 'MODERADOR', 'Moderación', 'Admin', 'Redacción'];
       for (const nick of spoofs) {
         const r = await postAs(h, nextIp(), { nick, comment: 'I speak for the site', url: page });
         expect(r.status, JSON.stringify(nick)).toBe(400);
@@ -581,6 +583,10 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       await approve(h, [String(first.objectId ?? first.id)]);
       expect((await post(nextIp(), '/cap-c/', 3)).status).toBe(200);
       expect((await post(nextIp(), '/cap-c/', 4)).status).toBe(503);
+      // The moderator is told: the queues answer (the page's banner, the notification e-mail) counts the
+      // paused posts per cap over 24 hours (a reader's own cap is that reader's business, not counted).
+      const { capRefusals } = await mod(h, await login(h.site), 'queues');
+      expect(capRefusals, JSON.stringify(capRefusals)).toEqual({ chapter: 1, total: 3 });
     });
   });
 }

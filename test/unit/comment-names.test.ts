@@ -40,4 +40,14 @@ describe('comment names', () => {
     for (const s of fine) expect(isReserved(s, RESERVED), JSON.stringify(s)).toBe(false);
     expect(isReserved('Moderator', [])).toBe(false);
   });
+
+  it('reserves the site name of every edition and the staff titles kept in content/', async () => {
+    const { reservedNames } = (await import('../../server/comments/index.mjs')) as { reservedNames(file?: string): string[] };
+    const names = reservedNames();
+    for (const n of ['The Chancay Corridor', 'El Corredor de Chancay', 'Moderator', 'Moderador', 'Admin', 'Redacción'])
+      expect(isReserved(n, names), n).toBe(true);
+    for (const n of ['Rosa', 'Editorial board fan', 'Moderna']) expect(isReserved(n, names), n).toBe(false);
+    // A missing list stops the server with the setting's name rather than reserving nothing.
+    expect(() => reservedNames('/nonexistent/reserved-names.txt')).toThrow(/COMMENTS_RESERVED_NAMES_FILE/);
+  });
 });
