@@ -63,7 +63,7 @@ describe('notification e-mail through SMTP', () => {
     // To every moderator account (no COMMENTS_NOTIFY_TO here), from SMTP_FROM.
     expect(m.to).toEqual(['moderator@example.org']);
     expect(m.from).toBe('comments@chancay.example.org');
-    expect(m.data).toMatch(/^Subject: 1 comments wait for moderation/m);
+    expect(m.data).toMatch(/^Subject: Waiting for moderation: 1\r?$/m);
     expect(m.data).toContain('Waiting: 1.');
     expect(m.data).toContain('https://chancay.example.org/moderate/');
     // More comments within the window: no second e-mail (the right to send is a claim in the store).
@@ -79,7 +79,7 @@ describe('notification e-mail through SMTP', () => {
     expect((await postAs(h, nextIp(), { nick: 'Later', comment: 'After the window.', url: '/notify/' })).status).toBe(200);
     await second;
     expect(mails).toHaveLength(2);
-    expect(mails[1].data).toMatch(/^Subject: 6 comments wait for moderation/m);
+    expect(mails[1].data).toMatch(/^Subject: Waiting for moderation: 6\r?$/m);
     expect(mails[1].data).toContain('Waiting: 6.');
   });
 });
