@@ -152,6 +152,12 @@ describe('comments widget', () => {
       expect(await page.locator('.cm-children .cm-item').textContent()).toContain('leverage is');
       await shot(page, 'threaded');
     }
+    // Each name is isolated (<bdi>, unicode-bidi: isolate), so a right-to-left name cannot reorder the text around it.
+    for (const nick of ['Wang Lei', 'Lucía Ramos']) {
+      const bdi = page.locator('.cm-list bdi', { hasText: nick }).first();
+      expect(await bdi.textContent()).toBe(nick);
+      expect(await bdi.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
+    }
     // Oldest first puts Lucía's comment on top.
     await page.getByLabel('Order', { exact: true }).selectOption('insertedAt_asc');
     await expect.poll(() => page.locator('.cm-list > .cm-item').first().textContent(), SLOW).toContain('Ports buy access');
