@@ -22,6 +22,23 @@ if (!process.version.startsWith('v22') && !process.version.startsWith('v24')) {
   process.exit(1);
 }
 
+// CI (.ci/run sets TEST_REQUIRE_SERVICES=1) installs PostgreSQL, nginx and Java, and the
+// suites that need them skip where they are missing (a developer's machine): in CI a
+// missing one is an error, so a PostgreSQL, nginx or Nu checker suite can never pass by skipping.
+if (process.env.TEST_REQUIRE_SERVICES === '1') {
+  const { findPgBin } = await import('../server/comments/dev-postgres.mjs');
+  const java = spawnSync(process.env.JAVA ?? 'java', ['-version'], { stdio: 'ignore' });
+  const missing = [
+    !findPgBin() && 'PostgreSQL (initdb, pg_ctl; Debian postgresql)',
+    !existsSync('/usr/sbin/nginx') && 'nginx (/usr/sbin/nginx; Debian nginx)',
+    (java.error || java.status !== 0) && 'Java (java; Debian default-jre-headless)',
+  ].filter(Boolean);
+  if (missing.length) {
+    console.error(`TEST_REQUIRE_SERVICES=1 and missing: ${missing.join(', ')}. Their suites would be skipped, not run.`);
+    process.exit(1);
+  }
+}
+
 const only = new Set((process.env.TEST_STAGES ?? 'check,build,vitest,lhci').split(','));
 /** @type {{ stage: string, ok: boolean, seconds: number }[]} */
 const results = [];
