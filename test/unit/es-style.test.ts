@@ -2,7 +2,7 @@
  * The Spanish edition's house style, one way everywhere (issue 16: "written, not
  * machine-literal"): quotations in « » (the form the edition used most, 36 to 9,
  * when it was made one: a quotation inside one takes “ ”), "financiamiento" (the
- * Peruvian word; "financiación" is Spain's), "primera etapa" for Chancay's first
+ * Peruvian word; "financiación" is Spain's), "setiembre" as es-PE writes it, "primera etapa" for Chancay's first
  * phase (never also "primera fase"), and one Spanish name for the PGII. Reads every
  * Spanish copy file (chapters, pages, data text, figures, interface strings) as a
  * reader sees its words: MDX prose without components' attributes, YAML/CSV/JSON
@@ -45,6 +45,8 @@ export const RULES: { name: string; find: (t: string) => string[] }[] = [
   },
   { name: '"financiamiento", not "financiación"', find: (t) => t.match(/financiaci[oó]n(?:es)?/gi) ?? [] },
   { name: '"primera etapa", not "primera fase"', find: (t) => t.match(/primera fase/gi) ?? [] },
+  // Peru's papers and Intl's es-PE write "setiembre" (src/lib/locale-format.ts); a quotation keeps its own spelling.
+  { name: '"setiembre" (es-PE), not "septiembre"', find: (t) => t.replace(/«[^»]*»/g, '').match(/septiembre/gi) ?? [] },
   {
     name: 'the PGII as "Asociación para la Infraestructura y la Inversión Global"',
     find: (t) => t.match(/(?:Alianza|Asociación) (?:Global )?(?:para|de) (?:la )?(?:Infraestructura|Inversión)[^,.()]*/g)?.filter((x) => !x.startsWith('Asociación para la Infraestructura y la Inversión Global')) ?? [],
@@ -72,6 +74,7 @@ describe('the Spanish edition writes one way', () => {
       { where: 'c', text: 'La financiación de la primera fase no se reveló.' },
       { where: 'd', text: 'el G7 lanzó la Alianza para la Infraestructura y la Inversión Globales (PGII)' },
       { where: 'e', text: 'La Asociación para la Infraestructura y la Inversión Global (PGII) y un atributo id="x"' },
+      { where: 'f', text: 'ATV (25 de septiembre de 2025); «el 3 de septiembre», dijo, y en setiembre.' },
     ];
     const found = styleProblems(bad);
     expect(found).toEqual([
@@ -80,6 +83,7 @@ describe('the Spanish edition writes one way', () => {
       'c: "financiamiento", not "financiación": financiación',
       'c: "primera etapa", not "primera fase": primera fase',
       'd: the PGII as "Asociación para la Infraestructura y la Inversión Global": Alianza para la Infraestructura y la Inversión Globales ',
+      'f: "setiembre" (es-PE), not "septiembre": septiembre',
     ]);
   });
 
