@@ -300,6 +300,33 @@ describe('the Spanish edition', () => {
     }
   });
 
+  it('links each page to its twin both ways (hreflang en on the Spanish page, es on the English one)', () => {
+    const href = (lang: string, p: string) => new RegExp(`<link rel="alternate" hreflang="${lang}" href="https?://[^/"]+${p.replace(/[/.]/g, '\\$&')}">`);
+    let checked = 0;
+    for (const p of spanish.filter((p) => !/name="robots" content="noindex"/.test(read(p)))) {
+      const twin = p.replace(/^\/es\//, '/');
+      expect(read(p), p).toMatch(href('en', twin));
+      expect(read(twin), twin).toMatch(/<html lang="en"/);
+      expect(read(twin), twin).toMatch(href('es', p));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('answers oEmbed in Spanish for a Spanish page: the Spanish title and a /es/embed/ snippet', () => {
+    let checked = 0;
+    for (const p of spanish) {
+      const m = /<link rel="alternate" type="application\/json\+oembed" href="https?:\/\/[^/"]+(\/es\/oembed\/[^"]+\.json)" title="([^"]+)">/.exec(read(p));
+      if (!m) continue;
+      const o = JSON.parse(readFileSync(path.join(DIST, m[1]!), 'utf8')) as { title: string; html: string; provider_url: string };
+      expect(o.title, m[1]).toBe(decode(m[2]!));
+      expect(o.html, m[1]).toMatch(/data-chancay-embed="\/es\/embed\//);
+      expect(new URL(o.provider_url).pathname, m[1]).toBe('/es/');
+      checked++;
+    }
+    expect(checked, 'Spanish pages with an oEmbed link').toBeGreaterThan(5);
+  });
+
   it('lists both editions in one sitemap, each page with its alternates', () => {
     const xml = readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
