@@ -2,10 +2,10 @@
 // (see lighthouserc.cjs), then the summary table. Non-zero exit if any budget fails.
 //
 // One run per page. A page that misses only timing budgets (performance score,
-// LCP, TBT, FCP: the numbers a busy shared machine moves) is measured twice
-// more and judged on its best run (lighthouserc.cjs asserts with the
+// LCP, TBT, FCP, and CLS: the numbers a busy shared machine moves) is measured
+// twice more and judged on its best run (lighthouserc.cjs asserts with the
 // 'optimistic' aggregation); a page that fails anything else (accessibility,
-// best practices, SEO, CLS) fails at once, since another run cannot change it.
+// best practices, SEO) fails at once, since another run cannot change it.
 // The summary's `runs` column shows which pages needed the extra runs, so a
 // page that keeps needing them is visible before it fails.
 import { spawnSync } from 'node:child_process';
@@ -13,8 +13,15 @@ import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { listPages, isEmbed } from './pages.mjs';
 
-/** Assertions another run can change: timing. */
-const TIMING = new Set(['categories:performance', 'largest-contentful-paint', 'total-blocking-time', 'first-contentful-paint', 'speed-index', 'interactive']);
+/**
+ * Assertions another run can change: timing, and layout shift, which depends on when
+ * things arrive: the fresh-clone CI of 3 Dec 2026 measured CLS 0.0004 once on
+ * /why-washington-is-sidelined/ (TBT 103 ms in that run, so the machine was busy), with
+ * no shifted element in the report; four runs of that page, and a layout-shift observer
+ * in Chromium with each face delayed 1.5 s and the CPU slowed x1/x4/x8 (nine loads), then
+ * found none. A page that shifts in its best of three runs still fails.
+ */
+const TIMING = new Set(['categories:performance', 'largest-contentful-paint', 'total-blocking-time', 'first-contentful-paint', 'speed-index', 'interactive', 'cumulative-layout-shift']);
 const RERUNS = 2;
 const LHCI = createRequire(import.meta.url).resolve('@lhci/cli/src/cli.js');
 
