@@ -1,13 +1,13 @@
 // Lighthouse CI: every page of the built site, mobile preset (Lighthouse's
-// default: simulated Moto G Power on slow 4G). Budgets from issue 3.
-// LOOSENED on 2 Dec 2026 for performance and TBT, knowingly (issue 12 stays open
-// for it): the corrected story is longer, and on a loaded machine the same
-// build's TBT has swung from 146 to 2,375 ms between runs. LCP is back to issue
-// 3's 1.5 s on 3 Dec 2026: quiet fresh-clone runs measured LCP 0.87-1.36 s on
-// every page once the body face was no longer preloaded and fitted one round
-// trip (BaseLayout.astro, scripts/fonts.mjs). Performance 100 and TBT 0-28 ms
-// on every page in those runs; the goal remains LCP <= 1200 ms, TBT <= 50 ms
-// and a performance score of 100. Pages are listed by scripts/pages.mjs from dist/.
+// default: simulated Moto G Power on slow 4G). Budgets from issues 3 and 12.
+// LCP <= 1.2 s (issue 12's headroom goal) since 3 Dec 2026: with the body face
+// fitting one round trip (scripts/fonts.mjs) and the chart faces added after the
+// first paint (BaseLayout.astro, src/integrations/after-paint-scripts.mjs), a quiet
+// full run measured LCP 0.68-1.06 s on all 32 pages, performance 100, TBT 0-80 ms,
+// CLS 0. Performance >= 0.9 and TBT <= 400 ms stay LOOSENED, knowingly (issue 12
+// stays open for them): on a loaded machine the same build's TBT has swung from
+// 146 to 2,375 ms between runs; the goal remains TBT <= 50 ms and a performance
+// score of 100. Pages are listed by scripts/pages.mjs from dist/.
 const { execFileSync } = require('node:child_process');
 const port = process.env.LHCI_PORT ?? '4399';
 const base = `http://127.0.0.1:${port}`;
@@ -65,7 +65,7 @@ module.exports = {
         'categories:seo': ['error', { minScore: 1, aggregationMethod: 'optimistic' }],
         'cumulative-layout-shift': ['error', { maxNumericValue: 0, aggregationMethod: 'optimistic' }],
         'total-blocking-time': ['error', { maxNumericValue: 400, aggregationMethod: 'optimistic' }],
-        'largest-contentful-paint': ['error', { maxNumericValue: 1500, aggregationMethod: 'optimistic' }],
+        'largest-contentful-paint': ['error', { maxNumericValue: 1200, aggregationMethod: 'optimistic' }],
       },
     },
     upload: { target: 'filesystem', outputDir: `.lighthouseci/reports-${set}`, reportFilenamePattern: '%%PATHNAME%%.%%EXTENSION%%' },
