@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
-import { listPages } from './pages.mjs';
+import { listPages, isEmbed } from './pages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -45,7 +45,7 @@ if (!args.has('no-build')) {
 
 // The floor: the longest chapter's text as plain HTML with one inline SVG, no JS, system fonts.
 function baselineHtml() {
-  const chapters = listPages().filter((p) => !p.startsWith('/embed/') && p !== '/' && p !== '/sources/');
+  const chapters = listPages().filter((p) => !isEmbed(p) && !/^\/(?:[a-z]{2}\/)?(?:sources\/|corrections\/|glossary\/|404\/)?$/.test(p));
   let longest = '';
   for (const p of chapters) {
     const doc = readFileSync(path.join('dist', p, 'index.html'), 'utf8');
@@ -69,7 +69,8 @@ const floor = await serve({ quiet: true, root: baseDir });
 const targets = [{ name: 'baseline (plain HTML)', url: `${floor.url}/baseline/` }];
 const only = args.get('pages') ? String(args.get('pages')).split(',') : null;
 for (const p of listPages()) {
-  if (p.startsWith('/embed/')) continue;
+  // Embed pages (either edition) are measured as a newsroom shows them, inside the host page below.
+  if (isEmbed(p)) continue;
   if (only && !only.includes(p)) continue;
   targets.push({ name: p, url: site.url + p });
 }
