@@ -1,6 +1,6 @@
 /**
- * Chart text as a reader's browser draws it, for every graphic (each embed
- * figure page under dist/embed/, found from the build), at 320, 390, 768 and
+ * Chart text as a reader's browser draws it, for every graphic in each edition (each embed
+ * figure page under dist/embed/ and dist/<lang>/embed/, found from the build), at 320, 390, 768 and
  * 1280 px, in every step:
  * - every visible SVG label is drawn in the chart face, and its drawn width is
  *   the width src/lib/text.ts measured for it (the advance table is the font
@@ -25,15 +25,22 @@ const WIDTHS = [320, 390, 768, 1280];
 const ASC = 0.72;
 const DESC = 0.22;
 
-/** Every embed figure page the build wrote: /embed/<chapter>/<figure>/. */
+/**
+ * Every embed figure page the build wrote, in each edition: /embed/<chapter>/<figure>/ and
+ * /<lang>/embed/<chapter>/<figure>/. The Spanish labels run longer ("US$400,000 millones"
+ * where English writes "US$400 bn"), so each edition's layout is checked on its own.
+ */
 function figurePages(): string[] {
-  const root = path.join(dist, 'embed');
-  if (!existsSync(root)) return [];
+  const roots = ['', ...readdirSync(dist, { withFileTypes: true }).filter((d) => d.isDirectory() && /^[a-z]{2}$/.test(d.name)).map((d) => `/${d.name}`)];
   const out: string[] = [];
-  for (const ch of readdirSync(root, { withFileTypes: true })) {
-    if (!ch.isDirectory()) continue;
-    for (const fig of readdirSync(path.join(root, ch.name), { withFileTypes: true })) {
-      if (fig.isDirectory() && existsSync(path.join(root, ch.name, fig.name, 'index.html'))) out.push(`/embed/${ch.name}/${fig.name}/`);
+  for (const prefix of roots) {
+    const root = path.join(dist, prefix, 'embed');
+    if (!existsSync(root)) continue;
+    for (const ch of readdirSync(root, { withFileTypes: true })) {
+      if (!ch.isDirectory()) continue;
+      for (const fig of readdirSync(path.join(root, ch.name), { withFileTypes: true })) {
+        if (fig.isDirectory() && existsSync(path.join(root, ch.name, fig.name, 'index.html'))) out.push(`${prefix}/embed/${ch.name}/${fig.name}/`);
+      }
     }
   }
   return out.sort();

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { fundingFlowsSchema, projectTimelinesSchema } from '../../src/viz/project-timelines/schema';
 import { prep } from '../../src/viz/project-timelines/prep';
-import { layout } from '../../src/viz/project-timelines/geometry';
-import { measureText } from '../../src/lib/text';
+import { layout, fittingTicks } from '../../src/viz/project-timelines/geometry';
+import { formatUsd, measureText } from '../../src/lib/text';
+import { scaleLinear } from 'd3-scale';
 import { csv, labelsOf, WIDTHS, overlap } from './h6-fixtures';
 import { site } from '../../src/lib/site';
 
@@ -123,4 +124,43 @@ describe('from deal to operation', () => {
       expect(l.time.today.x).toBeGreaterThan(c.x2);
     });
   }
+});
+
+describe('money axis ticks fit, in both editions', () => {
+  // The money panels' scales as layout() builds them; Spanish labels ("US$400,000 millones") run about twice as long.
+  for (const locale of ['en', 'es'] as const) {
+    for (const width of WIDTHS) {
+      it(`${locale} at ${width} px: at least two ticks per panel, labels inside the width and apart`, () => {
+        for (const p of data.panels) {
+          const x = scaleLinear().domain([0, p.max]).nice(4).range([0, width - 4]);
+          const ticks = fittingTicks(x, width < 480 ? 3 : 5, width - 4, (t) => formatUsd(t, locale));
+          expect(ticks.length, `${p.id}`).toBeGreaterThanOrEqual(2);
+          const spans = ticks.map((t) => {
+            const w = measureText(t.label, 11);
+            return t.anchor === 'start' ? [t.x, t.x + w] : t.anchor === 'end' ? [t.x - w, t.x] : [t.x - w / 2, t.x + w / 2];
+          });
+          spans.forEach(([a, b], i) => {
+            expect(a, `${p.id} ${ticks[i]!.label}`).toBeGreaterThanOrEqual(0);
+            expect(b, `${p.id} ${ticks[i]!.label}`).toBeLessThanOrEqual(width - 4 + 0.01);
+            if (i > 0) expect(a - spans[i - 1]![1], `${p.id}: ${ticks[i - 1]!.label} / ${ticks[i]!.label}`).toBeGreaterThanOrEqual(8);
+          });
+        }
+      });
+    }
+  }
+
+  it('the check can fail: d3\'s own three ticks at 320 px, in Spanish, collide (what the page drew before)', () => {
+    const p = data.panels[0]!;
+    const x = scaleLinear().domain([0, p.max]).nice(4).range([0, 316]);
+    const values = x.ticks(3);
+    const spans = values.map((v, i) => {
+      const w = measureText(v === 0 ? '0' : formatUsd(v, 'es'), 11);
+      const tx = x(v);
+      // The old markup's anchors: first start, last end near the edge, the rest centred.
+      return i === 0 ? [tx, tx + w] : i === values.length - 1 && tx > 316 - 30 ? [tx - w, tx] : [tx - w / 2, tx + w / 2];
+    });
+    const gaps = spans.slice(1).map(([a], i) => a! - spans[i]![1]!);
+    expect(Math.min(...gaps)).toBeLessThan(8);
+    expect(fittingTicks(x, 3, 316, (t) => formatUsd(t, 'es')).length).toBeLessThan(values.length);
+  });
 });

@@ -21,11 +21,17 @@ export interface PanelBox {
   y: number;
   titleLines: string[];
   axisY: number;
-  ticks: { x: number; label: string }[];
+  ticks: Tick[];
   bars: BarBox[];
   /** In the first panel: the stretch of its scale that the next panel enlarges. */
   zoom?: { x: number; w: number; text: string } | undefined;
   bottom: number;
+}
+/** A money axis tick: its label is anchored as drawn (markup.ts), so the layout measured what is drawn. */
+export interface Tick {
+  x: number;
+  label: string;
+  anchor: 'start' | 'middle' | 'end';
 }
 export interface SpanBox {
   id: string;
@@ -59,6 +65,41 @@ export interface TimelinesLayout {
 export const FONT = 12;
 export const LINE = 15;
 const BAR_H = 14;
+/** Tick labels: 11 px (global.css `.tick text`), at least this far apart. */
+const TICK_FONT = 11;
+const TICK_GAP = 8;
+
+/**
+ * The most ticks, up to `max`, whose labels fit side by side across the width, measured in the
+ * chart face: the first label starts at its tick, the last ends at its tick when centring it
+ * would cross the right edge, the rest are centred. Spanish money labels ("US$400,000 millones")
+ * are about twice as wide as English ones ("US$400 bn"), so a phone shows fewer ticks in Spanish.
+ */
+export function fittingTicks(x: { (v: number): number; ticks(n: number): number[]; domain(): number[] }, max: number, width: number, format: (v: number) => string): Tick[] {
+  const place = (values: number[]): Tick[] =>
+    values.map((v, i) => {
+      const tx = x(v);
+      const label = v === 0 ? '0' : format(v);
+      const w = measureText(label, TICK_FONT);
+      const anchor = i === 0 ? 'start' : i === values.length - 1 && tx + w / 2 > width ? 'end' : 'middle';
+      return { x: tx, label, anchor };
+    });
+  const span = (t: Tick): [number, number] => {
+    const w = measureText(t.label, TICK_FONT);
+    return t.anchor === 'start' ? [t.x, t.x + w] : t.anchor === 'end' ? [t.x - w, t.x] : [t.x - w / 2, t.x + w / 2];
+  };
+  const fits = (ts: Tick[]) =>
+    ts.every((t, i) => {
+      const [a, b] = span(t);
+      return a >= 0 && b <= width && (i === 0 || a - span(ts[i - 1]!)[1] >= TICK_GAP);
+    });
+  for (let n = max; n >= 1; n--) {
+    const ts = place(x.ticks(n));
+    if (ts.length && fits(ts)) return ts;
+  }
+  // Nothing fits: the scale's two ends.
+  return place(x.domain());
+}
 
 export function layout(d: TimelinesData, labels: Record<string, string>, width: number): TimelinesLayout {
   const L = (k: string) => label(labels, k, 'project-timelines');
@@ -71,7 +112,7 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
     y += titleLines.length * 17 + 6;
     const axisY = y + 8;
     const x = scaleLinear().domain([0, p.max]).nice(4).range([0, width - right]);
-    const ticks = x.ticks(width < 480 ? 3 : 5).map((t) => ({ x: x(t), label: t === 0 ? '0' : formatUsd(t, edition) }));
+    const ticks = fittingTicks(x, width < 480 ? 3 : 5, width, (t) => formatUsd(t, edition));
     y = axisY + 10;
     const bars: BarBox[] = p.bars.map((b) => {
       const lines = wrap(`${b.label}${b.pledge ? ` ${L('pledge')}` : ''}`, width, FONT);

@@ -11,10 +11,7 @@ export function markup(l: TimelinesLayout): string {
   const panels = l.panels
     .map((p) => {
       const ticks = p.ticks
-        .map((t, i) => {
-          const anchor = i === 0 ? 'start' : i === p.ticks.length - 1 && t.x > l.width - 30 ? 'end' : 'middle';
-          return `<g class="tick"><line x1="${r1(t.x)}" x2="${r1(t.x)}" y1="${r1(p.axisY + 4)}" y2="${r1(p.bottom - 8)}"/><text x="${r1(t.x)}" y="${r1(p.axisY)}" text-anchor="${anchor}">${esc(t.label)}</text></g>`;
-        })
+        .map((t) => `<g class="tick"><line x1="${r1(t.x)}" x2="${r1(t.x)}" y1="${r1(p.axisY + 4)}" y2="${r1(p.bottom - 8)}"/><text x="${r1(t.x)}" y="${r1(p.axisY)}" text-anchor="${t.anchor}">${esc(t.label)}</text></g>`)
         .join('');
       const bars = p.bars
         .map((b) => {
