@@ -104,25 +104,41 @@ export function litAt(data: ${Pascal}Data, step: number): string[] {
 }
 `,
 
-  [`src/viz/${name}/geometry.ts`]: `/** Layout of the bars for a width. Pure: d3-scale, text measured in the label font. */
+  [`src/viz/${name}/geometry.ts`]: `/** Layout of the bars for a width (and, in the sticky stage, its height). Pure: d3-scale, text measured in the label font. */
 import { scaleLinear } from 'd3-scale';
 import { measureText } from '../../lib/text';
 import type { Bar } from './prep';
 
+/** Axis title on the first line, tick labels on the second, bars below. */
+export const TOP = 38;
+/** A row's height when laid out for a width only (the build-time picture, the plain article). */
 export const ROW = 40;
+/** The most a row may take when the rows share a tall stage. */
+export const ROW_MAX = 140;
 export const BAR_H = 14;
+export const BAR_H_MAX = 28;
 export const FONT = 12;
 
 export interface ${Pascal}Layout {
   width: number;
   height: number;
+  /** Thickness of every bar. */
+  barH: number;
   ticks: { x: number; label: string; anchor: 'start' | 'middle' | 'end' }[];
   bars: { id: string; label: string; y: number; w: number; value: string; valueX: number; valueInside: boolean }[];
 }
 
-export function layout(bars: readonly Bar[], width: number, format: (v: number) => string = String): ${Pascal}Layout {
-  // Axis title on the first line, tick labels on the second, bars below.
-  const top = 38;
+/**
+ * \`height\`: the stage's height when the page gives the chart one (the sticky stage: on a phone
+ * the top ~58% of the screen), else 0. Given one, the rows share it, up to ROW_MAX each, so the
+ * chart fills the stage instead of a strip across its top (test/e2e/phone-reading.test.ts
+ * asks a phone's drawing to fill at least 40% of the screen); without one, rows are ROW apart.
+ */
+export function layout(bars: readonly Bar[], width: number, opts: { height?: number; format?: (v: number) => string } = {}): ${Pascal}Layout {
+  const { height = 0, format = String } = opts;
+  const top = TOP;
+  const row = height > 0 ? Math.max(ROW, Math.min(ROW_MAX, (height - top) / Math.max(1, bars.length))) : ROW;
+  const barH = Math.round(Math.min(BAR_H_MAX, Math.max(BAR_H, row * 0.3)));
   const x = scaleLinear()
     .domain([0, Math.max(1, ...bars.map((b) => b.value))])
     .nice()
@@ -137,7 +153,8 @@ export function layout(bars: readonly Bar[], width: number, format: (v: number) 
   });
   return {
     width,
-    height: top + bars.length * ROW,
+    height: Math.round(top + bars.length * row),
+    barH,
     ticks,
     bars: bars.map((b, i) => {
       const w = x(b.value);
@@ -145,7 +162,7 @@ export function layout(bars: readonly Bar[], width: number, format: (v: number) 
       const tw = measureText(value, FONT);
       // The value sits after the bar, or inside its end when it would run off the picture.
       const valueInside = w + 4 + tw > width;
-      return { id: b.id, label: b.label, y: top + i * ROW, w, value, valueX: valueInside ? w - 4 : w + 4, valueInside };
+      return { id: b.id, label: b.label, y: top + i * row, w, value, valueX: valueInside ? w - 4 : w + 4, valueInside };
     }),
   };
 }
@@ -155,7 +172,7 @@ export function layout(bars: readonly Bar[], width: number, format: (v: number) 
 import { esc, r1 } from '../../lib/svg';
 import type { Still } from '../../lib/viz/types';
 import { label } from '../../lib/viz/labels';
-import { layout, BAR_H, FONT, type ${Pascal}Layout } from './geometry';
+import { layout, FONT, type ${Pascal}Layout } from './geometry';
 import { litAt, type ${Pascal}Data } from './prep';
 
 export function markup(l: ${Pascal}Layout, lit: readonly string[], axis: string): string {
@@ -167,16 +184,16 @@ export function markup(l: ${Pascal}Layout, lit: readonly string[], axis: string)
       const cls = lit.includes(b.id) ? 'nb-bar is-lit' : 'nb-bar';
       return \`<g class="\${cls}" data-id="\${esc(b.id)}" transform="translate(0,\${r1(b.y)})">
 <text class="nb-label" y="\${FONT}">\${esc(b.label)}</text>
-<rect class="nb-rect" y="\${FONT + 4}" width="\${r1(b.w)}" height="\${BAR_H}" rx="2"/>
-<text class="nb-value\${b.valueInside ? ' is-inside' : ''}" x="\${r1(b.valueX)}" y="\${FONT + 4 + BAR_H - 3}" text-anchor="\${b.valueInside ? 'end' : 'start'}">\${esc(b.value)}</text></g>\`;
+<rect class="nb-rect" y="\${FONT + 4}" width="\${r1(b.w)}" height="\${l.barH}" rx="2"/>
+<text class="nb-value\${b.valueInside ? ' is-inside' : ''}" x="\${r1(b.valueX)}" y="\${r1(FONT + 4 + l.barH / 2 + FONT * 0.35)}" text-anchor="\${b.valueInside ? 'end' : 'start'}">\${esc(b.value)}</text></g>\`;
     })
     .join('');
   return \`<text class="axis-label" x="0" y="10">\${esc(axis)}</text>\${ticks}\${bars}\`;
 }
 
-/** The chart at \`step\` (-1 = before the first) for \`width\`. Pure. */
-export function still(data: ${Pascal}Data, labels: Record<string, string>, step: number, width: number): Still {
-  const l = layout(data.bars, width);
+/** The chart at \`step\` (-1 = before the first) for \`width\` (and the stage's \`height\`, 0 for none). Pure. */
+export function still(data: ${Pascal}Data, labels: Record<string, string>, step: number, width: number, height = 0): Still {
+  const l = layout(data.bars, width, { height });
   return { width: l.width, height: l.height, svg: markup(l, litAt(data, step), label(labels, 'axis', '${name}')) };
 }
 `,
@@ -203,7 +220,9 @@ import { still } from './markup';
 export const mount: Mount<${Pascal}Data> = (el, data, ctx) =>
   mountSvg(el, {
     name: '${name}',
-    draw: (step, _progress, width) => still(data, ctx.labels, step, width),
+    // In the sticky stage the chart lays itself out to the stage's height too (layout() in geometry.ts).
+    usesHeight: true,
+    draw: (step, _progress, width, height) => still(data, ctx.labels, step, width, height),
     restyle(svg, step) {
       const lit = litAt(data, step);
       svg.querySelectorAll<SVGGElement>('.nb-bar').forEach((g) => g.classList.toggle('is-lit', lit.includes(g.dataset.id ?? '')));
@@ -283,7 +302,7 @@ import { readFileSync } from 'node:fs';
 import { loadCsvText } from '../../src/lib/data-loader';
 import { ${camel}Schema } from '../../src/viz/${name}/schema';
 import { prep, litAt } from '../../src/viz/${name}/prep';
-import { layout } from '../../src/viz/${name}/geometry';
+import { layout, TOP, ROW, ROW_MAX } from '../../src/viz/${name}/geometry';
 import { still } from '../../src/viz/${name}/markup';
 import { measureText } from '../../src/lib/text';
 import { labelsOf, WIDTHS } from './h6-fixtures';
@@ -319,6 +338,18 @@ describe('${name}', () => {
       }
     });
   }
+
+  it('fills a tall stage: given its height, the rows share it (up to ROW_MAX each); without one they are ROW apart', () => {
+    const n = data.bars.length;
+    expect(layout(data.bars, 350).height).toBe(TOP + n * ROW);
+    // A phone's stage (390 x 844: about 450 px under the title), a small phone's, a laptop's.
+    for (const stage of [450, 400, 700]) {
+      const l = layout(data.bars, 350, { height: stage });
+      expect(l.height).toBeCloseTo(Math.max(TOP + n * ROW, Math.min(stage, TOP + n * ROW_MAX)), 0);
+      // Each bar, its label above it and its value inside its row.
+      for (let i = 1; i < n; i++) expect(l.bars[i]!.y - l.bars[i - 1]!.y).toBeGreaterThanOrEqual(12 + 4 + l.barH);
+    }
+  });
 
   it('draws every step from content labels', () => {
     const labels = labelsOf('${name}');
