@@ -136,8 +136,7 @@ export interface ${Pascal}Layout {
  */
 export function layout(bars: readonly Bar[], width: number, opts: { height?: number; format?: (v: number) => string } = {}): ${Pascal}Layout {
   const { height = 0, format = String } = opts;
-  const top = TOP;
-  const row = height > 0 ? Math.max(ROW, Math.min(ROW_MAX, (height - top) / Math.max(1, bars.length))) : ROW;
+  const row = height > 0 ? Math.max(ROW, Math.min(ROW_MAX, (height - TOP) / Math.max(1, bars.length))) : ROW;
   const barH = Math.round(Math.min(BAR_H_MAX, Math.max(BAR_H, row * 0.3)));
   const x = scaleLinear()
     .domain([0, Math.max(1, ...bars.map((b) => b.value))])
@@ -153,7 +152,7 @@ export function layout(bars: readonly Bar[], width: number, opts: { height?: num
   });
   return {
     width,
-    height: Math.round(top + bars.length * row),
+    height: Math.round(TOP + bars.length * row),
     barH,
     ticks,
     bars: bars.map((b, i) => {
@@ -162,7 +161,7 @@ export function layout(bars: readonly Bar[], width: number, opts: { height?: num
       const tw = measureText(value, FONT);
       // The value sits after the bar, or inside its end when it would run off the picture.
       const valueInside = w + 4 + tw > width;
-      return { id: b.id, label: b.label, y: top + i * row, w, value, valueX: valueInside ? w - 4 : w + 4, valueInside };
+      return { id: b.id, label: b.label, y: TOP + i * row, w, value, valueX: valueInside ? w - 4 : w + 4, valueInside };
     }),
   };
 }
