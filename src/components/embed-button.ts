@@ -40,9 +40,10 @@ function init() {
         if (!ok) t.select();
       });
     });
-    ctl.querySelector<HTMLSelectElement>('select[data-embed-theme]')?.addEventListener('change', (e) => {
-      setTheme(ctl, (e.target as HTMLSelectElement).value);
-    });
+    const theme = ctl.querySelector<HTMLSelectElement>('select[data-embed-theme]');
+    theme?.addEventListener('change', () => setTheme(ctl, theme.value));
+    // A theme chosen before this script ran (it loads after the first paint) still applies.
+    if (theme?.value) setTheme(ctl, theme.value);
   });
 }
 

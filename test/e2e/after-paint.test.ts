@@ -91,6 +91,36 @@ describe('scripts after the first paint', () => {
     await other.page.context().close();
   });
 
+  it('no control a reader can press is shown before its script has wired it, and what was chosen early still applies', async () => {
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+    // Hold every page script back, as a slow phone network would.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/_astro/*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site}/the-announcement/`, { waitUntil: 'domcontentloaded' });
+    const shown = (sel: string) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.checkVisibility({ visibilityProperty: true })).length);
+    expect(await page.locator('.step__copy').count()).toBeGreaterThan(0);
+    expect(await shown('.step__copy'), 'a step\'s copy button shown before its script').toBe(0);
+    expect(await shown('.scrolly__toggle'), 'a "Step through" toggle shown before its script').toBe(0);
+    expect(await shown('.embed-control__copy'), 'an embed copy button shown before its script').toBe(0);
+    // A newsroom picks the dark theme in the Embed control before its script has run.
+    const ctl = page.locator('[data-embed-control]').first();
+    await ctl.locator('summary').click();
+    await ctl.locator('select[data-embed-theme]').selectOption('dark');
+    release();
+    await expect.poll(() => shown('.step__copy'), { timeout: 15_000 }).toBe(await page.locator('.step__copy').count());
+    expect(await page.locator('.step__copy:not([data-wired])').count()).toBe(0);
+    await expect.poll(() => ctl.getAttribute('data-ready'), { timeout: 15_000 }).toBe('true');
+    const snippets = await ctl.locator('textarea[data-kind]').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    expect(snippets.length).toBe(2);
+    for (const v of snippets) expect(v).toMatch(/data-theme="dark"|\?theme=dark"/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a graphic that mounts before the scroll engine of its section is defined still draws the deep-linked step', async () => {
     // On /beyond-the-tracks/ the figure's script comes before the scroll engine's in the page.
     const url = `${site}/beyond-the-tracks/#step-4`;
