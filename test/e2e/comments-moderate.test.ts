@@ -33,6 +33,8 @@ afterAll(async () => {
 
 async function signIn(page: Page) {
   await page.goto(h.site + '/moderate/');
+  // The button is enabled once the page's script has wired the form (it loads after the first paint).
+  await page.locator('#mod-login button[type="submit"]:enabled').waitFor();
   await page.locator('#mod-email').fill(MODERATOR.email);
   await page.locator('#mod-password').fill(MODERATOR.password);
   await page.locator('#mod-password').press('Enter');
@@ -98,6 +100,38 @@ describe('moderation page', () => {
     const dist = process.env.DIST_DIR ?? 'dist';
     const html = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith('moderate'));
     for (const f of html) expect(readFileSync(`${dist}/${f}`, 'utf8'), f).not.toContain('/moderate/');
+  });
+
+  it('never puts the password in a URL: Enter pressed before the page\'s script has run signs nobody in and sends nothing', async () => {
+    const { page, errors } = await openPage(browser, [h.site], { viewport: { width: 390, height: 844 } });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/_astro/*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const sent: string[] = [];
+    page.on('request', (r) => sent.push(`${r.method()} ${r.url()}`));
+    // (A module script held back holds DOMContentLoaded back too; the form is on screen and usable before it.)
+    await page.goto(h.site + '/moderate/', { waitUntil: 'commit' });
+    await page.locator('#mod-password').waitFor();
+    expect(await page.locator('#mod-login button[type="submit"]').isDisabled()).toBe(true);
+    await page.locator('#mod-email').fill(MODERATOR.email);
+    await page.locator('#mod-password').fill(MODERATOR.password);
+    // A form's submission (implicit, by Enter) fires its submit event synchronously, before any navigation.
+    await page.evaluate(() => document.addEventListener('submit', () => document.documentElement.setAttribute('data-submitted', ''), true));
+    await page.locator('#mod-password').press('Enter');
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-submitted'))).toBe(false);
+    expect(page.url()).toBe(h.site + '/moderate/');
+    expect(sent.filter((r) => r.includes(encodeURIComponent(MODERATOR.password)) || r.includes(MODERATOR.password) || r.startsWith('POST'))).toEqual([]);
+    release();
+    // Once wired, the same form signs in.
+    await page.locator('#mod-login button[type="submit"]:enabled').waitFor();
+    await page.locator('#mod-password').press('Enter');
+    await expect.poll(() => page.locator('#mod-panel').isVisible(), SLOW).toBe(true);
+    expect(page.url()).not.toContain(MODERATOR.password);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('passes axe in both colour schemes with every queue; screenshots of each queue at 390 and 1280 px', async () => {

@@ -243,6 +243,8 @@ login.addEventListener('submit', async (e) => {
   show(true);
   void refresh(true);
 });
+// The sign-in button is disabled in the HTML until this listener exists (see index.astro).
+login.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled = false;
 for (const b of document.querySelectorAll<HTMLButtonElement>('[data-queue]')) b.addEventListener('click', () => setQueue(b.dataset.queue!));
 for (const b of document.querySelectorAll<HTMLButtonElement>('[data-bulk]')) b.addEventListener('click', () => void bulk(b.dataset.bulk!));
 order.addEventListener('change', () => void refresh(true));
