@@ -66,7 +66,9 @@ describe('Spanish facts: figures from the English file', () => {
     expect(show('exports-china-2023')).toBe('US$23,200 millones');
     expect(show('powerchina-cost')).toBe('US$420 millones');
     expect(show('chancay-total-investment')).toBe('US$3,000–3,600 millones');
-    expect(show('route-first-year-value')).toBe('5,350 millones de yuanes (unos US$730–760 millones)');
+    expect(show('route-first-year-value')).toBe('5,350 millones de yuanes');
+    // A range in billions, in millions ({1:mill}–{2:mill}).
+    expect(show('route-first-year-usd')).toBe('US$730–760 millones');
     expect(show('chancay-opened')).toBe('14 de noviembre de 2024');
     expect(show('chancay-deal')).toBe('enero de 2019');
     expect(show('apec-2026-dates')).toBe('18 y 19 de noviembre de 2026');
