@@ -46,6 +46,9 @@ function nextReader(): string {
   return `127.${20 + Math.floor(n / (254 * 256))}.${Math.floor(n / 254) % 256}.${(n % 254) + 1}`;
 }
 
+/** Requests nginx has answered in full; nginx logs each one, but only after sending the answer. */
+let answered = 0;
+
 /** One request to nginx from the reader's own source address. */
 function request(base: string, from: string, p: string, init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   const u = new URL(base);
@@ -61,6 +64,7 @@ function request(base: string, from: string, p: string, init: { method?: string;
         res.setEncoding('utf8');
         res.on('data', (c) => (text += c));
         res.on('end', () => {
+          answered++;
           let json: any = text;
           try {
             json = JSON.parse(text);
@@ -89,17 +93,26 @@ describe.skipIf(!ready)(`${N} comment processes on one PostgreSQL behind nginx`,
       .split('\n')
       .filter((l) => line.test(l))
       .map((l) => /upstream=(\S+)/.exec(l)?.[1] ?? '');
+  const logLines = () => ng.accessLog().split('\n').filter(Boolean);
+  /**
+   * The log once it holds a line for every request answered so far (up to 5 s). nginx writes a
+   * request's line after sending its answer, so a request sent outside inTurn just before (a
+   * moderator's approval) can be logged after the next one starts: counting lines without this
+   * once took that late line for the next request's (fresh-clone CI, 4 Dec 2026).
+   */
+  async function settledLog() {
+    let lines = logLines();
+    for (const end = Date.now() + 5000; lines.length < answered && Date.now() < end; lines = logLines()) await new Promise((r) => setTimeout(r, 20));
+    return lines;
+  }
   /** Send requests one after another and wait for nginx to log each before the next (the log says which process answered). */
   async function inTurn(n: number, send: () => Promise<Answer>) {
     const out: Array<Answer & { upstream: string }> = [];
     for (let i = 0; i < n; i++) {
-      const before = ng.accessLog().split('\n').filter(Boolean).length;
+      const before = (await settledLog()).length;
       const a = await send();
-      let lines: string[] = [];
-      for (const end = Date.now() + 5000; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
-        lines = ng.accessLog().split('\n').filter(Boolean);
-        if (lines.length > before) break;
-      }
+      let lines = logLines();
+      for (const end = Date.now() + 5000; lines.length <= before && Date.now() < end; lines = logLines()) await new Promise((r) => setTimeout(r, 20));
       out.push({ ...a, upstream: /upstream=(\S+)/.exec(lines[lines.length - 1] ?? '')?.[1] ?? '' });
     }
     return out;
