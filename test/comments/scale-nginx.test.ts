@@ -144,7 +144,9 @@ describe.skipIf(!ready)(`${N} comment processes on one PostgreSQL behind nginx`,
     const signIn = await request(ng.url, mod, '/api/token', { body: { email: MODERATOR.email, password: MODERATOR.password } });
     expect(signIn.status).toBe(200);
     const token = signIn.json.data.token as string;
+    await settledLog(); // (the sign-in's line can come after its answer)
     const [signedInOn] = answeredBy(/"POST \/api\/token /);
+    expect(signedInOn, 'the process that signed the moderator in').toMatch(/^127\.0\.0\.1:\d+$/);
     const ids: string[] = [];
     for (let i = 0; i < N * 2; i++) {
       const posted = await request(ng.url, nextReader(), '/api/comment', { body: { nick: 'Scale', comment: `moderate me elsewhere ${i}`, url: '/scale-a/' } });
@@ -198,8 +200,10 @@ describe.skipIf(!ready)(`${N} comment processes on one PostgreSQL behind nginx`,
     const posts = Array.from({ length: 200 }, (_, i) => ({ from: nextReader(), key: `nginx-scale-${String(i).padStart(4, '0')}-${Date.now()}`, comment: `concurrent comment through nginx ${i}` }));
     const send = (p: (typeof posts)[number]) =>
       request(ng.url, p.from, '/api/comment', { body: { nick: 'C', comment: p.comment, url: '/scale-c/' }, headers: { 'idempotency-key': p.key } }).catch(() => ({ status: 0, json: null, headers: {} }));
+    await settledLog();
     const logged = answeredBy(/"POST \/api\/comment /).length;
     const first = await Promise.all(posts.flatMap((p) => [send(p), send(p)]));
+    await settledLog();
     const byStatus = first.reduce<Record<number, number>>((m, r) => ((m[r.status] = (m[r.status] ?? 0) + 1), m), {});
     const spread = answeredBy(/"POST \/api\/comment /)
       .slice(logged)

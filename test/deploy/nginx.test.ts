@@ -207,6 +207,8 @@ d('the comment API through nginx, two processes, one PostgreSQL', () => {
       expect(texts).toContain('Posted through nginx, reader 0');
       expect(texts).toContain('Posted through nginx, reader 1');
     }
+    // nginx logs a request after answering it: wait for the six lines.
+    await expect.poll(() => ng.accessLog().slice(before).split('\n').filter((l) => l.includes('"GET /api/comment?')).length).toBe(6);
     const log = ng.accessLog().slice(before);
     for (const p of procs) expect(log, `nginx sent no list request to ${p.url}`).toContain(`upstream=127.0.0.1:${p.port}`);
   });
