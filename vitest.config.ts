@@ -10,6 +10,10 @@
 import { defineConfig } from 'vitest/config';
 import LongestFirst from './test/setup/sequencer';
 
+// expect.poll waits for a browser or a server: vitest's default of 1 s is a budget a loaded 2-core
+// machine misses (a page's scripts load after its first paint; a graphic fetches its data and code).
+// A poll that needs less says so; one that needs more (a restart) passes its own timeout.
+const SERVER_POLL = { timeout: 15_000, interval: 50 };
 const integration = ['test/e2e/comments-api*.test.ts', 'test/comments/**/*.test.ts'];
 
 export default defineConfig({
@@ -24,9 +28,9 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'build', include: ['test/build/**/*.test.ts'], globalSetup: ['test/setup/dist.ts'] } },
-      { test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], exclude: integration, globalSetup: ['test/setup/site.ts'] } },
-      { test: { name: 'integration', include: integration } },
-      { test: { name: 'deploy', include: ['test/deploy/**/*.test.ts'], globalSetup: ['test/setup/dist.ts'] } },
+      { test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], exclude: integration, globalSetup: ['test/setup/site.ts'], expect: { poll: SERVER_POLL } } },
+      { test: { name: 'integration', include: integration, expect: { poll: SERVER_POLL } } },
+      { test: { name: 'deploy', include: ['test/deploy/**/*.test.ts'], globalSetup: ['test/setup/dist.ts'], expect: { poll: SERVER_POLL } } },
     ],
   },
 });

@@ -37,7 +37,7 @@ afterAll(async () => {
 /** No CSS transition or animation still running inside the element. */
 const settled = (p: Page, sel: string) =>
   expect
-    .poll(() => p.evaluate((s) => document.getAnimations().filter((a) => a.playState === 'running' && document.querySelector(s)!.contains((a.effect as KeyframeEffect | null)?.target as Node)).length, sel), { timeout: 5000 })
+    .poll(() => p.evaluate((s) => document.getAnimations().filter((a) => a.playState === 'running' && document.querySelector(s)!.contains((a.effect as KeyframeEffect | null)?.target as Node)).length, sel))
     .toBe(0);
 
 describe('axe: every scrollytelling step, every reading mode', () => {
@@ -62,7 +62,7 @@ describe('axe: every scrollytelling step, every reading mode', () => {
             const s = el.closest('scrolly-section')!;
             return { section: `#${s.id}`, index: [...s.querySelectorAll('.step')].indexOf(el) };
           });
-          await expect.poll(() => p.locator(section).getAttribute('data-active-step'), { timeout: 5000 }).toBe(String(index));
+          await expect.poll(() => p.locator(section).getAttribute('data-active-step')).toBe(String(index));
           await expect.poll(() => p.locator(`${section} chancay-figure[data-mounted]`).count(), { timeout: 15_000 }).toBe(1);
           await settled(p, section);
           for (const v of await axe(p, section)) found.push(`[${scheme} ${width}px step ${n}] ${v}`);

@@ -24,9 +24,9 @@ async function timings(page: Page) {
     const modules = (document.documentElement.dataset.modules ?? '').split(' ').filter(Boolean);
     const abs = modules.map((m) => new URL(m, location.href).href);
     // Every listed module is in the DOM as a module script once the loader ran.
-    for (let i = 0; i < 100 && document.querySelectorAll('script[type="module"][src]').length < modules.length; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 300 && document.querySelectorAll('script[type="module"][src]').length < modules.length; i++) await new Promise((r) => setTimeout(r, 50));
     const inserted = [...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')].map((s) => s.src);
-    for (let i = 0; i < 100 && abs.some((u) => !performance.getEntriesByName(u).length); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 300 && abs.some((u) => !performance.getEntriesByName(u).length); i++) await new Promise((r) => setTimeout(r, 50));
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
     const starts = abs.map((u) => (performance.getEntriesByName(u)[0] as PerformanceResourceTiming | undefined)?.startTime ?? null);
     return { modules: abs, inserted, fcp, starts };

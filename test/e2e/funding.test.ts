@@ -53,8 +53,8 @@ describe('funding models', () => {
       const order = [...Array(n).keys(), ...[...Array(n).keys()].reverse()];
       for (const i of order) {
         await scrollToStep(page, '#scrolly-funding-models', i, height);
-        await expect.poll(() => section.getAttribute('data-active-step'), { timeout: 5000 }).toBe(String(i));
-        await expect.poll(() => page.locator('#figure-funding-models[data-mounted]').count(), { timeout: 5000 }).toBe(1);
+        await expect.poll(() => section.getAttribute('data-active-step')).toBe(String(i));
+        await expect.poll(() => page.locator('#figure-funding-models[data-mounted]').count()).toBe(1);
         await expect
           .poll(() => page.locator('#figure-funding-models .fm-row.is-lit').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.row)))
           .toEqual([ROWS[i]]);
@@ -74,8 +74,8 @@ describe('funding models', () => {
   it('a deep link to #step-3 lights the third row', async () => {
     const { page } = await openPage(browser, [site]);
     await page.goto(`${site}/why-washington-is-sidelined/#step-3`);
-    await expect.poll(() => page.locator('#scrolly-funding-models').getAttribute('data-active-step'), { timeout: 5000 }).toBe('2');
-    await expect.poll(() => page.locator('#figure-funding-models .fm-row.is-lit').getAttribute('data-row'), { timeout: 5000 }).toBe('focus');
+    await expect.poll(() => page.locator('#scrolly-funding-models').getAttribute('data-active-step')).toBe('2');
+    await expect.poll(() => page.locator('#figure-funding-models .fm-row.is-lit').getAttribute('data-row')).toBe('focus');
     await page.context().close();
   });
 
@@ -111,7 +111,7 @@ describe('static figures of chapters 3-5', () => {
       const fig = page.locator(`#figure-${f.id}`);
       const top = await fig.evaluate((el) => el.getBoundingClientRect().top + scrollY);
       await scrollThrough(page, top - 100, 400, 2);
-      await expect.poll(() => page.locator(`#figure-${f.id}[data-mounted]`).count(), { timeout: 5000 }).toBe(1);
+      await expect.poll(() => page.locator(`#figure-${f.id}[data-mounted]`).count()).toBe(1);
       const svg = fig.locator('.figure__canvas svg');
       for (const w of [390, 1280]) {
         await page.setViewportSize({ width: w, height: 844 });

@@ -64,8 +64,8 @@ describe('with JavaScript', () => {
     const { page } = await openPage(browser, [site]);
     await page.goto(`${site}/the-announcement/#step-3`);
     const section = page.locator('#scrolly-rail-costs');
-    await expect.poll(() => section.getAttribute('data-active-step'), { timeout: 5000 }).toBe('2');
-    await expect.poll(() => page.locator('#figure-rail-costs[data-mounted]').count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => section.getAttribute('data-active-step')).toBe('2');
+    await expect.poll(() => page.locator('#figure-rail-costs[data-mounted]').count()).toBe(1);
     const total = await page.locator('#figure-rail-costs .bar').count();
     await expect.poll(() => page.locator('#figure-rail-costs .bar.is-shown').count()).toBe(total);
     await page.context().close();
@@ -76,11 +76,11 @@ describe('with JavaScript', () => {
     await page.goto(`${site}/the-announcement/`);
     await page.locator('#step-2').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const section = page.locator('#scrolly-rail-costs');
-    await expect.poll(() => section.getAttribute('data-active-step'), { timeout: 5000 }).toBe('1');
+    await expect.poll(() => section.getAttribute('data-active-step')).toBe('1');
     await page.reload();
-    await expect.poll(() => section.getAttribute('data-active-step'), { timeout: 5000 }).toBe('1');
+    await expect.poll(() => section.getAttribute('data-active-step')).toBe('1');
     // The graphic mounts after the page's first paint (its scripts load then): until it has, the picture is the build-time one.
-    await expect.poll(() => page.locator('#figure-rail-costs[data-mounted]').count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => page.locator('#figure-rail-costs[data-mounted]').count()).toBe(1);
     // Only the bars of step 2 are shown after the reload: the picture follows the state.
     const shown = await page.locator('#figure-rail-costs .bar.is-shown').count();
     const total = await page.locator('#figure-rail-costs .bar').count();
@@ -93,9 +93,9 @@ describe('with JavaScript', () => {
     const { page } = await openPage(browser, [site]);
     await page.goto(`${site}/the-announcement/`);
     await page.locator('#step-3').evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await expect.poll(() => page.locator('#scrolly-rail-costs').getAttribute('data-active-step'), { timeout: 5000 }).toBe('2');
+    await expect.poll(() => page.locator('#scrolly-rail-costs').getAttribute('data-active-step')).toBe('2');
     await page.evaluate(() => scrollTo(0, 0));
-    await expect.poll(() => page.locator('#scrolly-rail-costs').getAttribute('data-active-step'), { timeout: 5000 }).toBe('-1');
+    await expect.poll(() => page.locator('#scrolly-rail-costs').getAttribute('data-active-step')).toBe('-1');
     await page.context().close();
   });
 
