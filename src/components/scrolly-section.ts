@@ -110,6 +110,7 @@ export class ScrollySection extends HTMLElement {
 
   connectedCallback() {
     const steps = [...this.querySelectorAll<HTMLElement>('.step')];
+    // Wired in the same task as is-enhanced below, which is what shows the copy buttons (global.css).
     wireCopyLinks(this, stepperStringsOf(this));
     if (!steps.length) return;
     this.#steps = steps;
