@@ -11,6 +11,12 @@ import type { ScrollySection, ScrollyChangeDetail } from './scrolly-section';
 const renders = import.meta.glob<{ mount: Mount<any> }>('../viz/*/render.ts');
 const loaderOf = (viz: string) => renders[`../viz/${viz}/render.ts`];
 
+/** Let the browser paint and handle input before going on (scheduler.yield where there is one). */
+const yieldToMain = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
+};
+
 export class ChancayFigure extends HTMLElement {
   #handle?: VizHandle;
   #io?: IntersectionObserver;
@@ -18,9 +24,11 @@ export class ChancayFigure extends HTMLElement {
   #section: ScrollySection | null = null;
   #destroyed = false;
   #lockedWidth = 0;
+  /** The graphic has drawn its first state (until then the section's state is read at that moment). */
+  #drawn = false;
   #onChange = (e: Event) => {
     const d = (e as CustomEvent<ScrollyChangeDetail>).detail;
-    this.#handle?.update(d.index, d.progress);
+    if (this.#drawn) this.#handle?.update(d.index, d.progress);
   };
 
   connectedCallback() {
@@ -105,10 +113,16 @@ export class ChancayFigure extends HTMLElement {
       canvas.classList.add('is-size-locked');
       this.#lockedWidth = box.width;
     }
-    this.#handle = mount(canvas, data, { labels, embedded: document.documentElement.dataset.embed === 'true' });
-    this.dataset.mounted = 'true';
-    const s = this.#section?.state;
-    this.#handle.update(s?.index ?? -1, s?.progress ?? 0);
+    const handle = mount(canvas, data, { labels, embedded: document.documentElement.dataset.embed === 'true' });
+    this.#handle = handle;
+    // The graphic's data preparation (above) and its first drawing (below, in the
+    // ResizeObserver's first call, after the browser's own layout: no forced layout)
+    // run in separate tasks, so neither holds up a frame on a slow phone (issue 12:
+    // mount, a first drawing at the build-time width and a second at the real width
+    // made one task of about 50 ms at CPU x4, during the scroll).
+    await yieldToMain();
+    if (this.#destroyed) return;
+    const fillsHeight = () => getComputedStyle(canvas).getPropertyValue('--fills-height').trim() === '1';
     this.#ro = new ResizeObserver(([entry]) => {
       if (!entry) return;
       const { width, height } = entry.contentRect;
@@ -119,8 +133,14 @@ export class ChancayFigure extends HTMLElement {
         canvas.classList.remove('is-size-locked');
       }
       // A height only for a box sized by the page (the scrolly stage, see global.css --fills-height), never its own content's.
-      const fills = getComputedStyle(canvas).getPropertyValue('--fills-height').trim() === '1';
-      if (width > 0) this.#handle?.resize(width, fills ? height : 0);
+      if (width > 0) handle.resize(width, fillsHeight() ? height : 0);
+      if (!this.#drawn) {
+        // Sized first, then the section's current step: one drawing, at this size (src/lib/viz/mount.ts).
+        this.#drawn = true;
+        const s = this.#section?.state;
+        handle.update(s?.index ?? -1, s?.progress ?? 0);
+        this.dataset.mounted = 'true';
+      }
     });
     this.#ro.observe(canvas);
   }
@@ -132,6 +152,7 @@ export class ChancayFigure extends HTMLElement {
     this.#ro?.disconnect();
     this.#handle?.destroy();
     this.#handle = undefined;
+    this.#drawn = false;
     delete this.dataset.mounted;
   }
 }

@@ -42,8 +42,9 @@ export class ScrollySection extends HTMLElement {
     const figure = this.querySelector('.scrolly__graphic figure');
     const track = figure?.querySelector('.figure__track');
     if (!figure || !track) return;
-    const h = Math.max(0, Math.ceil(figure.getBoundingClientRect().bottom - track.getBoundingClientRect().bottom));
-    this.style.setProperty('--meta-h', `${h}px`);
+    const h = `${Math.max(0, Math.ceil(figure.getBoundingClientRect().bottom - track.getBoundingClientRect().bottom))}px`;
+    // Written only when it changed: each write lays the page out again.
+    if (this.style.getPropertyValue('--meta-h') !== h) this.style.setProperty('--meta-h', h);
   };
 
   #follow = () => {
@@ -118,8 +119,9 @@ export class ScrollySection extends HTMLElement {
     const figure = this.querySelector('.scrolly__graphic figure');
     if (figure) {
       this.#ro = new ResizeObserver(this.#measureMeta);
+      // The observer's first call measures (after the browser's own layout): measuring here,
+      // in the script's task, forced a layout of the whole page (about 40 ms at CPU x4, issue 12).
       for (const el of figure.children) if (!el.classList.contains('figure__track')) this.#ro.observe(el);
-      this.#measureMeta();
     }
     // The reading line moves with the layout (phone: below the stage).
     this.#narrow = matchMedia('(max-width: 899px)');

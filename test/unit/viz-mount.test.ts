@@ -66,6 +66,31 @@ describe('mountSvg', () => {
     expect(log).toEqual(['draw 0', 'restyle 0 0', 'restyle 0 0.5', 'draw 1', 'restyle 1 0.5']);
   });
 
+  it('sized before its first state, draws once at that size (not at the build-time width and again)', () => {
+    const log: string[] = [];
+    const draw = (step: number, _p: number, width: number, height: number) => (log.push(`draw ${step}@${width}x${height}`), { width, height: 10, svg: '' });
+    const restyle = (_svg: SVGSVGElement, step: number) => void log.push(`restyle ${step}`);
+    const a = mountSvg(fakeCanvas().el, { name: 'a', draw });
+    a.resize(390, 700);
+    expect(log).toEqual([]);
+    a.update(3, 0);
+    expect(log).toEqual(['draw 3@390x0']);
+    a.resize(390, 700); // the ResizeObserver's first call: the same size
+    expect(log).toEqual(['draw 3@390x0']);
+    // A graphic that only restyles redraws when its first state comes at a size other than the build-time picture's.
+    log.length = 0;
+    const b = mountSvg(fakeCanvas().el, { name: 'b', draw, restyle, usesHeight: true });
+    b.resize(390, 500);
+    b.update(1, 0);
+    expect(log).toEqual(['draw 1@390x500', 'restyle 1']);
+    // ... and only restyles when that size is the build-time one.
+    log.length = 0;
+    const c = mountSvg(fakeCanvas().el, { name: 'c', draw, restyle });
+    c.resize(360, 500);
+    c.update(1, 0);
+    expect(log).toEqual(['restyle 1']);
+  });
+
   it('fails loudly, naming the graphic, when the build-time <svg> is missing', () => {
     const el = { querySelector: () => null } as unknown as HTMLElement;
     expect(() => mountSvg(el, { name: 'rail-costs', draw: () => ({ width: 1, height: 1, svg: '' }) })).toThrow('[rail-costs] the build-time <svg> is missing');

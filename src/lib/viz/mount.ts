@@ -55,12 +55,13 @@ export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizH
   const svg = el.querySelector<SVGSVGElement>(selector);
   if (!svg) throw new Error(`[${g.name}] the build-time <svg> is missing`);
   const byStep = g.layoutByStep ?? !g.restyle;
-  // Until it is resized, the graphic keeps the build-time picture's width.
+  // Until it is resized, the graphic keeps the build-time picture's width: that picture is
+  // what is on screen, drawn at that width with no stage height.
   let width = Number(svg.getAttribute('width')) || 0;
-  let drawnWidth = 0;
+  let drawnWidth = width;
   let height = 0;
   let drawnHeight = 0;
-  let step = NaN; // the first update always draws
+  let step = NaN; // no state yet: the first update draws (or restyles the build-time picture)
   let progress = 0;
 
   const restyle = () => {
@@ -83,8 +84,9 @@ export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizH
       if (!stepChanged && (!g.usesProgress || Math.abs(p - progress) < 1e-4)) return;
       step = i;
       progress = p;
-      // The build-time picture has the right layout for a graphic whose layout does not follow the step.
-      if (g.restyle && !(byStep && stepChanged)) restyle();
+      // The build-time picture has the right layout for a graphic whose layout does not follow the step,
+      // as long as it is at the size drawn.
+      if (g.restyle && !(byStep && stepChanged) && width === drawnWidth && height === drawnHeight) restyle();
       else redraw();
     },
     resize(w, h = 0) {
@@ -93,6 +95,9 @@ export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizH
       if (next <= 0 || (next === drawnWidth && nextH === drawnHeight)) return;
       width = next;
       height = nextH;
+      // Sized before its first state (<chancay-figure> sizes, then updates): the update draws
+      // once, at this size, instead of once at the build-time width and again here.
+      if (Number.isNaN(step)) return;
       redraw();
     },
     destroy() {

@@ -11,7 +11,10 @@
 export interface VizHandle {
   /** Draw the state for a step (-1 = before the first step) and progress 0..1. Pure in its arguments. */
   update(step: number, progress: number): void;
-  /** The container's new size in CSS pixels. */
+  /**
+   * The container's new size in CSS pixels. <chancay-figure> calls it once before the
+   * first `update` (a graphic may then draw its first state at this size, once).
+   */
   resize(width: number, height: number): void;
   /** Undo everything mount did: listeners, timers, GPU resources, attributes. */
   destroy(): void;
