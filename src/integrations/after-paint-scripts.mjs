@@ -36,11 +36,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The head script: sets the `js` class, then, after the first paint, adds the font faces
- * named in `data-fonts` (JSON: [family, weight range, url] each; the chart label face,
- * BaseLayout.astro) and loads `data-modules`. A face added to document.fonts is fetched
- * when text first uses it, like an @font-face rule, but not before this point, so it is
- * never on the path to the first paint.
+ * The head script: sets the `js` class, then, after the first paint, sets the `chart-face`
+ * class (chart text then uses the chart label face, declared in BaseLayout.astro and fetched
+ * only once text uses it, so never on the path to the first paint; global.css) and loads
+ * `data-modules`.
  * At DOMContentLoaded it also gives a reader who asked for reduced motion the
  * plain article at once (data-mode="plain" on each scroll-driven section, the
  * mode <scrolly-section> itself picks when it starts): the page's first paint
@@ -48,9 +47,8 @@ import { fileURLToPath } from 'node:url';
  * they would then take away.
  */
 export const LOADER =
-  "(function(d,w){var h=d.documentElement,m=h.getAttribute('data-modules'),f=h.getAttribute('data-fonts'),done=0,painted=0,parsed=0;h.classList.add('js');if(!m&&!f)return;" +
-  "function go(){if(done)return;done=1;" +
-  "if(f&&w.FontFace&&d.fonts)try{JSON.parse(f).forEach(function(x){d.fonts.add(new FontFace(x[0],'url('+x[2]+') format(\"woff2\")',{weight:x[1],display:'swap'}))})}catch(e){}" +
+  "(function(d,w){var h=d.documentElement,m=h.getAttribute('data-modules'),done=0,painted=0,parsed=0;h.classList.add('js');" +
+  "function go(){if(done)return;done=1;h.classList.add('chart-face');" +
   "if(m)m.split(' ').forEach(function(s){var e=d.createElement('script');e.type='module';e.src=s;e.async=false;d.head.appendChild(e)})}" +
   "function both(){if(painted&&parsed)setTimeout(go)}" +
   "var P=w.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf('paint')>=0)" +

@@ -56,6 +56,29 @@ describe('scripts after the first paint', () => {
     });
   }
 
+  it('the chart face is fetched after the first contentful paint, and chart text then uses it; without JavaScript, at once', async () => {
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+    await page.goto(site + '/the-announcement/');
+    const family = (p: Page) => p.locator('.figure svg text').first().evaluate((t) => getComputedStyle(t).fontFamily);
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('chart-face'))).toBe(true);
+    expect(await family(page)).toMatch(/^"?Source Sans 3"?,/);
+    const t = await page.evaluate(async () => {
+      for (let i = 0; i < 300 && !performance.getEntriesByType('resource').some((e) => /\/chart-\d+\.[\w-]+\.woff2$/.test(e.name)); i++) await new Promise((r) => setTimeout(r, 50));
+      const faces = performance.getEntriesByType('resource').filter((e) => /\/chart-\d+\.[\w-]+\.woff2$/.test(e.name)).map((e) => e.startTime);
+      return { fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null, faces };
+    });
+    expect(t.fcp).not.toBeNull();
+    expect(t.faces.length, 'no chart face was fetched').toBeGreaterThan(0);
+    for (const start of t.faces) expect(start, `a chart face requested at ${start} ms, before the first contentful paint at ${t.fcp} ms`).toBeGreaterThanOrEqual(t.fcp!);
+    expect(errors).toEqual([]);
+    await page.context().close();
+    // Without JavaScript there is no later moment: the chart text uses the face from the start.
+    const { page: plain } = await openPage(browser, [site], { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    await plain.goto(site + '/the-announcement/');
+    expect(await family(plain)).toMatch(/^"?Source Sans 3"?,/);
+    await plain.context().close();
+  });
+
   it('loads the modules anyway where the browser reports no paint timing', async () => {
     const { page, errors } = await openPage(browser, [site]);
     await page.addInitScript(() => {

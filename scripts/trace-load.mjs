@@ -1,0 +1,79 @@
+// `node scripts/trace-load.mjs [/page/ ...] [--rate=4] [--runs=1]`: loads each page of dist/
+// in Chromium on the bench's phone profile (390×844 @2x, CPU slowed ×rate), records a
+// performance trace with Chromium's invalidation tracking, and prints what the main
+// thread spent on style and layout while the page loaded: every layout over 3 ms
+// (dirty/total layout objects, partial or whole), the head script's after-paint task
+// (`go`), and the most frequent layout invalidation reasons ("Fonts changed", "SVG
+// changed", ...). Issue 12's tool for finding which change lays a long page out again;
+// it answers "why is TBT what it is", which the bench and Lighthouse only measure.
+// Timings vary from run to run on a shared machine: compare object counts and reasons,
+// and timings only within one run (--runs=3).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+const args = process.argv.slice(2);
+const opt = (/** @type {string} */ k, /** @type {string} */ d) => args.find((a) => a.startsWith(`--${k}=`))?.split('=')[1] ?? d;
+const pages = args.filter((a) => !a.startsWith('--'));
+if (!pages.length) pages.push('/the-announcement/');
+const rate = Number(opt('rate', '4'));
+const runs = Number(opt('runs', '1'));
+
+/** @typedef {{ name: string, ph: string, ts: number, dur?: number, pid: number, tid: number, args?: any }} TraceEvent */
+
+const site = await serve({ quiet: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--proxy-server=http://127.0.0.1:9'],
+});
+const dir = mkdtempSync(path.join(tmpdir(), 'chancay-trace-'));
+try {
+  for (const p of pages) {
+    for (let run = 1; run <= runs; run++) {
+      const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const file = path.join(dir, 'trace.json');
+      await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking'] });
+      await page.goto(site.url + p, { waitUntil: 'load' });
+      await page.waitForTimeout(2500); // the after-paint scripts, the chart faces, the first figures
+      await browser.stopTracing();
+      await ctx.close();
+      /** @type {TraceEvent[]} */
+      const events = JSON.parse(readFileSync(file, 'utf8')).traceEvents;
+      const mainThread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
+      const onMain = events.filter((e) => mainThread && e.pid === mainThread.pid && e.tid === mainThread.tid && e.ph === 'X');
+      const t0 = Math.min(...onMain.filter((e) => e.name === 'ParseHTML').map((e) => e.ts));
+      const ms = (/** @type {number} */ us) => (us / 1000).toFixed(1);
+      console.log(`\n== ${p} (CPU ×${rate}, run ${run}/${runs}); times from the first HTML parse`);
+      let styleLayout = 0;
+      for (const e of onMain.sort((a, b) => a.ts - b.ts)) {
+        if (e.name === 'Layout' || e.name === 'UpdateLayoutTree') styleLayout += e.dur ?? 0;
+        if ((e.dur ?? 0) < 3000) continue;
+        if (e.name === 'Layout') {
+          const d = e.args?.beginData ?? {};
+          console.log(`${ms(e.ts - t0).padStart(8)} ms  layout ${ms(e.dur ?? 0).padStart(6)} ms  ${d.dirtyObjects}/${d.totalObjects} objects${d.partialLayout ? ' (partial)' : ''}`);
+        } else if (e.name === 'FunctionCall' && e.args?.data?.functionName === 'go') {
+          console.log(`${ms(e.ts - t0).padStart(8)} ms  head script after paint (go) ${ms(e.dur ?? 0)} ms`);
+        }
+      }
+      /** @type {Map<string, number>} */
+      const reasons = new Map();
+      for (const e of events.filter((x) => x.name === 'LayoutInvalidationTracking')) {
+        const r = String(e.args?.data?.reason ?? '?');
+        reasons.set(r, (reasons.get(r) ?? 0) + 1);
+      }
+      console.log(`  style and layout in all: ${ms(styleLayout)} ms; layout invalidations: ${[...reasons].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await site.close();
+  rmSync(dir, { recursive: true, force: true });
+}
