@@ -28,6 +28,7 @@ export class ScrollySection extends HTMLElement {
   #ro?: ResizeObserver;
   #narrow?: MediaQueryList;
   #calm?: MediaQueryList;
+  #metaFrame = 0;
 
   #emit = (s: StepState) => {
     this.state = s;
@@ -43,8 +44,12 @@ export class ScrollySection extends HTMLElement {
     const track = figure?.querySelector('.figure__track');
     if (!figure || !track) return;
     const h = `${Math.max(0, Math.ceil(figure.getBoundingClientRect().bottom - track.getBoundingClientRect().bottom))}px`;
-    // Written only when it changed: each write lays the page out again.
-    if (this.style.getPropertyValue('--meta-h') !== h) this.style.setProperty('--meta-h', h);
+    // Written only when it changed, and in the next frame: written here, in the observer's call,
+    // it made the next section's observer (same frame) read a dirty layout and force it again
+    // (18 ms a section at CPU x4, issue 12).
+    if (this.style.getPropertyValue('--meta-h') === h) return;
+    cancelAnimationFrame(this.#metaFrame);
+    this.#metaFrame = requestAnimationFrame(() => this.style.setProperty('--meta-h', h));
   };
 
   #follow = () => {
@@ -154,6 +159,7 @@ export class ScrollySection extends HTMLElement {
     this.#stepper?.destroy();
     this.#stepper = undefined;
     this.#ro?.disconnect();
+    cancelAnimationFrame(this.#metaFrame);
     this.#narrow?.removeEventListener('change', this.#follow);
     this.#calm?.removeEventListener('change', this.#onCalm);
     this.querySelector('.scrolly__toggle')?.removeEventListener('click', this.#onToggle);
