@@ -115,14 +115,27 @@ export class ChancayFigure extends HTMLElement {
     }
     const handle = mount(canvas, data, { labels, embedded: document.documentElement.dataset.embed === 'true' });
     this.#handle = handle;
-    // The graphic's data preparation (above) and its first drawing (below, in the
-    // ResizeObserver's first call, after the browser's own layout: no forced layout)
-    // run in separate tasks, so neither holds up a frame on a slow phone (issue 12:
-    // mount, a first drawing at the build-time width and a second at the real width
-    // made one task of about 50 ms at CPU x4, during the scroll).
+    // The graphic's data preparation (above) and its first drawing (below) run in separate
+    // tasks, so neither holds up a frame on a slow phone (issue 12: mount, a first drawing at
+    // the build-time width and a second at the real width made one task of about 50 ms at
+    // CPU x4, during the scroll). The first drawing is done here, not in the ResizeObserver's
+    // first call: a cross-origin embed below the host page's fold gets no rendering update
+    // (Chromium throttles it), so its observers would not run until the reader reached it.
     await yieldToMain();
     if (this.#destroyed) return;
     const fillsHeight = () => getComputedStyle(canvas).getPropertyValue('--fills-height').trim() === '1';
+    // The content box, as the ResizeObserver reports it: its first call then finds the same size and draws nothing.
+    const cs = getComputedStyle(canvas);
+    const px = (prop: string) => parseFloat(cs.getPropertyValue(prop)) || 0;
+    const r = canvas.getBoundingClientRect();
+    const w = r.width - px('padding-left') - px('padding-right') - px('border-left-width') - px('border-right-width');
+    const h = r.height - px('padding-top') - px('padding-bottom') - px('border-top-width') - px('border-bottom-width');
+    // Sized first, then the section's current step: one drawing, at this size (src/lib/viz/mount.ts).
+    if (w > 0) handle.resize(w, fillsHeight() ? h : 0);
+    const s = this.#section?.state;
+    handle.update(s?.index ?? -1, s?.progress ?? 0);
+    this.#drawn = true;
+    this.dataset.mounted = 'true';
     this.#ro = new ResizeObserver(([entry]) => {
       if (!entry) return;
       const { width, height } = entry.contentRect;
@@ -134,13 +147,6 @@ export class ChancayFigure extends HTMLElement {
       }
       // A height only for a box sized by the page (the scrolly stage, see global.css --fills-height), never its own content's.
       if (width > 0) handle.resize(width, fillsHeight() ? height : 0);
-      if (!this.#drawn) {
-        // Sized first, then the section's current step: one drawing, at this size (src/lib/viz/mount.ts).
-        this.#drawn = true;
-        const s = this.#section?.state;
-        handle.update(s?.index ?? -1, s?.progress ?? 0);
-        this.dataset.mounted = 'true';
-      }
     });
     this.#ro.observe(canvas);
   }
