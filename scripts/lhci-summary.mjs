@@ -1,7 +1,8 @@
 // Prints a table of the Lighthouse CI reports in .lighthouseci/reports:
 // the four category scores, FCP, LCP, TBT, CLS and JS bytes per page (of the
 // run lhci's upload calls representative: the median when a page ran three times),
-// and how many runs each page took.
+// and how many runs each page took; `host` is the host's BenchmarkIndex in that run
+// and `CPU x` the slowdown it was simulated with (scripts/cpu-calibration.mjs).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 const dirs = ['.lighthouseci/reports-site', '.lighthouseci/reports-embeds'].filter((d) => existsSync(d));
 if (!dirs.length) {
@@ -37,6 +38,8 @@ for (const [dir, f] of dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWi
     'TBT ms': Math.round(a['total-blocking-time'].numericValue),
     CLS: +a['cumulative-layout-shift'].numericValue.toFixed(3),
     'JS kB': +(js / 1024).toFixed(1),
+    host: Math.round(r.environment?.benchmarkIndex ?? 0),
+    'CPU x': r.configSettings?.throttling?.cpuSlowdownMultiplier,
   });
 }
 rows.sort((x, y) => x.page.localeCompare(y.page));

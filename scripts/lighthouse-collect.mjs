@@ -12,6 +12,12 @@
 //
 // Usage (from scripts/lhci.mjs): node scripts/lighthouse-collect.mjs [--additive]
 //   [--numberOfRuns=N] [--url=URL ...]   (LHCI_SET chooses the set, as for lhci)
+//
+// The CPU slowdown is calibrated to the host (scripts/cpu-calibration.mjs): each run's
+// multiplier comes from the median of the host's last three BenchmarkIndex readings
+// (two measured before the first run, then each run's own), so the simulated phone is
+// the one Lighthouse's 4x means on its reference host, on a fast machine or a slow one.
+// LHCI_CPU_MULTIPLIER=4 pins it (to compare with an uncalibrated run).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,6 +25,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { throttling } from 'lighthouse/core/config/constants.js';
+import { cpuMultiplierFor, measureBenchmarkIndex, median } from './cpu-calibration.mjs';
 
 const require = createRequire(import.meta.url);
 // Where and how lhci keeps runs (@lhci/utils/src/saved-reports.js): lhr-<ms>.json and .html.
@@ -88,22 +96,32 @@ if (!additive) clearSavedLHRs();
 const server = /** @type {import('node:child_process').ChildProcess} */ (await startServer());
 // lhci's runner adds --headless=new to the configured flags; so does this one.
 const chrome = await chromeLauncher.launch({ chromePath: collect.chromePath, chromeFlags: [...chromeFlags.split(/\s+/).filter(Boolean), '--headless=new'] });
+const pinned = process.env.LHCI_CPU_MULTIPLIER ? Number(process.env.LHCI_CPU_MULTIPLIER) : undefined;
+if (pinned !== undefined && !(pinned >= 1)) throw new Error(`lighthouse-collect: bad LHCI_CPU_MULTIPLIER (${process.env.LHCI_CPU_MULTIPLIER})`);
 let failed = false;
 try {
+  /** The host's recent BenchmarkIndex readings: one now, then each run's. */
+  // Two readings: the first, just after the browser and the site start, can read low.
+  const readings = pinned ? [] : [await measureBenchmarkIndex(chrome.port), await measureBenchmarkIndex(chrome.port)];
   for (const url of urls) {
     process.stdout.write(`Running Lighthouse ${numberOfRuns} time(s) on ${url}\n`);
     for (let i = 0; i < numberOfRuns; i++) {
-      process.stdout.write(`Run #${i + 1}...`);
+      const hostIndex = pinned ? undefined : median(readings.slice(-3));
+      const cpuSlowdownMultiplier = pinned ?? cpuMultiplierFor(/** @type {number} */ (hostIndex));
+      process.stdout.write(`Run #${i + 1} (CPU x${cpuSlowdownMultiplier}${hostIndex ? `, host index ${Math.round(hostIndex)}` : ', pinned'})...`);
       // Three attempts, as lhci's runner: a run that throws (not one that scores badly) is retried.
       /** @type {unknown[]} */
       const errors = [];
       while (errors.length < 3) {
         try {
-          const result = await lighthouse(url, { ...settings, port: chrome.port, output: ['json', 'html'], logLevel: 'error' });
+          const runSettings = { ...settings, throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier } };
+          const result = await lighthouse(url, { ...runSettings, port: chrome.port, output: ['json', 'html'], logLevel: 'error' });
           if (!result) throw new Error('Lighthouse returned no result');
           if (result.lhr.runtimeError) throw new Error(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
           const [json, html] = /** @type {string[]} */ (result.report);
           saveLHR(json, html);
+          const measured = result.lhr.environment?.benchmarkIndex;
+          if (typeof measured === 'number' && measured > 0) readings.push(measured);
           break;
         } catch (e) {
           errors.push(e);
