@@ -131,6 +131,7 @@ class Database {
    */
   #call(fn, cb, deliver) {
     let err = null;
+    /** @type {any} */
     let value;
     try {
       if (!this.db) throw Object.assign(new Error('SQLITE_MISUSE: Database is closed'), { code: 'SQLITE_MISUSE', errno: 21 });
