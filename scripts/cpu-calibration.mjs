@@ -39,13 +39,6 @@ export function cpuMultiplierFor(benchmarkIndex) {
 }
 const round = (/** @type {number} */ x) => Math.round(x * 100) / 100;
 
-/** @param {number[]} xs */
-export function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 /**
  * The host's BenchmarkIndex, measured as Lighthouse measures it: its own page
  * function run in a new tab of the browser on `port` (DevTools protocol, no

@@ -26,7 +26,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
-import { cpuMultiplierFor, measureBenchmarkIndex, median } from './cpu-calibration.mjs';
+import { median } from 'd3-array';
+import { cpuMultiplierFor, measureBenchmarkIndex } from './cpu-calibration.mjs';
 
 const require = createRequire(import.meta.url);
 // Where and how lhci keeps runs (@lhci/utils/src/saved-reports.js): lhr-<ms>.json and .html.
@@ -100,13 +101,13 @@ const pinned = process.env.LHCI_CPU_MULTIPLIER ? Number(process.env.LHCI_CPU_MUL
 if (pinned !== undefined && !(pinned >= 1)) throw new Error(`lighthouse-collect: bad LHCI_CPU_MULTIPLIER (${process.env.LHCI_CPU_MULTIPLIER})`);
 let failed = false;
 try {
-  /** The host's recent BenchmarkIndex readings: one now, then each run's. */
-  // Two readings: the first, just after the browser and the site start, can read low.
+  // The host's recent BenchmarkIndex readings: two now (the first, just after the
+  // browser and the site start, can read low), then each run's own.
   const readings = pinned ? [] : [await measureBenchmarkIndex(chrome.port), await measureBenchmarkIndex(chrome.port)];
   for (const url of urls) {
     process.stdout.write(`Running Lighthouse ${numberOfRuns} time(s) on ${url}\n`);
     for (let i = 0; i < numberOfRuns; i++) {
-      const hostIndex = pinned ? undefined : median(readings.slice(-3));
+      const hostIndex = pinned ? undefined : /** @type {number} */ (median(readings.slice(-3)));
       const cpuSlowdownMultiplier = pinned ?? cpuMultiplierFor(/** @type {number} */ (hostIndex));
       process.stdout.write(`Run #${i + 1} (CPU x${cpuSlowdownMultiplier}${hostIndex ? `, host index ${Math.round(hostIndex)}` : ', pinned'})...`);
       // Three attempts, as lhci's runner: a run that throws (not one that scores badly) is retried.
@@ -114,8 +115,7 @@ try {
       const errors = [];
       while (errors.length < 3) {
         try {
-          const runSettings = { ...settings, throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier } };
-          const result = await lighthouse(url, { ...runSettings, port: chrome.port, output: ['json', 'html'], logLevel: 'error' });
+          const result = await lighthouse(url, { ...settings, throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier }, port: chrome.port, output: ['json', 'html'], logLevel: 'error' });
           if (!result) throw new Error('Lighthouse returned no result');
           if (result.lhr.runtimeError) throw new Error(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
           const [json, html] = /** @type {string[]} */ (result.report);

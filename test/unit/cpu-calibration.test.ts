@@ -3,7 +3,7 @@
  * with, from the host's BenchmarkIndex (the Lighthouse team's calculator).
  */
 import { describe, it, expect } from 'vitest';
-import { cpuMultiplierFor, median, REFERENCE_INDEX } from '../../scripts/cpu-calibration.mjs';
+import { cpuMultiplierFor, REFERENCE_INDEX } from '../../scripts/cpu-calibration.mjs';
 
 describe('cpuMultiplierFor', () => {
   it("gives Lighthouse's 4x on its reference host and the calculator's points elsewhere", () => {
@@ -26,10 +26,3 @@ describe('cpuMultiplierFor', () => {
   });
 });
 
-describe('median', () => {
-  it('is the middle reading, or the mean of the two middle ones', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([7])).toBe(7);
-  });
-});

@@ -64,6 +64,16 @@ function args(params) {
   return [bindable(params)];
 }
 
+/**
+ * sqlite3's calling convention: (sql, [params | ...params], [callback]).
+ * @param {any[]} rest
+ * @returns {[any[], Function | undefined]}
+ */
+function paramsAndCallback(rest) {
+  const cb = typeof rest[rest.length - 1] === 'function' ? rest.pop() : undefined;
+  return [rest.length === 1 ? args(rest[0]) : args(rest), cb];
+}
+
 /** @param {any} row */
 const plain = (row) => (row && typeof row === 'object' ? { ...row } : row);
 
@@ -96,7 +106,6 @@ class Database {
     const flags = typeof mode === 'number' ? mode : OPEN_READWRITE | OPEN_CREATE;
     /** @type {import('node:sqlite').DatabaseSync | null} */
     this.db = null;
-    this.timeout = 0;
     /** @type {Error | null} */
     let error = null;
     try {
@@ -115,7 +124,6 @@ class Database {
   /** @param {string} option @param {number} value */
   configure(option, value) {
     if (option === 'busyTimeout' && this.db) {
-      this.timeout = value;
       // What sqlite3's configure('busyTimeout') sets: wait this long for a lock.
       this.db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(Number(value) || 0))}`);
     }
@@ -146,35 +154,26 @@ class Database {
 
   /** @param {string} sql @param {...any} rest */
   run(sql, ...rest) {
-    const cb = typeof rest[rest.length - 1] === 'function' ? rest.pop() : undefined;
-    const params = rest.length === 1 ? args(rest[0]) : args(rest);
+    const [params, cb] = paramsAndCallback(rest);
     return this.#call((db) => db.prepare(sql).run(...params), cb, (f, err, r) =>
       f.call(err ? this : { lastID: r ? Number(r.lastInsertRowid) : 0, changes: r ? Number(r.changes) : 0 }, err));
   }
 
   /** @param {string} sql @param {...any} rest */
   all(sql, ...rest) {
-    const cb = typeof rest[rest.length - 1] === 'function' ? rest.pop() : undefined;
-    const params = rest.length === 1 ? args(rest[0]) : args(rest);
+    const [params, cb] = paramsAndCallback(rest);
     return this.#call((db) => db.prepare(sql).all(...params).map(plain), cb, (f, err, rows) => f.call(this, err, err ? undefined : rows));
   }
 
   /** @param {string} sql @param {...any} rest */
   get(sql, ...rest) {
-    const cb = typeof rest[rest.length - 1] === 'function' ? rest.pop() : undefined;
-    const params = rest.length === 1 ? args(rest[0]) : args(rest);
+    const [params, cb] = paramsAndCallback(rest);
     return this.#call((db) => plain(db.prepare(sql).get(...params)), cb, (f, err, row) => f.call(this, err, err ? undefined : row));
   }
 
   /** @param {string} sql @param {(err: Error | null) => void} [cb] */
   exec(sql, cb) {
     return this.#call((db) => db.exec(sql), cb, (f, err) => f.call(this, err));
-  }
-
-  /** sqlite3 queues statements in order; here every call already runs in order. @param {() => void} [fn] */
-  serialize(fn) {
-    if (fn) fn();
-    return this;
   }
 
   /** @param {(err: Error | null) => void} [cb] */
@@ -191,4 +190,4 @@ class Database {
   }
 }
 
-module.exports = { Database, OPEN_READONLY, OPEN_READWRITE, OPEN_CREATE, verbose() { return module.exports; } };
+module.exports = { Database, OPEN_READONLY, OPEN_READWRITE, OPEN_CREATE };
