@@ -30,6 +30,31 @@ export function trainTransform(l: ProfileLayout, data: ClimbData, s: Pick<Profil
   };
 }
 
+/** The name of the stretch the step covers, under the axis (none before the first step). Pure. */
+export function bandLabel(l: ProfileLayout, s: Pick<ProfileState, 'index' | 'step'>, labels: Record<string, string>): { x: number; y: number; text: string } | null {
+  const band = l.bands.find((b) => b.key === s.step.band);
+  if (!band || s.index < 0) return null;
+  const { plot } = l;
+  const text = labels[`band_${band.key}`] ?? '';
+  const w = measureText(text, FONT, { weight: 600 });
+  const cx = Math.min(Math.max((band.x1 + band.x2) / 2, plot.x + w / 2), plot.x + plot.w - w / 2);
+  return { x: r1(cx), y: plot.y + plot.h + 36, text };
+}
+
+/**
+ * Steps with the same key share a layout (axes, lines, labels, legend): only
+ * the southern line and the steepest stretch change it. Within a layout, what
+ * tells one step from another is the classes of the bands, zig-zags and
+ * summit, the band's name, the train(s) and the readout; on such a step
+ * change the browser changes only those (render.ts, `restyle`), so markup()
+ * and that change must agree: test/unit/climb-profile-restyle.test.ts holds
+ * them to it.
+ */
+export function layoutKey(data: Pick<ClimbData, 'steps'>, step: number): string {
+  const d = stepAt(data, step);
+  return `${d.southern ? 'southern' : 'central'}${d.steep ? '+steep' : ''}`;
+}
+
 /**
  * @param uid  prefix for ids inside the SVG (two profiles may share a page)
  */
@@ -44,9 +69,8 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
   );
   // bands along the axis: which stretch the current step covers (drawn first: the axis title and ticks stay on top)
   for (const b of l.bands) {
-    const active = b.key === s.step.band && s.index >= 0 ? ' is-active' : '';
     out.push(
-      `<g class="climb__band${active}"><rect x="${r1(b.x1)}" y="${plot.y}" width="${r1(Math.max(0, b.x2 - b.x1))}" height="${plot.h}"/><line x1="${r1(b.x1 + 1)}" x2="${r1(b.x2 - 1)}" y1="${bottom + 21}" y2="${bottom + 21}"/></g>`,
+      `<g class="climb__band${b.key === s.step.band && s.index >= 0 ? ' is-active' : ''}"><rect x="${r1(b.x1)}" y="${plot.y}" width="${r1(Math.max(0, b.x2 - b.x1))}" height="${plot.h}"/><line x1="${r1(b.x1 + 1)}" x2="${r1(b.x2 - 1)}" y1="${bottom + 21}" y2="${bottom + 21}"/></g>`,
     );
   }
   // axes
@@ -62,13 +86,8 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
   );
   out.push(`<text class="axis-label" x="${plot.x + 4}" y="${r1(l.yTicks[l.yTicks.length - 1]!.y - 4)}">${esc(label(L, 'axis_y', 'climb-profile'))}</text>`);
   out.push(`<text class="axis-label" x="${plot.x + plot.w}" y="${bottom + 15}" text-anchor="end">${esc(label(L, 'axis_x', 'climb-profile'))}</text>`);
-  const activeBand = l.bands.find((b) => b.key === s.step.band);
-  if (activeBand && s.index >= 0) {
-    const txt = L[`band_${activeBand.key}`] ?? '';
-    const w = measureText(txt, FONT, { weight: 600 });
-    const cx = Math.min(Math.max((activeBand.x1 + activeBand.x2) / 2, plot.x + w / 2), plot.x + plot.w - w / 2);
-    out.push(`<text class="climb__band-label" x="${r1(cx)}" y="${bottom + 36}" text-anchor="middle">${esc(txt)}</text>`);
-  }
+  const bl = bandLabel(l, s, L);
+  if (bl) out.push(`<text class="climb__band-label" x="${bl.x}" y="${bl.y}" text-anchor="middle">${esc(bl.text)}</text>`);
   // profiles
   if (l.southern) {
     out.push(`<path class="climb__area climb__area--south" d="${l.southern.area}"/><path class="climb__line climb__line--south" d="${l.southern.line}"/>`);

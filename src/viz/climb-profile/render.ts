@@ -1,18 +1,31 @@
-/** Browser side of the elevation profile: redraws on step change and resize, moves the train with progress. */
+/**
+ * Browser side of the elevation profile: draws when the layout changes (size,
+ * or a step that adds the southern line or the steepest stretch), restyles
+ * the drawn SVG on other step changes, and moves the train with progress.
+ */
 import type { Mount } from '../../lib/viz/types';
 import { mountSvg } from '../../lib/viz/mount';
-import { markerAt, type ClimbData } from './prep';
+import { markerAt, stepAt, type ClimbData } from './prep';
 import type { ProfileLayout } from './geometry';
-import { picture, readout, trainTransform } from './markup';
+import { bandLabel, layoutKey, picture, readout, trainTransform } from './markup';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Writes only what changed: restyle runs on every scrolled frame inside a step, and an unchanged write still invalidates. */
+const setAttr = (el: Element, k: string, v: string) => {
+  if (el.getAttribute(k) !== v) el.setAttribute(k, v);
+};
+const setText = (el: Element, v: string) => {
+  if (el.textContent !== v) el.textContent = v;
+};
 
 export const mount: Mount<ClimbData> = (el, data, ctx) => {
   const uid = el.dataset.uid ?? 'climb';
-  // The last full drawing's layout: progress inside a step only moves the train along it.
+  // The last full drawing's layout: a step with the same layout key, or progress inside a step, only restyles it.
   let l: ProfileLayout | null = null;
   const handle = mountSvg(el, {
     name: 'climb-profile',
     usesProgress: true,
-    layoutByStep: true,
+    layoutByStep: (step) => layoutKey(data, step),
     // On a phone the stage is most of the screen's height: the profile fills it instead of a width-bound strip.
     usesHeight: true,
     draw(step, progress, width, height) {
@@ -23,14 +36,36 @@ export const mount: Mount<ClimbData> = (el, data, ctx) => {
     },
     restyle(svg, step, progress) {
       if (!l) return;
+      // What markup() draws differently for another step of the same layout.
+      const def = stepAt(data, step);
+      svg.querySelectorAll(':scope > .climb__band').forEach((g, i) => g.classList.toggle('is-active', step >= 0 && l!.bands[i]?.key === def.band));
+      svg.querySelectorAll(':scope > .climb__zigzag').forEach((z) => z.classList.toggle('is-emphasis', def.zigzags));
+      svg.querySelector(':scope > .climb__summit')?.classList.toggle('is-emphasis', def.summit);
+      const bl = bandLabel(l, { index: step, step: def }, ctx.labels);
+      let text = svg.querySelector<SVGTextElement>(':scope > .climb__band-label');
+      if (!bl) text?.remove();
+      else {
+        if (!text) {
+          text = document.createElementNS(SVG_NS, 'text');
+          text.setAttribute('class', 'climb__band-label');
+          // Where markup() puts it: before the profiles.
+          svg.insertBefore(text, svg.querySelector(':scope > .climb__area'));
+        }
+        setAttr(text, 'x', String(bl.x));
+        setAttr(text, 'y', String(bl.y));
+        setAttr(text, 'text-anchor', 'middle');
+        setText(text, bl.text);
+      }
+      // The train(s), the travelled stretch and the readout.
       const m = markerAt(data, step, progress);
       const t = trainTransform(l, data, m);
       const trains = svg.querySelectorAll<SVGGElement>('.climb__train');
-      trains[0]?.setAttribute('transform', t.central);
-      if (t.southern) trains[1]?.setAttribute('transform', t.southern);
-      svg.querySelector('.climb__travel-clip')?.setAttribute('width', String(t.travelled));
+      if (trains[0]) setAttr(trains[0], 'transform', t.central);
+      if (t.southern && trains[1]) setAttr(trains[1], 'transform', t.southern);
+      const clip = svg.querySelector('.climb__travel-clip');
+      if (clip) setAttr(clip, 'width', String(t.travelled));
       const r = svg.querySelector('.climb__readout');
-      if (r) r.textContent = readout(data, ctx.labels, m.km);
+      if (r) setText(r, readout(data, ctx.labels, m.km));
       svg.dataset.km = m.km.toFixed(1);
     },
   });
