@@ -102,6 +102,36 @@ describe('the climb in 3D', () => {
     const k0 = await km();
     await scrollToStep(page, 'scrolly-section#scrolly-climb-3d', 2, 150);
     await expect.poll(km, { timeout: 15_000 }).toBeGreaterThan(k0 + 100);
+    // The station tags shown are inside the stage and overlap neither each other nor the legend:
+    // on this width, and after the page narrows to a phone's, where the legend moves to the
+    // bottom of the stage (the tags' boxes are measured once per size, not every frame).
+    const tagClashes = () =>
+      page.evaluate(() => {
+        const stage = document.querySelector('#figure-climb-3d .climb-3d__stage')!.getBoundingClientRect();
+        const shown = [...document.querySelectorAll<HTMLElement>('#figure-climb-3d .climb-3d__tag:not([hidden])')].map((t) => ({ name: t.textContent, r: t.getBoundingClientRect() }));
+        const legend = document.querySelector('#figure-climb-3d .climb-3d__legend')!.getBoundingClientRect();
+        const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const out: string[] = [];
+        shown.forEach((a, i) => {
+          if (a.r.top < stage.top - 0.5 || a.r.left < stage.left - 0.5 || a.r.right > stage.right + 0.5) out.push(`${a.name} outside the stage`);
+          if (hit(a.r, legend)) out.push(`${a.name} on the legend`);
+          for (const b of shown.slice(i + 1)) if (hit(a.r, b.r)) out.push(`${a.name} on ${b.name}`);
+        });
+        return { shown: shown.length, out };
+      });
+    const wide = await tagClashes();
+    expect(wide.shown).toBeGreaterThan(0);
+    expect(wide.out).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    let seen = 0;
+    for (const [i, below] of [[0, 0], [0, 200], [1, 0], [1, 200], [2, 0], [2, 200]] as const) {
+      await scrollToStep(page, 'scrolly-section#scrolly-climb-3d', i, below);
+      await page.waitForTimeout(300); // a drawn frame places the tags
+      const phone = await tagClashes();
+      seen += phone.shown;
+      expect(phone.out, `step ${i} + ${below} px`).toEqual([]);
+    }
+    expect(seen).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   });

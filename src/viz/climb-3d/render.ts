@@ -134,39 +134,54 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
   };
 
   /**
+   * The tags' and the legend's boxes in the overlay's coordinates. They change only with the
+   * stage's size (resize) or the text's face, so they are read once, all in one pass, and not on
+   * every frame: reading them after the frame's writes forced a layout per drawn frame (issue 12).
+   */
+  let boxes: { x: number; y: number; w: number; h: number }[] | null = null;
+  let fixed: { stageTop: number; legend: { left: number; right: number; top: number; bottom: number } } | null = null;
+  const measure = () => {
+    for (const t of tags) t.hidden = false;
+    const over = overlay.getBoundingClientRect();
+    const lg = legend.getBoundingClientRect();
+    // Untransformed boxes (offsets include the tag's margins; a transform does not change them).
+    boxes = tags.map((t) => ({ x: t.offsetLeft, y: t.offsetTop, w: t.offsetWidth, h: t.offsetHeight }));
+    fixed = {
+      stageTop: stage.getBoundingClientRect().top - over.top,
+      legend: { left: lg.left - over.left, right: lg.right - over.left, top: lg.top - over.top, bottom: lg.bottom - over.top },
+    };
+  };
+  const onFonts = () => (boxes = null);
+  document.fonts?.addEventListener('loadingdone', onFonts);
+
+  /**
    * A frame was drawn: place the tags in priority order; one that would overlap a tag already
-   * shown, the legend, or leave the stage is hidden. Every box is read in one pass (one layout)
-   * and the placed boxes are computed from it: reading each tag's box after moving the one
-   * before laid the page out twice per tag (up to 20 ms a frame at CPU x4, issue 12).
+   * shown, the legend, or leave the stage is hidden. Only transforms and `hidden` are written.
    */
   const placeTags = (points: number[]) => {
-    for (const t of tags) t.hidden = false;
-    const stageBox = stage.getBoundingClientRect();
-    const over = overlay.getBoundingClientRect();
-    const taken: { left: number; right: number; top: number; bottom: number }[] = [legend.getBoundingClientRect()];
-    // Untransformed boxes (offsets include the tag's margins; a transform does not change them).
-    const boxes = tags.map((t) => ({ x: t.offsetLeft, y: t.offsetTop, w: t.offsetWidth, h: t.offsetHeight }));
+    if (!boxes || !fixed) measure();
+    const taken = [fixed!.legend];
     for (const i of order) {
       const tag = tags[i]!;
-      const b = boxes[i]!;
+      const b = boxes![i]!;
       const [x, y, z] = [points[i * 3]!, points[i * 3 + 1]!, points[i * 3 + 2]!];
       let off = z > 1 || x < -1.1 || x > 1.1 || y < -1 || y > 1;
       if (!off) {
         const px = Math.max(4, Math.min(((x + 1) / 2) * width, width - b.w - 4));
         const py = ((1 - y) / 2) * height;
         tag.style.transform = `translate(${px}px, ${py}px)`;
-        const left = over.left + b.x + px;
-        const top = over.top + b.y + py;
+        const left = b.x + px;
+        const top = b.y + py;
         const r = { left, top, right: left + b.w, bottom: top + b.h };
-        off = r.top < stageBox.top || taken.some((t) => r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom);
+        off = r.top < fixed!.stageTop || taken.some((t) => r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom);
         if (!off) taken.push(r);
       }
-      tag.hidden = off;
+      if (tag.hidden !== off) tag.hidden = off;
     }
     const k = labelled.length * 3;
     const [sx, sy, sz] = [points[k]!, points[k + 1]!, points[k + 2]!];
     const seaOff = sz > 1 || Math.abs(sx) > 1 || Math.abs(sy) > 1;
-    seaTag.hidden = seaOff;
+    if (seaTag.hidden !== seaOff) seaTag.hidden = seaOff;
     if (!seaOff) seaTag.style.transform = `translate(${((sx + 1) / 2) * width}px, ${((1 - sy) / 2) * height}px)`;
   };
 
@@ -219,11 +234,13 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
       height = nh;
       stage.style.height = `${nh}px`;
       placeLine.textContent = placement();
+      boxes = null;
       channel.send({ type: 'size', width: nw, height: nh });
     },
     destroy() {
       io.disconnect();
       dark.removeEventListener('change', onScheme);
+      document.fonts?.removeEventListener('loadingdone', onFonts);
       channel.send({ type: 'destroy' });
       channel.close();
       stage.remove();
