@@ -60,6 +60,27 @@ describe('with JavaScript', () => {
     });
   }
 
+  it('the reading-progress bar shows how far down the page the reader is', async () => {
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 800 } });
+    await page.goto(`${site}/${chapters[0]}/`);
+    // The share of the screen's width the bar covers, as drawn, against the share of the page scrolled
+    // (the page grows as the comments load, so both are read at the same moment).
+    const shown = () =>
+      page.evaluate(() => {
+        const bar = document.querySelector('.progress__bar')!.getBoundingClientRect().width / innerWidth;
+        return bar - scrollY / (document.documentElement.scrollHeight - innerHeight);
+      });
+    await expect.poll(shown).toBeCloseTo(0, 1);
+    for (const at of [0.25, 0.5, 1]) {
+      const max = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+      await scrollThrough(page, max * at, 400, 3);
+      await expect.poll(shown).toBeCloseTo(0, 1);
+      expect(await page.evaluate(() => document.querySelector('.progress__bar')!.getBoundingClientRect().width / innerWidth)).toBeGreaterThan(at - 0.1);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a deep link to #step-3 lands on that step\'s state', async () => {
     const { page } = await openPage(browser, [site]);
     await page.goto(`${site}/the-announcement/#step-3`);
