@@ -6,12 +6,15 @@
 // ratios compare across runs. Writes bench/results/<time>.json and latest.json.
 // Two profiles, each with its own floor run in the same browser:
 //   desktop  1280×800 @1x, CPU as is
-//   mobile   390×844 @2x, CPU slowed ×4 through the DevTools protocol
-//            (Emulation.setCPUThrottlingRate, as Lighthouse's mobile preset does)
+//   mobile   390×844 @2x, CPU slowed through the DevTools protocol
+//            (Emulation.setCPUThrottlingRate): Lighthouse's mobile preset's ×4,
+//            calibrated to this host as Lighthouse's runs are (scripts/cpu-calibration.mjs:
+//            ×4 on a host of BenchmarkIndex 1,533, less on a slower one, more on a
+//            faster one), so both judge the same phone; --cpu=4 pins it
 // WebGL here is software (SwiftShader: these machines have no GPU), so the 3D
 // scene's numbers are a worst case, not a phone's.
 //   --no-build   reuse dist/        --pages=/a/,/b/   only these pages
-//   --profiles=mobile,desktop (default both)        --speed=1200 px/s
+//   --profiles=mobile,desktop (default both)        --speed=1200 px/s   --cpu=N
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { listPages, isEmbed } from './pages.mjs';
+import { cpuMultiplierFor } from './cpu-calibration.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -181,8 +185,26 @@ async function measure(t, prof) {
 
 /** @type {Record<string, unknown>} */
 const results = {};
+/** The host's Lighthouse BenchmarkIndex: the median of three readings in a fresh page, unthrottled. */
+async function hostIndex() {
+  const { pageFunctions } = await import('lighthouse/core/lib/page-functions.js');
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const readings = [];
+  for (let i = 0; i < 3; i++) readings.push(Number(await page.evaluate(`(${pageFunctions.computeBenchmarkIndex})()`)));
+  await ctx.close();
+  return readings.sort((a, b) => a - b)[1];
+}
+
 for (const name of profileNames) {
   const prof = PROFILES[name];
+  /** @type {number | null} */
+  let index = null;
+  if (prof.cpuRate > 1) {
+    index = Math.round(await hostIndex());
+    prof.cpuRate = args.has('cpu') ? Number(args.get('cpu')) : cpuMultiplierFor(index);
+    if (!(prof.cpuRate >= 1)) throw new Error(`[bench] --cpu must be a number >= 1, not ${args.get('cpu')}`);
+  }
   const rows = [];
   for (const t of targets) rows.push(await measure(t, prof));
   const base = rows[0];
@@ -196,11 +218,12 @@ for (const name of profileNames) {
     'total kB ×': ratio(r['total kB'], base['total kB']),
   }));
   const { width, height } = prof.viewport;
-  console.log(`\n[${name}] Scroll at ${SPEED} px/s, ${width}×${height} @${prof.deviceScaleFactor}x, CPU ×${prof.cpuRate}, Chromium (software WebGL)`);
+  const cpu = index === null ? `CPU ×${prof.cpuRate}` : `CPU ×${prof.cpuRate} (${args.has('cpu') ? 'pinned by --cpu' : 'calibrated'}; host BenchmarkIndex ${index}, Lighthouse's ×4 host 1,533)`;
+  console.log(`\n[${name}] Scroll at ${SPEED} px/s, ${width}×${height} @${prof.deviceScaleFactor}x, ${cpu}, Chromium (software WebGL)`);
   console.table(rows);
   console.log(`[${name}] Ratios to the plain-HTML floor (same run):`);
   console.table(ratios);
-  results[name] = { ...prof, rows, ratios };
+  results[name] = { ...prof, hostBenchmarkIndex: index, rows, ratios };
 }
 await browser.close();
 await site.close();
