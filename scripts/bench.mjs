@@ -23,7 +23,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { listPages, isEmbed } from './pages.mjs';
-import { cpuMultiplierFor } from './cpu-calibration.mjs';
+import { benchmarkIndexExpression, cpuMultiplierFor } from './cpu-calibration.mjs';
+import { readerScroll } from './reader-scroll.mjs';
+import { median } from 'd3-array';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -137,26 +139,7 @@ async function measure(t, prof) {
     });
   }
   await page.waitForTimeout(300);
-  const frames = await page.evaluate(async (speed) => {
-    const max = document.documentElement.scrollHeight - innerHeight;
-    /** @type {number[]} */
-    const intervals = [];
-    /** @type {Promise<{ intervals: number[], seconds: number, height: number }>} */
-    const done = new Promise((resolve) => {
-      let last = performance.now();
-      const start = last;
-      const tick = (/** @type {number} */ now) => {
-        intervals.push(now - last);
-        last = now;
-        const y = Math.min(max, ((now - start) / 1000) * speed);
-        scrollTo(0, y);
-        if (y < max) requestAnimationFrame(tick);
-        else resolve({ intervals: intervals.slice(1), seconds: (now - start) / 1000, height: max + innerHeight });
-      };
-      requestAnimationFrame(tick);
-    });
-    return done;
-  }, SPEED);
+  const frames = await page.evaluate(readerScroll, SPEED);
   await page.waitForTimeout(300);
   const childIv = child ? await child.evaluate(() => ((window.__stop = true), window.__iv.slice(1))) : null;
   const res = await page.evaluate(() => {
@@ -187,13 +170,13 @@ async function measure(t, prof) {
 const results = {};
 /** The host's Lighthouse BenchmarkIndex: the median of three readings in a fresh page, unthrottled. */
 async function hostIndex() {
-  const { pageFunctions } = await import('lighthouse/core/lib/page-functions.js');
+  const expression = await benchmarkIndexExpression();
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   const readings = [];
-  for (let i = 0; i < 3; i++) readings.push(Number(await page.evaluate(`(${pageFunctions.computeBenchmarkIndex})()`)));
+  for (let i = 0; i < 3; i++) readings.push(Number(await page.evaluate(expression)));
   await ctx.close();
-  return readings.sort((a, b) => a - b)[1];
+  return /** @type {number} */ (median(readings));
 }
 
 for (const name of profileNames) {

@@ -39,6 +39,12 @@ export function cpuMultiplierFor(benchmarkIndex) {
 }
 const round = (/** @type {number} */ x) => Math.round(x * 100) / 100;
 
+/** Lighthouse's own benchmark page function, as an expression to evaluate in a page (it returns the index). */
+export async function benchmarkIndexExpression() {
+  const { pageFunctions } = await import('lighthouse/core/lib/page-functions.js');
+  return `(${pageFunctions.computeBenchmarkIndex})()`;
+}
+
 /**
  * The host's BenchmarkIndex, measured as Lighthouse measures it: its own page
  * function run in a new tab of the browser on `port` (DevTools protocol, no
@@ -47,7 +53,7 @@ const round = (/** @type {number} */ x) => Math.round(x * 100) / 100;
  * @returns {Promise<number>}
  */
 export async function measureBenchmarkIndex(port) {
-  const { pageFunctions } = await import('lighthouse/core/lib/page-functions.js');
+  const expression = await benchmarkIndexExpression();
   const base = `http://127.0.0.1:${port}`;
   const target = /** @type {{ id: string, webSocketDebuggerUrl: string }} */ (await (await fetch(`${base}/json/new?about:blank`, { method: 'PUT' })).json());
   try {
@@ -62,7 +68,7 @@ export async function measureBenchmarkIndex(port) {
         if (msg.id === 1) resolve(msg);
       });
       ws.addEventListener('close', () => reject(new Error('cpu-calibration: DevTools connection closed')), { once: true });
-      ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: `(${pageFunctions.computeBenchmarkIndex})()`, returnByValue: true } }));
+      ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }));
     });
     ws.close();
     const value = /** @type {any} */ (reply).result?.result?.value;

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { readerScroll } from './reader-scroll.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -49,27 +50,7 @@ for (const p of pages) {
       const t0 = await page.evaluate(() => performance.now());
       const file = path.join(dir, 'trace.json');
       await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-      /** @type {number[]} */
-      const frames = await page.evaluate(
-        (speed) =>
-          new Promise((resolve) => {
-            const max = document.documentElement.scrollHeight - innerHeight;
-            /** @type {number[]} */
-            const iv = [];
-            const start = performance.now();
-            let last = start;
-            const tick = (/** @type {number} */ now) => {
-              iv.push(now - last);
-              last = now;
-              const y = Math.min(max, ((now - start) / 1000) * speed);
-              scrollTo(0, y);
-              if (y < max) requestAnimationFrame(tick);
-              else resolve(iv.slice(1));
-            };
-            requestAnimationFrame(tick);
-          }),
-        1200,
-      );
+      const frames = (await page.evaluate(readerScroll, 1200)).intervals;
       await page.waitForTimeout(300);
       await browser.stopTracing();
       /** @type {{ startTime: number, scripts: { sourceURL: string, sourceFunctionName: string, invoker: string, forcedStyleAndLayoutDuration: number }[] }[]} */

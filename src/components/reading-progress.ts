@@ -16,13 +16,11 @@ if (bar && !CSS.supports('animation-timeline: scroll()')) {
     bar.style.transform = `scaleX(${max > 0 ? Math.min(1, scrollY / max) : 0})`;
   };
   const schedule = () => (frame ||= requestAnimationFrame(draw));
-  new ResizeObserver(() => {
+  const measure = () => {
     max = document.documentElement.scrollHeight - innerHeight;
     schedule();
-  }).observe(document.documentElement);
-  addEventListener('resize', () => {
-    max = document.documentElement.scrollHeight - innerHeight;
-    schedule();
-  });
+  };
+  new ResizeObserver(measure).observe(document.documentElement);
+  addEventListener('resize', measure);
   addEventListener('scroll', schedule, { passive: true });
 }

@@ -11,15 +11,20 @@ export function clampStep(step: number, count: number): number {
   return Math.min(Math.max(Math.round(step), 0), Math.max(0, count - 1));
 }
 
+/**
+ * Set an attribute only when its value changes: a write, even of the same value, invalidates
+ * the element (its style, and for an <svg>'s size its box's layout), and restyles run on every
+ * scrolled frame.
+ */
+export function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 /** Put a picture into an <svg>: size, viewBox, content. */
 export function fillSvg(svg: SVGSVGElement, p: Still): void {
-  // Only a changed size is written: a write, even of the same value, marks the <svg>'s box for layout.
-  for (const [k, v] of [
-    ['viewBox', `0 0 ${p.width} ${p.height}`],
-    ['width', String(p.width)],
-    ['height', String(p.height)],
-  ] as const)
-    if (svg.getAttribute(k) !== v) svg.setAttribute(k, v);
+  setAttr(svg, 'viewBox', `0 0 ${p.width} ${p.height}`);
+  setAttr(svg, 'width', String(p.width));
+  setAttr(svg, 'height', String(p.height));
   svg.innerHTML = p.svg;
 }
 

@@ -138,20 +138,23 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
    * stage's size (resize) or the text's face, so they are read once, all in one pass, and not on
    * every frame: reading them after the frame's writes forced a layout per drawn frame (issue 12).
    */
-  let boxes: { x: number; y: number; w: number; h: number }[] | null = null;
-  let fixed: { stageTop: number; legend: { left: number; right: number; top: number; bottom: number } } | null = null;
+  let measured: {
+    boxes: { x: number; y: number; w: number; h: number }[];
+    stageTop: number;
+    legend: { left: number; right: number; top: number; bottom: number };
+  } | null = null;
   const measure = () => {
     for (const t of tags) t.hidden = false;
     const over = overlay.getBoundingClientRect();
     const lg = legend.getBoundingClientRect();
-    // Untransformed boxes (offsets include the tag's margins; a transform does not change them).
-    boxes = tags.map((t) => ({ x: t.offsetLeft, y: t.offsetTop, w: t.offsetWidth, h: t.offsetHeight }));
-    fixed = {
+    return {
+      // Untransformed boxes (offsets include the tag's margins; a transform does not change them).
+      boxes: tags.map((t) => ({ x: t.offsetLeft, y: t.offsetTop, w: t.offsetWidth, h: t.offsetHeight })),
       stageTop: stage.getBoundingClientRect().top - over.top,
       legend: { left: lg.left - over.left, right: lg.right - over.left, top: lg.top - over.top, bottom: lg.bottom - over.top },
     };
   };
-  const onFonts = () => (boxes = null);
+  const onFonts = () => (measured = null);
   document.fonts?.addEventListener('loadingdone', onFonts);
 
   /**
@@ -159,11 +162,11 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
    * shown, the legend, or leave the stage is hidden. Only transforms and `hidden` are written.
    */
   const placeTags = (points: number[]) => {
-    if (!boxes || !fixed) measure();
-    const taken = [fixed!.legend];
+    const m = (measured ??= measure());
+    const taken = [m.legend];
     for (const i of order) {
       const tag = tags[i]!;
-      const b = boxes![i]!;
+      const b = m.boxes[i]!;
       const [x, y, z] = [points[i * 3]!, points[i * 3 + 1]!, points[i * 3 + 2]!];
       let off = z > 1 || x < -1.1 || x > 1.1 || y < -1 || y > 1;
       if (!off) {
@@ -173,7 +176,7 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
         const left = b.x + px;
         const top = b.y + py;
         const r = { left, top, right: left + b.w, bottom: top + b.h };
-        off = r.top < fixed!.stageTop || taken.some((t) => r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom);
+        off = r.top < m.stageTop || taken.some((t) => r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom);
         if (!off) taken.push(r);
       }
       if (tag.hidden !== off) tag.hidden = off;
@@ -234,7 +237,7 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
       height = nh;
       stage.style.height = `${nh}px`;
       placeLine.textContent = placement();
-      boxes = null;
+      measured = null;
       channel.send({ type: 'size', width: nw, height: nh });
     },
     destroy() {

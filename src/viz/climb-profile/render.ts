@@ -4,16 +4,13 @@
  * the drawn SVG on other step changes, and moves the train with progress.
  */
 import type { Mount } from '../../lib/viz/types';
-import { mountSvg } from '../../lib/viz/mount';
+import { mountSvg, setAttr } from '../../lib/viz/mount';
 import { markerAt, stepAt, type ClimbData } from './prep';
 import type { ProfileLayout } from './geometry';
 import { bandLabel, layoutKey, picture, readout, trainTransform } from './markup';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-/** Writes only what changed: restyle runs on every scrolled frame inside a step, and an unchanged write still invalidates. */
-const setAttr = (el: Element, k: string, v: string) => {
-  if (el.getAttribute(k) !== v) el.setAttribute(k, v);
-};
+/** Like setAttr, for text. */
 const setText = (el: Element, v: string) => {
   if (el.textContent !== v) el.textContent = v;
 };

@@ -1,0 +1,25 @@
+// The reader's scroll that the bench and scripts/trace-scroll.mjs share: the page scrolled top
+// to bottom at a steady `speed` (px per second), one step per frame, recording each frame's
+// interval. Runs in the page (pass it to page.evaluate); it must stay self-contained.
+/**
+ * @param {number} speed
+ * @returns {Promise<{ intervals: number[], seconds: number, height: number }>}
+ */
+export function readerScroll(speed) {
+  const max = document.documentElement.scrollHeight - innerHeight;
+  /** @type {number[]} */
+  const intervals = [];
+  return new Promise((resolve) => {
+    let last = performance.now();
+    const start = last;
+    const tick = (/** @type {number} */ now) => {
+      intervals.push(now - last);
+      last = now;
+      const y = Math.min(max, ((now - start) / 1000) * speed);
+      scrollTo(0, y);
+      if (y < max) requestAnimationFrame(tick);
+      else resolve({ intervals: intervals.slice(1), seconds: (now - start) / 1000, height: max + innerHeight });
+    };
+    requestAnimationFrame(tick);
+  });
+}
