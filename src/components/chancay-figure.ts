@@ -5,17 +5,12 @@
  * JavaScript) the build-time SVG is the picture.
  */
 import type { Mount, VizHandle } from '../lib/viz/types';
+import { yieldToMain } from '../lib/schedule';
 import type { ScrollySection, ScrollyChangeDetail } from './scrolly-section';
 
 /** Each graphic's render module, by folder: src/viz/<name>/render.ts, its own chunk, imported on demand. */
 const renders = import.meta.glob<{ mount: Mount<any> }>('../viz/*/render.ts');
 const loaderOf = (viz: string) => renders[`../viz/${viz}/render.ts`];
-
-/** Let the browser paint and handle input before going on (scheduler.yield where there is one). */
-const yieldToMain = (): Promise<void> => {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
-};
 
 export class ChancayFigure extends HTMLElement {
   #handle?: VizHandle;

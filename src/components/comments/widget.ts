@@ -9,6 +9,7 @@
  */
 import { charCount, initials, safeFragment, safeHref, formatDate } from './text';
 import type { WidgetString } from './strings';
+import { afterNextFrame, yieldToMain } from '../../lib/schedule';
 
 type T = (key: WidgetString, vars?: Record<string, string | number>) => string;
 
@@ -219,17 +220,40 @@ export class ChancayComments extends HTMLElement {
   #loading = false;
   #saveTimer = 0;
   #t: T = translator(undefined);
+  #started = false;
+  /** The prefix of this widget's element ids. */
+  #id = '';
 
   connectedCallback() {
-    if (this.#form) return;
+    if (this.#started) return;
+    this.#started = true;
+    void this.#start();
+  }
+
+  /**
+   * Built in pieces, each in its own task and shown in its own frame (the form's
+   * first fields, the rest of the form, the list), none in the task that
+   * evaluates this module: the widget starts while the reader scrolls towards
+   * it, a screen or more away, and in one piece it made a task and then a frame
+   * of over 100 ms each on a phone (issue 12: the module's first run, the form
+   * controls' first styles, a layout). The reader's draft is restored in the
+   * first piece, before anyone can type.
+   */
+  async #start() {
+    await yieldToMain();
     this.#t = translator(this.dataset.strings);
     this.#path = this.dataset.path || location.pathname;
     this.#key = `chancay-comments:draft:${this.#path}`;
     const from = this.dataset.closedFrom;
     this.#closed = Boolean(from) && Date.now() >= Date.parse(from ?? '');
-    this.#build();
+    const finishForm = this.#buildForm();
     this.#restore();
+    await afterNextFrame();
+    finishForm();
+    await afterNextFrame();
+    this.#buildList();
     this.#renderWaiting();
+    await yieldToMain();
     void this.#load(true);
     void this.#checkWaiting();
     // Back on the page (another tab, the phone unlocked): the moderator may have decided meanwhile.
@@ -238,9 +262,13 @@ export class ChancayComments extends HTMLElement {
     });
   }
 
-  #build() {
+  /**
+   * The form (or, on a closed thread, the notice) and the status line, shown
+   * with the form's first fields; returns the function that adds the rest.
+   */
+  #buildForm(): () => void {
     const t = this.#t;
-    const id = `cm${++uid}`;
+    const id = (this.#id = `cm${++uid}`);
     const field = (name: string, label: string, hint: string, input: HTMLInputElement | HTMLTextAreaElement) => {
       const wrap = h('div', { class: 'cm-field' });
       const l = h('label', { for: `${id}-${name}` }, label);
@@ -252,7 +280,6 @@ export class ChancayComments extends HTMLElement {
       wrap.append(l, input, err);
       return wrap;
     };
-    this.textContent = '';
     this.#status = h('div', { class: 'cm-status', role: 'status', 'aria-live': 'polite' });
     this.#form = h('form', { class: 'cm-form', novalidate: '', 'aria-labelledby': `${id}-title` });
     const title = h('h3', { id: `${id}-title`, class: 'cm-title' }, t('form_title'));
@@ -271,15 +298,7 @@ export class ChancayComments extends HTMLElement {
     textField.insertBefore(this.#counter, textField.lastChild);
     this.#submit = h('button', { type: 'submit', class: 'cm-button' }, t('post'));
     const note = h('p', { class: 'cm-note' }, t('note'));
-    this.#form.append(
-      title,
-      this.#replying,
-      field('nick', t('name'), t('name_hint'), this.#nick),
-      field('mail', t('email'), t('email_hint'), this.#mail),
-      textField,
-      note,
-      this.#submit,
-    );
+    this.#form.append(title, this.#replying, field('nick', t('name'), t('name_hint'), this.#nick), field('mail', t('email'), t('email_hint'), this.#mail));
     this.#form.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.#post();
@@ -289,7 +308,16 @@ export class ChancayComments extends HTMLElement {
       clearTimeout(this.#saveTimer);
       this.#saveTimer = window.setTimeout(() => this.#save(), 250);
     });
+    this.textContent = '';
+    this.append(this.#closed ? h('p', { class: 'cm-closed' }, t('closed')) : this.#form, this.#status);
+    this.#updateCounter();
+    return () => this.#form.append(textField, note, this.#submit);
+  }
 
+  /** Below the form: this reader's waiting comments, the list's heading and sort, the list. */
+  #buildList() {
+    const t = this.#t;
+    const id = this.#id;
     const head = h('div', { class: 'cm-listhead' });
     this.#heading = h('h3', { class: 'cm-title', id: `${id}-list` }, t('list_title'));
     const sortLabel = h('label', { for: `${id}-sort` }, t('order'));
@@ -310,11 +338,8 @@ export class ChancayComments extends HTMLElement {
     this.#pending = h('section', { class: 'cm-pending', 'aria-labelledby': `${id}-pending`, hidden: '' });
     this.#pendingList = h('ol', { class: 'cm-waiting-list' });
     this.#pending.append(h('h3', { class: 'cm-title', id: `${id}-pending` }, t('waiting_title')), h('p', { class: 'cm-pending-note' }, t('waiting_note')), this.#pendingList);
-    if (this.#closed) {
-      // Closed thread: the comments stay readable; no form.
-      this.append(h('p', { class: 'cm-closed' }, t('closed')), this.#status, this.#pending, head, this.#listStatus, this.#list, this.#more);
-    } else this.append(this.#form, this.#status, this.#pending, head, this.#listStatus, this.#list, this.#more);
-    this.#updateCounter();
+    // A closed thread keeps its comments readable (the form was never shown).
+    this.append(this.#pending, head, this.#listStatus, this.#list, this.#more);
   }
 
   #say(message: string, kind: 'ok' | 'error' | 'info', retry?: () => void) {
