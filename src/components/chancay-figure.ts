@@ -100,9 +100,21 @@ export class ChancayFigure extends HTMLElement {
     const engine = this.#section && !this.#section.hasAttribute('data-solo-steps');
     if (engine && !customElements.get('scrolly-section')) await customElements.whenDefined('scrolly-section');
     if (this.#destroyed) return; // removed while loading
+    // The content box, as the ResizeObserver reports it (its first call then finds the same
+    // size and draws nothing), measured here, before anything below writes to the page: in
+    // the next task a measurement forced a layout of the whole page (the size lock below,
+    // the graphic's own mount) inside the drawing's task, 85-230 ms at CPU x4 on a chapter
+    // (issue 12). Now that layout happens once, in the frame that shows the drawing.
+    const cs = getComputedStyle(canvas);
+    const px = (prop: string) => parseFloat(cs.getPropertyValue(prop)) || 0;
+    const box = canvas.getBoundingClientRect();
+    const w = box.width - px('padding-left') - px('padding-right') - px('border-left-width') - px('border-right-width');
+    const h = box.height - px('padding-top') - px('padding-bottom') - px('border-top-width') - px('border-bottom-width');
+    // A height only for a box sized by the page (the scrolly stage, see global.css --fills-height), never its own content's.
+    const fillsHeight = (style: CSSStyleDeclaration) => style.getPropertyValue('--fills-height').trim() === '1';
+    const fills = fillsHeight(cs);
     // A figure already on screen keeps its box while the graphic re-lays
     // itself out at its real width: the text around it never moves (CLS 0).
-    const box = canvas.getBoundingClientRect();
     if (box.top < innerHeight && box.bottom > 0 && box.height > 0) {
       canvas.style.height = `${box.height}px`;
       canvas.classList.add('is-size-locked');
@@ -118,15 +130,8 @@ export class ChancayFigure extends HTMLElement {
     // (Chromium throttles it), so its observers would not run until the reader reached it.
     await yieldToMain();
     if (this.#destroyed) return;
-    const fillsHeight = () => getComputedStyle(canvas).getPropertyValue('--fills-height').trim() === '1';
-    // The content box, as the ResizeObserver reports it: its first call then finds the same size and draws nothing.
-    const cs = getComputedStyle(canvas);
-    const px = (prop: string) => parseFloat(cs.getPropertyValue(prop)) || 0;
-    const r = canvas.getBoundingClientRect();
-    const w = r.width - px('padding-left') - px('padding-right') - px('border-left-width') - px('border-right-width');
-    const h = r.height - px('padding-top') - px('padding-bottom') - px('border-top-width') - px('border-bottom-width');
     // Sized first, then the section's current step: one drawing, at this size (src/lib/viz/mount.ts).
-    if (w > 0) handle.resize(w, fillsHeight() ? h : 0);
+    if (w > 0) handle.resize(w, fills ? h : 0);
     const s = this.#section?.state;
     handle.update(s?.index ?? -1, s?.progress ?? 0);
     this.#drawn = true;
@@ -140,8 +145,7 @@ export class ChancayFigure extends HTMLElement {
         canvas.style.height = '';
         canvas.classList.remove('is-size-locked');
       }
-      // A height only for a box sized by the page (the scrolly stage, see global.css --fills-height), never its own content's.
-      if (width > 0) handle.resize(width, fillsHeight() ? height : 0);
+      if (width > 0) handle.resize(width, fillsHeight(getComputedStyle(canvas)) ? height : 0);
     });
     this.#ro.observe(canvas);
   }
