@@ -53,7 +53,7 @@ function stage(name, cmd, args) {
   return ok;
 }
 
-// astro check, then the comment server's and the scripts' JavaScript (tsc -p server, tsc -p scripts): `npm run check`.
+// astro check beside the comment server's and the scripts' JavaScript (tsc -p server, tsc -p scripts): `npm run check` (scripts/check.mjs).
 stage('check', 'npm', ['run', 'check', '--silent']);
 const built = stage('build', 'npm', ['run', 'build', '--silent']);
 if (built === false) {
