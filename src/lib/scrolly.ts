@@ -76,6 +76,23 @@ export function directionOf(from: number, to: number, previous: Direction): Dire
 }
 
 /**
+ * One frame callback for every section's engine: first every engine that asked
+ * reads its steps' boxes, then each one that changed tells its section. Read
+ * and told one section at a time, a section's change (its graphic redrawn or
+ * restyled) dirtied the layout that the next section's read then forced, in
+ * the same frame (issue 12: two sections are often awake at once).
+ */
+const queued = new Set<{ read(): StepState; write(s: StepState): void }>();
+let sharedFrame = 0;
+function flushQueued() {
+  sharedFrame = 0;
+  const batch = [...queued];
+  queued.clear();
+  const states = batch.map((e) => e.read());
+  batch.forEach((e, i) => e.write(states[i]!));
+}
+
+/**
  * Follow `steps` (inside `area`, by default their common parent) and call
  * `onChange` with each new state. The first state is measured at once, so a
  * page opened mid-section (reload, deep link) starts right.
@@ -94,22 +111,20 @@ export function createScrolly(
     state = next;
     onChange(state);
   };
-  const measure = () => {
-    const { index, progress } = activeStepFromRects(
-      steps.map((s) => s.getBoundingClientRect()),
-      window.innerHeight,
-      offset,
-    );
-    emit({ index, progress, direction: directionOf(state.index, index, state.direction) });
-  };
-
-  let frame = 0;
-  const onFrame = () => {
-    frame = 0;
-    measure();
+  const engine = {
+    read(): StepState {
+      const { index, progress } = activeStepFromRects(
+        steps.map((s) => s.getBoundingClientRect()),
+        window.innerHeight,
+        offset,
+      );
+      return { index, progress, direction: directionOf(state.index, index, state.direction) };
+    },
+    write: emit,
   };
   const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(onFrame);
+    queued.add(engine);
+    if (!sharedFrame) sharedFrame = requestAnimationFrame(flushQueued);
   };
 
   let awake = false;
@@ -144,8 +159,7 @@ export function createScrolly(
     destroy() {
       io.disconnect();
       wake(false);
-      if (frame) cancelAnimationFrame(frame);
-      frame = 0;
+      queued.delete(engine);
     },
   };
 }

@@ -96,7 +96,10 @@ describe('createScrolly: one loop, awake only near the viewport', () => {
       },
     );
   });
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    flush(); // the engines share one frame: none may be left waiting for the next test's
+    vi.unstubAllGlobals();
+  });
 
   it('measures once at start (reload, deep link) and listens to scroll only while the section is near', () => {
     const area = {} as Element;
@@ -140,6 +143,28 @@ describe('createScrolly: one loop, awake only near the viewport', () => {
     observer.cb([{ isIntersecting: false }]);
     flush();
     expect(seen.at(-1)!.index).toBe(1);
+  });
+
+  it('reads every awake section before telling any of them: one section\'s change never forces the next one\'s layout', () => {
+    const log: string[] = [];
+    const logged = (name: string, top: number) =>
+      ({
+        getBoundingClientRect: () => {
+          log.push(`read ${name}`);
+          return { top: top - y, bottom: top - y + 200 };
+        },
+      }) as unknown as HTMLElement;
+    const observers: (typeof observer)[] = [];
+    createScrolly([logged('A', 1000), logged('A', 1600)], (s) => log.push(`tell A ${s.index}`), 0.6, {} as Element);
+    observers.push(observer);
+    createScrolly([logged('B', 1800), logged('B', 2400)], (s) => log.push(`tell B ${s.index}`), 0.6, {} as Element);
+    observers.push(observer);
+    for (const o of observers) o.cb([{ isIntersecting: true }]);
+    flush();
+    log.length = 0;
+    scroll(1500); // A's second step and B's first both cross the line in this frame
+    expect(frames.length).toBe(0);
+    expect(log).toEqual(['read A', 'read A', 'read B', 'read B', 'tell A 1', 'tell B 0']);
   });
 
   it('emits nothing when the state did not change, and stops on destroy', () => {
