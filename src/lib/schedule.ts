@@ -12,12 +12,20 @@ export const yieldToMain = (): Promise<void> => {
 /**
  * Resolves in a task after the next frame has been rendered: DOM added before
  * the call is styled, laid out and painted in that frame, and whatever follows
- * lands in a later one. (A hidden document renders no frames: there it only
- * waits for a task, so nothing hangs in a background tab or an iframe the
- * browser throttles.)
+ * lands in a later one. A document that renders no frames (a hidden tab; a
+ * cross-origin iframe the browser throttles while it is off screen) runs no
+ * animation frames: there it goes on after `wait` ms, so nothing waits for the
+ * reader to come back.
  */
-export const afterNextFrame = (): Promise<void> =>
+export const afterNextFrame = (wait = 100): Promise<void> =>
   new Promise((resolve) => {
-    if (document.visibilityState === 'hidden') return void setTimeout(resolve, 0);
-    requestAnimationFrame(() => setTimeout(resolve, 0));
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(go, document.visibilityState === 'hidden' ? 0 : wait);
+    requestAnimationFrame(() => setTimeout(go, 0));
   });
