@@ -20,7 +20,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { listPages, isEmbed } from './pages.mjs';
 import { benchmarkIndexExpression, cpuMultiplierFor } from './cpu-calibration.mjs';
@@ -89,10 +89,7 @@ if (!only || only.includes('host')) {
   targets.push({ name: 'host page + embedded chapter', url: `${host.url}/bench.html`, embed: true });
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--proxy-server=http://127.0.0.1:9'],
-});
+const browser = await launch();
 
 const pct = (/** @type {number[]} */ xs, /** @type {number} */ p) => {
   if (!xs.length) return 0;

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { readerScroll } from './reader-scroll.mjs';
 
@@ -28,10 +28,7 @@ if (!dists.length) dists.push(path.resolve('dist'));
 /** @typedef {{ name: string, ph: string, ts: number, dur?: number, pid: number, tid: number, args?: any }} TraceEvent */
 
 const sites = await Promise.all(dists.map((d) => serve({ quiet: true, root: d })));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--proxy-server=http://127.0.0.1:9'],
-});
+const browser = await launch();
 const dir = mkdtempSync(path.join(tmpdir(), 'chancay-trace-'));
 const rows = [];
 for (const p of pages) {

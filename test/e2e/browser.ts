@@ -1,28 +1,8 @@
 /** Debian's Chromium through playwright-core; never downloads a browser. */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type Page, type Request } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page, Request } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Every request to another origin fails fast: what a "no third-party requests" test wants.
-  '--proxy-server=http://127.0.0.1:9',
-];
-
-export async function launch(extraArgs: string[] = []): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
-}
+// The one launch the bench and the trace scripts use too (scripts/chromium.mjs).
+export { CHROMIUM, CHROMIUM_ARGS, launch } from '../../scripts/chromium.mjs';
 
 export interface Watched {
   page: Page;
