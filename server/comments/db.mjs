@@ -156,6 +156,7 @@ export async function applySchema(cfg, opts = {}) {
       // Columns added to those tables later: added to a store that predates them.
       await addColumn(db, cfg, 'cm_comment', 'hold', 'varchar(40)');
       await db.exec('CREATE INDEX IF NOT EXISTS cm_comment_hold ON cm_comment (hold)');
+      await addColumn(db, cfg, 'cm_idem', 'body_hash', 'varchar(64)');
       if (cfg.kind === 'postgresql') await db.exec(`CREATE TABLE IF NOT EXISTS ${PG_MARKER} (created_at timestamptz NOT NULL DEFAULT now()); INSERT INTO ${PG_MARKER} SELECT WHERE NOT EXISTS (SELECT 1 FROM ${PG_MARKER})`);
     },
     opts,

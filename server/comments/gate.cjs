@@ -12,7 +12,7 @@
 //   - the reader's address comes from TRUSTED_PROXIES (proxy-addr), never
 //     from a header anyone else sent; IPv6 readers are grouped by /64;
 //   - one comment per reader per window, claimed atomically in the store;
-//   - input checked (lengths, control characters, e-mail, http(s) links, a
+//   - input checked (lengths, control characters, e-mail, link dropped, a
 //     real chapter path, the parent); a retried post with the same
 //     idempotency key is answered with the stored comment;
 //   - public lists and counts: known parameters only, cached per process,
@@ -25,6 +25,7 @@
 'use strict';
 const { localize, pickLang, translate } = require('./messages.cjs');
 const net = require('node:net');
+const { createHash } = require('node:crypto');
 const { createRequire } = require('node:module');
 const proxyaddr = require('proxy-addr');
 const { verifyPassword, hashPassword } = require('./password.cjs');
@@ -53,7 +54,8 @@ const IDEM_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 const PRIVATE_FIELDS = ['mail', 'ip', 'ua', 'addr', 'browser', 'os', 'user_id', 'orig'];
 
 /** Caps on waiting comments (COMMENTS_CAP_WAITING_TOTAL, _PER_CHAPTER, _PER_READER). */
-const CAPS = { total: 2000, perChapter: 500, perReader: 5 };
+// perNetwork: waiting comments from one IPv6 /48 (moderation.cjs networkPattern), a tenth of a chapter's.
+const CAPS = { total: 2000, perChapter: 500, perReader: 5, perNetwork: 50 };
 
 /** How often the retention purge runs (on requests and on the host's timer; one process per period). */
 const PURGE_EVERY_MS = 10 * 60_000;
@@ -155,7 +157,7 @@ function cleanComment(body, chapters, reserved = []) {
   const url = str(body.url);
   if (nick === null || mail === null || link === null || comment === null || url === null) throw new GateError(400, 'The comment could not be read.');
   /** @type {Record<string, string>} */
-  const out = { nick: CONTROL.test(nick) ? nick : cleanName(nick), mail: mail.trim(), link: link.trim(), comment: comment.trim(), url };
+  const out = { nick: CONTROL.test(nick) ? nick : cleanName(nick), mail: mail.trim(), link: '', comment: comment.trim(), url };
   if (out.url.length > LIMITS.url || CONTROL.test(out.url) || (chapters && !chapters.has(out.url)) || !/^\/(?:[a-z]{2}\/)?[a-z0-9-]+\/$/.test(out.url))
     throw new GateError(400, 'This page does not take comments.', { field: 'url' });
   /** @type {Record<string, string>} */
@@ -165,11 +167,15 @@ function cleanComment(body, chapters, reserved = []) {
   else if (chars(out.nick) > LIMITS.nick) fields.nick = `Names can be up to ${LIMITS.nick} characters.`;
   else if (isReserved(nick, reserved)) fields.nick = 'That name belongs to the site or its moderators: please choose another.';
   if (out.mail && (CONTROL.test(out.mail) || chars(out.mail) > LIMITS.mail || !EMAIL.test(out.mail))) fields.mail = 'That e-mail address does not look right (or leave it empty).';
-  if (out.link) {
+  // A link beside the name: checked (a client that sends a bad one is told), then dropped. The site's form
+  // has no such field, and a link the moderator never sees (the queue shows the text, where links are
+  // counted as a spam signal) would be published beside the name. Waline always gets an empty one.
+  const linkIn = link.trim();
+  if (linkIn) {
     let ok = false;
     try {
-      const u = new URL(out.link);
-      ok = !CONTROL.test(out.link) && (u.protocol === 'https:' || u.protocol === 'http:') && chars(out.link) <= LIMITS.link;
+      const u = new URL(linkIn);
+      ok = !CONTROL.test(linkIn) && (u.protocol === 'https:' || u.protocol === 'http:') && chars(linkIn) <= LIMITS.link;
     } catch {}
     if (!ok) fields.link = 'Links must be web addresses starting with http:// or https://.';
   }
@@ -277,7 +283,7 @@ class Lru {
  *   storeOk?: () => boolean,
  *   log?: (msg: string) => void,
  *   reservedNames?: string[],
- *   caps?: { total: number, perChapter: number, perReader: number },
+ *   caps?: { total: number, perChapter: number, perReader: number, perNetwork?: number },
  *   onCapReached?: (info: { cap: string, total: number, chapter: number, url: string }) => void,
  *   onWaiting?: () => void | Promise<void>,
  *   blockedWords?: string[],
@@ -296,7 +302,9 @@ function createGate(opts) {
   const cache = new Lru(opts.cacheEntries ?? 500);
   const readsPerMinute = opts.readsPerMinute ?? 120;
   const storeOk = opts.storeOk ?? (() => true);
-  const caps = opts.caps ?? CAPS;
+  // perNetwork, when not given: a tenth of a chapter's cap (at least one reader's), so no one network fills a chapter.
+  const capsIn = opts.caps ?? CAPS;
+  const caps = { ...capsIn, perNetwork: capsIn.perNetwork ?? Math.max(capsIn.perReader, Math.floor(capsIn.perChapter / 10)) };
   const log = opts.log ?? ((m) => console.error(m));
   const mod = createModeration({ db: state.db, kind: state.kind, now: state.now, readerKey, blockedWords: opts.blockedWords, reportThreshold: opts.reportThreshold });
   // Chapters whose comments are closed (front matter comments_closed, read from the build): path -> from when (ms).
@@ -590,9 +598,14 @@ function createGate(opts) {
         // The secret the reader's browser keeps with the draft: with it (and only with it) they can delete the comment.
         const secret = String(ctx.req.headers['x-comment-secret'] ?? '');
         if (secret && !IDEM_KEY.test(secret)) throw new GateError(400, 'The request could not be read.');
-        if (idem && !(await state.idemClaim(idem))) {
+        // What this key stands for: a retry must send the same comment. The same key with other text
+        // (a draft edited after a lost answer) is refused, so the reader is never shown text that was not stored.
+        const bodyHash = idem ? createHash('sha256').update(JSON.stringify([body.url, body.pid ?? '', body.nick ?? '', body.mail ?? '', body.comment])).digest('hex') : '';
+        if (idem && !(await state.idemClaim(idem, bodyHash))) {
           // Sent before: answer with what was stored, never a second copy.
           const prior = await state.idem(idem);
+          if (prior?.bodyHash && prior.bodyHash !== bodyHash)
+            throw new GateError(422, 'This comment was already sent with different text. Reload the page, then post the new text as a new comment.', { code: 'key_reused' });
           if (!prior?.commentId) {
             ctx.set('Retry-After', '2');
             throw new GateError(409, 'Your comment is still being sent: please try again in a moment.', { retryAfter: 2 });
@@ -615,7 +628,8 @@ function createGate(opts) {
             // Caps on comments waiting for the moderator: a flood cannot bury the queue. Checked and
             // held in one step (mod.reserve), so concurrent posts cannot pass a cap together.
             // Refusals carry a code (the widget shows its own string for it: comments.err_<code>).
-            const full = (/** @type {{ total: number, chapter: number, reader: number }} */ w) => w.reader >= caps.perReader || w.chapter >= caps.perChapter || w.total >= caps.total;
+            const full = (/** @type {{ total: number, chapter: number, reader: number, network: number }} */ w) =>
+              w.reader >= caps.perReader || w.network >= caps.perNetwork || w.chapter >= caps.perChapter || w.total >= caps.total;
             let r = await mod.reserve({ url: body.url, reader, caps });
             // Refused, but room by the time it was counted (a hold was given back meanwhile): try again.
             for (let i = 0; r.hold === null && !full(r.counts) && i < 3; i++) r = await mod.reserve({ url: body.url, reader, caps });
@@ -623,6 +637,9 @@ function createGate(opts) {
               const w = r.counts;
               if (w.reader >= caps.perReader)
                 throw new GateError(429, `You have ${w.reader} comments waiting for the moderator: please wait until they have been read before posting more.`, { retryAfter: 3600, cap: 'reader', code: 'cap_reader' });
+              // One network (an IPv6 /48) has its share waiting: its readers wait, everyone else can still post.
+              if (w.network >= caps.perNetwork)
+                throw new GateError(429, 'Many comments from your network are waiting for the moderator: please try again later.', { retryAfter: 3600, cap: 'network', code: 'cap_network' });
               const cap = w.total >= caps.total ? 'total' : 'chapter';
               // The moderator is told: in the log, on the moderation page (refusals in the last 24 h) and by e-mail.
               const refused = await state.hit(`cap:refused:${cap}`, 24 * 3600_000);
@@ -742,6 +759,10 @@ function createGate(opts) {
       log(`[comments] ${ctx.method} ${ctx.path}: ${e instanceof Error ? e.stack || e.message : e}`);
       ctx.status = 500;
       ctx.body = { errno: 500, errmsg: translate('The comment server had a problem. Please try again later.', pickLang(ctx.get('accept-language'))) };
+    } finally {
+      // Which software and version answers is nobody's business (Waline sets these on every answer).
+      ctx.remove('X-Waline-Version');
+      ctx.remove('X-Powered-By');
     }
   }
   // sweep: for the host's timer, so an idle server still forgets and purges on time.

@@ -130,6 +130,7 @@ async function main() {
       total: Number(env.COMMENTS_CAP_WAITING_TOTAL ?? 2000),
       perChapter: Number(env.COMMENTS_CAP_WAITING_PER_CHAPTER ?? 500),
       perReader: Number(env.COMMENTS_CAP_WAITING_PER_READER ?? 5),
+      ...(env.COMMENTS_CAP_WAITING_PER_NETWORK ? { perNetwork: Number(env.COMMENTS_CAP_WAITING_PER_NETWORK) } : {}),
     },
     blockedWords: JSON.parse(env.COMMENTS_BLOCKED_WORDS ?? '[]'),
     reportThreshold: Number(env.COMMENTS_REPORT_HIDE_THRESHOLD ?? 3),

@@ -137,13 +137,13 @@ export function readyWaitSeconds(v) {
  *   sessionTtlSeconds?: number, quiet?: boolean, siteDir?: string, init?: boolean,
  *   trustedProxies?: string, poolSize?: number, cacheEntries?: number, readsPerMinute?: number,
  *   fakeClock?: boolean, startTimeoutSeconds?: number | string,
- *   caps?: { total: number, perChapter: number, perReader: number },
+ *   caps?: { total: number, perChapter: number, perReader: number, perNetwork?: number },
  *   blockedWordsFile?: string, reportThreshold?: number, retentionDays?: number, notifyMinutes?: number, notifyTo?: string, siteUrl?: string,
  *   smtp?: { host?: string, port?: number, secure?: boolean, user?: string, pass?: string, from?: string } }} [opts]
  *   siteDir: the built site (default COMMENTS_SITE_DIR, DIST_DIR or dist/), whose chapters take comments;
  *   init: create an empty SQLite store even where one existed (COMMENTS_INIT=1);
  *   retentionDays: rejected and spam comments are removed this long after the decision (COMMENTS_RETENTION_DAYS, default 30);
- *   caps: waiting-comment caps (default COMMENTS_CAP_WAITING_TOTAL / _PER_CHAPTER / _PER_READER: 2000, 500, 5);
+ *   caps: waiting-comment caps (default COMMENTS_CAP_WAITING_TOTAL / _PER_CHAPTER / _PER_READER / _PER_NETWORK: 2000, 500, 5, a tenth of per-chapter);
  *   fakeClock: the returned advanceClock() moves the process's clock (tests);
  *   startTimeoutSeconds: how long to wait for the process to be ready (COMMENTS_START_TIMEOUT_SECONDS, default 120; 0 = no limit).
  *   exited (returned) resolves with the process's exit code and signal whenever it ends.
@@ -178,6 +178,10 @@ export async function startComments(opts = {}) {
     COMMENTS_CAP_WAITING_TOTAL: String(opts.caps?.total ?? positive(e.COMMENTS_CAP_WAITING_TOTAL, 'COMMENTS_CAP_WAITING_TOTAL') ?? 2000),
     COMMENTS_CAP_WAITING_PER_CHAPTER: String(opts.caps?.perChapter ?? positive(e.COMMENTS_CAP_WAITING_PER_CHAPTER, 'COMMENTS_CAP_WAITING_PER_CHAPTER') ?? 500),
     COMMENTS_CAP_WAITING_PER_READER: String(opts.caps?.perReader ?? positive(e.COMMENTS_CAP_WAITING_PER_READER, 'COMMENTS_CAP_WAITING_PER_READER') ?? 5),
+    // Unset: a tenth of the per-chapter cap (gate.cjs), so one IPv6 /48 cannot fill a chapter.
+    ...((opts.caps?.perNetwork ?? positive(e.COMMENTS_CAP_WAITING_PER_NETWORK, 'COMMENTS_CAP_WAITING_PER_NETWORK')) != null
+      ? { COMMENTS_CAP_WAITING_PER_NETWORK: String(opts.caps?.perNetwork ?? positive(e.COMMENTS_CAP_WAITING_PER_NETWORK, 'COMMENTS_CAP_WAITING_PER_NETWORK')) }
+      : {}),
     COMMENTS_BLOCKED_WORDS: JSON.stringify(blockedWords(opts.blockedWordsFile ?? (e.COMMENTS_BLOCKED_WORDS_FILE || undefined))),
     COMMENTS_CLOSED: JSON.stringify(closed),
     // Rejected and spam comments are removed this many days after the decision (README "Readers' data").

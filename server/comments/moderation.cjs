@@ -101,6 +101,19 @@ function iso(/** @type {unknown} */ v) {
 }
 
 /**
+ * The LIKE pattern for a reader's network, as the caps count it: an IPv6 reader (readerKey gives its /64,
+ * "2001:0db8:0001:0002::/64") belongs to its /48 ("2001:0db8:0001:%"). An IPv4 address is its own
+ * network (addresses cost money; a /24 is often one office or one carrier's NAT).
+ * @param {string} reader
+ */
+function networkPattern(reader) {
+  const v6 = /^([0-9a-f]{4}:[0-9a-f]{4}:[0-9a-f]{4}:)[0-9a-f]{4}::\/64$/.exec(reader);
+  if (v6) return `${v6[1]}%`;
+  // Anything else is matched exactly (LIKE's wildcards escaped).
+  return reader.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
  * @param {{
  *   db: import('./state.cjs').Db,
  *   kind: 'sqlite' | 'postgresql',
@@ -212,7 +225,8 @@ function createModeration(o) {
 
     /**
      * Comments waiting for the moderator (waiting and likely spam) plus the holds of posts being stored:
-     * in all, on one chapter, from one reader (an IPv4 address or an IPv6 /64, as readerKey groups them).
+     * in all, on one chapter, from one reader (an IPv4 address or an IPv6 /64, as readerKey groups them),
+     * and from the reader's network (an IPv6 /48: networkPattern).
      * @param {string} url @param {string} reader
      */
     async waitingCounts(url, reader) {
@@ -220,11 +234,12 @@ function createModeration(o) {
       const rows = await db.all(
         `SELECT (SELECT COUNT(*) FROM ${WAITING}) + (SELECT COUNT(*) FROM ${HOLDS}) AS total,
                 (SELECT COUNT(*) FROM ${WAITING} AND c.url = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.url = ?) AS chapter,
-                (SELECT COUNT(*) FROM ${WAITING} AND m.reader = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.reader = ?) AS reader`,
-        [t, url, t, url, reader, t, reader],
+                (SELECT COUNT(*) FROM ${WAITING} AND m.reader = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.reader = ?) AS reader,
+                (SELECT COUNT(*) FROM ${WAITING} AND m.reader LIKE ? ESCAPE '\\') + (SELECT COUNT(*) FROM ${HOLDS} AND h.reader LIKE ? ESCAPE '\\') AS network`,
+        [t, url, t, url, reader, t, reader, networkPattern(reader), t, networkPattern(reader)],
       );
       const r = rows[0] ?? {};
-      return { total: Number(r.total), chapter: Number(r.chapter), reader: Number(r.reader) };
+      return { total: Number(r.total), chapter: Number(r.chapter), reader: Number(r.reader), network: Number(r.network) };
     },
 
     /**
@@ -233,12 +248,15 @@ function createModeration(o) {
      * waiting comment on its chapter and for its reader until release() (after the comment is
      * recorded) or until it expires (a process that died mid-post). The check and the hold are one
      * conditional INSERT, run under db.exclusive(): atomic on SQLite and PostgreSQL, across processes.
-     * @param {{ url: string, reader: string, caps: { total: number, perChapter: number, perReader: number }, holdMs?: number }} p
-     * @returns {Promise<{ hold: string } | { hold: null, counts: { total: number, chapter: number, reader: number } }>}
+     * perNetwork caps one IPv6 /48 (a site's or a tunnel's allocation: 65,536 /64 "readers"), so one
+     * network cannot fill a chapter's cap and pause comments for everyone.
+     * @param {{ url: string, reader: string, caps: { total: number, perChapter: number, perReader: number, perNetwork: number }, holdMs?: number }} p
+     * @returns {Promise<{ hold: string } | { hold: null, counts: { total: number, chapter: number, reader: number, network: number } }>}
      */
     async reserve(p) {
       const token = crypto.randomBytes(15).toString('base64url');
       const t = now();
+      const net = networkPattern(p.reader);
       const took = await db.exclusive(CAP_LOCK, (all) =>
         all(
           `INSERT INTO cm_hold (token, url, reader, expires_ms)
@@ -246,8 +264,9 @@ function createModeration(o) {
            WHERE (SELECT COUNT(*) FROM ${WAITING}) + (SELECT COUNT(*) FROM ${HOLDS}) < ?
              AND (SELECT COUNT(*) FROM ${WAITING} AND c.url = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.url = ?) < ?
              AND (SELECT COUNT(*) FROM ${WAITING} AND m.reader = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.reader = ?) < ?
+             AND (SELECT COUNT(*) FROM ${WAITING} AND m.reader LIKE ? ESCAPE '\\') + (SELECT COUNT(*) FROM ${HOLDS} AND h.reader LIKE ? ESCAPE '\\') < ?
            RETURNING token`,
-          [token, p.url, p.reader, t + (p.holdMs ?? 120_000), t, p.caps.total, p.url, t, p.url, p.caps.perChapter, p.reader, t, p.reader, p.caps.perReader],
+          [token, p.url, p.reader, t + (p.holdMs ?? 120_000), t, p.caps.total, p.url, t, p.url, p.caps.perChapter, p.reader, t, p.reader, p.caps.perReader, net, t, net, p.caps.perNetwork],
         ),
       );
       if (took.length) return { hold: token };
@@ -574,4 +593,4 @@ function safeJson(/** @type {unknown} */ v) {
   }
 }
 
-module.exports = { createModeration, parseBlockedWords, blockedIn, linkCount, normalText, csvCell, QUEUES, ACTIONS, REPORT_REASONS, SIGNAL };
+module.exports = { createModeration, networkPattern, parseBlockedWords, blockedIn, linkCount, normalText, csvCell, QUEUES, ACTIONS, REPORT_REASONS, SIGNAL };

@@ -182,14 +182,14 @@ async function openState(cfg, opts = {}) {
     },
 
     // ---- idempotency keys
-    /** Claim a key for a new post; false when it was used before (see idem()). */
-    async idemClaim(/** @type {string} */ key) {
-      const rows = await db.all('INSERT INTO cm_idem (key, comment_id, created_ms) VALUES (?, NULL, ?) ON CONFLICT (key) DO NOTHING RETURNING key', [key, now()]);
+    /** Claim a key for a new post, with a digest of what is posted; false when it was used before (see idem()). */
+    async idemClaim(/** @type {string} */ key, /** @type {string} */ bodyHash) {
+      const rows = await db.all('INSERT INTO cm_idem (key, comment_id, created_ms, body_hash) VALUES (?, NULL, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING key', [key, now(), bodyHash]);
       return rows.length === 1;
     },
     async idem(/** @type {string} */ key) {
-      const rows = await db.all('SELECT comment_id, created_ms FROM cm_idem WHERE key = ?', [key]);
-      return rows[0] ? { commentId: rows[0].comment_id == null ? null : String(rows[0].comment_id), createdMs: num(rows[0].created_ms) } : null;
+      const rows = await db.all('SELECT comment_id, created_ms, body_hash FROM cm_idem WHERE key = ?', [key]);
+      return rows[0] ? { commentId: rows[0].comment_id == null ? null : String(rows[0].comment_id), createdMs: num(rows[0].created_ms), bodyHash: rows[0].body_hash == null ? null : String(rows[0].body_hash) } : null;
     },
     async idemDone(/** @type {string} */ key, /** @type {string} */ commentId) {
       await db.all('UPDATE cm_idem SET comment_id = ? WHERE key = ?', [commentId, key]);

@@ -31,7 +31,7 @@ const NO_CAPS = { total: 1e6, perChapter: 1e6, perReader: 1e6 };
 /** Moderator sessions in this suite last an hour of the server's fake clock, which the expiry test moves. */
 const TTL_S = 3600;
 /** The stand-in site's chapters: comments are taken on these paths only. */
-const PAGES = ['/moderation-flow/', '/threads/', '/other-page/', '/cache/', '/likes/', '/privacy/', '/spoof/', '/rapid/', '/bad-input/', '/unicode/', '/xss/', '/durable/', '/concurrency/', '/sessions/', '/idem/', '/controls/', '/v6/', '/lru-a/', '/lru-b/', '/lru-c/', '/lru-d/', '/failures/', '/names/'];
+const PAGES = ['/moderation-flow/', '/threads/', '/other-page/', '/cache/', '/likes/', '/privacy/', '/spoof/', '/rapid/', '/bad-input/', '/unicode/', '/xss/', '/durable/', '/concurrency/', '/sessions/', '/idem/', '/controls/', '/v6/', '/lru-a/', '/lru-b/', '/lru-c/', '/lru-d/', '/failures/', '/names/', '/link-field/'];
 
 export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<string | null | undefined>) {
   describe(`comment API on ${label}`, () => {
@@ -199,6 +199,10 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       const admin = JSON.stringify((await api(h.site, '/api/comment?type=list&pageSize=100', { token })).json);
       expect(admin).toContain('priv@example.org');
       expect(admin).not.toMatch(/"avatar"/);
+      // Nor which software answers, in any answer: a post, a public list, a moderator's list, a refusal.
+      const answers = [r, await api(h.site, `/api/comment?path=${encodeURIComponent(page)}&page=1&pageSize=10`), await api(h.site, '/api/comment?type=list&pageSize=100', { token }), await api(h.site, '/api/nothing-here')];
+      expect(answers.map((a) => a.status)).toContain(404);
+      for (const a of answers) for (const name of ['x-waline-version', 'x-powered-by']) expect(a.headers.get(name), `${name} on a ${a.status}`).toBeNull();
     });
 
     it('holds the per-reader rate limit against a spoofed X-Forwarded-For through the proxy', async () => {
@@ -253,6 +257,12 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
         expect(r.status, link).toBe(400);
         expect(r.json.fields.link).toMatch(/http/);
       }
+      // A good link is accepted but not kept: the form has no such field and the moderator would not see it.
+      const linked = await postAs(h, nextIp(), { nick: 'N', link: 'https://spam.example/', comment: 'with a link field', url: '/link-field/' });
+      expect(linked.status).toBe(200);
+      const linkRows = await h.rows('url = ?', ['/link-field/']);
+      expect(linkRows).toHaveLength(1);
+      expect(linkRows[0].link ?? '').toBe('');
       // Not JSON, broken JSON, an oversized body.
       expect((await api(h.comments.url, '/api/comment', { raw: 'nick=a&comment=b', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': nextIp() } })).status).toBe(415);
       expect((await api(h.comments.url, '/api/comment', { raw: '{"nick":', headers: { 'x-forwarded-for': nextIp() } })).status).toBe(400);
@@ -433,6 +443,13 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
       expect(burst.every((r) => r.status === 200 || r.status === 409)).toBe(true);
       expect((await h.rows('url = ?', [page])).filter((r) => r.comment === 'burst')).toHaveLength(1);
       expect((await api(h.comments.url, '/api/comment', { body, headers: { 'x-forwarded-for': nextIp(), 'idempotency-key': 'short' } })).status).toBe(400);
+      // The same key with other text (a draft edited after a lost answer) is refused with a code, never
+      // answered with the first text as if the second had been stored.
+      const edited = await api(h.comments.url, '/api/comment', { body: { ...body, comment: 'edited after the timeout' }, headers: { 'x-forwarded-for': nextIp(), 'idempotency-key': key } });
+      expect(edited.status).toBe(422);
+      expect(edited.json.code).toBe('key_reused');
+      expect(edited.json.errmsg).toMatch(/different text/);
+      expect((await h.rows('url = ?', [page])).map((r) => r.comment).sort()).toEqual(['burst', 'sent twice, stored once']);
     });
 
     it('refuses NUL and other control characters with 400, and takes comments only on the chapters', async () => {
@@ -542,7 +559,7 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
     let h: Harness;
     beforeAll(async () => {
       const databaseUrl = await getDatabaseUrl();
-      h = await startHarness({ databaseUrl: databaseUrl ?? undefined, rateLimitSeconds: 0, pages: ['/cap-a/', '/cap-b/', '/cap-c/'], caps: { total: 6, perChapter: 4, perReader: 2 } });
+      h = await startHarness({ databaseUrl: databaseUrl ?? undefined, rateLimitSeconds: 0, pages: ['/cap-a/', '/cap-b/', '/cap-c/', '/cap-d/'], caps: { total: 6, perChapter: 4, perReader: 2, perNetwork: 3 } });
     });
     afterAll(async () => {
       await h?.close();
@@ -550,6 +567,19 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
 
     it('caps waiting comments per reader, per chapter and in all, counted in the store; approving makes room', async () => {
       const post = (ip: string, url: string, n: number) => postAs(h, ip, { nick: 'Cap', comment: `waiting ${url} ${n} ${ip}`, url });
+      // One IPv6 /48 (65,536 /64 "readers") holds at most perNetwork (here 3) waiting: it cannot fill a chapter.
+      const v6 = (n: number) => `2001:db8:abcd:${n.toString(16)}::1`;
+      expect((await post(v6(1), '/cap-d/', 1)).status).toBe(200);
+      expect((await post(v6(2), '/cap-d/', 2)).status).toBe(200);
+      expect((await post(v6(3), '/cap-d/', 3)).status).toBe(200);
+      const net = await post(v6(4), '/cap-d/', 4);
+      expect(net.status).toBe(429);
+      expect(net.json.code).toBe('cap_network');
+      expect(net.json.errmsg).toMatch(/your network/);
+      // A reader on another /48 still posts.
+      expect((await post('2001:db8:abce:1::1', '/cap-d/', 5)).status).toBe(200);
+      // Approved: they no longer wait, and the counts below start from none.
+      await approve(h, (await h.rows('url = ?', ['/cap-d/'])).map((r) => String(r.objectId ?? r.id)));
       // Per reader: the third waiting comment from one address is refused with a message, nothing stored.
       const reader = nextIp();
       expect((await post(reader, '/cap-a/', 1)).status).toBe(200);

@@ -60,7 +60,7 @@ export interface HarnessOptions {
   readsPerMinute?: number;
   fakeClock?: boolean;
   /** Caps on waiting comments (defaults: the server's). */
-  caps?: { total: number; perChapter: number; perReader: number };
+  caps?: { total: number; perChapter: number; perReader: number; perNetwork?: number };
   /** Stand-in chapters whose threads are closed, from an ISO time (data-closed-from). */
   closed?: Record<string, string>;
   reportThreshold?: number;

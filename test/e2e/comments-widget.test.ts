@@ -210,6 +210,46 @@ describe('comments widget', () => {
     }
   }, 300_000); // restarts the comment server: 20-60 s on a loaded two-core machine
 
+  it('after a lost answer: the same text is sent again under its key (stored once); an edited draft goes as a new comment, and the reader is shown what was stored', async () => {
+    const { page, errors } = await openChapter(390);
+    await reachComments(page);
+    const first = 'Sent, but the answer never came back.';
+    const edited = 'Edited after the answer was lost.';
+    // The comment reaches the server and is stored; the answer is lost on the way back.
+    let lose = true;
+    const keys: string[] = [];
+    await page.route('**/api/comment', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      const res = await route.fetch();
+      if (lose) return route.abort('connectionreset');
+      return route.fulfill({ response: res });
+    });
+    await page.getByLabel('Name').fill('Lost Answer');
+    await page.getByLabel('Comment', { exact: true }).fill(first);
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/not posted/);
+    await expect.poll(() => h.rows('comment = ?', [first]).then((r) => r.length), SLOW).toBe(1);
+    // Try again with the same text: the same key, answered with the stored comment, not a second copy.
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/not posted/);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(await h.rows('comment = ?', [first])).toHaveLength(1);
+    // The reader edits the draft, then posts: a new key, a new comment, and the waiting list shows the edited text.
+    lose = false;
+    await page.getByLabel('Comment', { exact: true }).fill(edited);
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/awaits moderation/);
+    expect(keys).toHaveLength(3);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(await h.rows('comment = ?', [edited])).toHaveLength(1);
+    expect(await page.locator('.cm-pending .cm-item').filter({ hasText: edited }).count()).toBe(1);
+    expect(await page.locator('.cm-pending .cm-item').filter({ hasText: first }).count()).toBe(0);
+    expect(errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET/.test(e))).toEqual([]);
+    await page.context().close();
+  });
+
   it('checks length and e-mail before sending, with the message on the field', async () => {
     const { page } = await openChapter(1280);
     await reachComments(page);

@@ -104,5 +104,7 @@ CREATE TABLE IF NOT EXISTS cm_meta (
 CREATE TABLE IF NOT EXISTS cm_idem (
   key varchar(64) PRIMARY KEY,
   comment_id varchar(32),
-  created_ms bigint NOT NULL
+  created_ms bigint NOT NULL,
+  -- digest of the post (chapter, reply, name, e-mail, text): a key sent again with other text is refused
+  body_hash varchar(64)
 );

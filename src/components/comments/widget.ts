@@ -65,6 +65,8 @@ interface Draft {
   replyTo?: string;
   /** Idempotency key of this draft's post, kept until the server confirms it. */
   key?: string;
+  /** The body that key was first sent with: an edited draft is a new post and gets a new key. */
+  keyFor?: string;
   /** The secret that lets this browser delete the comment once posted (sent with it; kept in MINE after). */
   secret?: string;
 }
@@ -81,7 +83,9 @@ class ApiError extends Error {
 /** Refusal codes the server sends (server/comments/gate.cjs) and the string each is shown with. */
 const CODED: Partial<Record<string, WidgetString>> = {
   cap_reader: 'err_cap_reader',
+  cap_network: 'err_cap_network',
   cap_paused: 'err_cap_paused',
+  key_reused: 'err_key_reused',
   closed: 'err_closed',
   not_yours: 'err_not_yours',
   report_gone: 'err_report_gone',
@@ -215,6 +219,7 @@ export class ChancayComments extends HTMLElement {
   #pid = '';
   #replyTo = '';
   #idemKey = '';
+  #keyFor = '';
   #secret = '';
   #closed = false;
   #loading = false;
@@ -370,6 +375,7 @@ export class ChancayComments extends HTMLElement {
       pid: this.#pid || undefined,
       replyTo: this.#replyTo || undefined,
       key: this.#idemKey || undefined,
+      keyFor: this.#keyFor || undefined,
       secret: this.#secret || undefined,
     };
   }
@@ -392,7 +398,10 @@ export class ChancayComments extends HTMLElement {
     if (typeof d.nick === 'string') this.#nick.value = d.nick;
     if (typeof d.mail === 'string') this.#mail.value = d.mail;
     if (typeof d.comment === 'string') this.#text.value = d.comment;
-    if (typeof d.key === 'string' && /^[0-9a-f]{32}$/.test(d.key)) this.#idemKey = d.key;
+    if (typeof d.key === 'string' && /^[0-9a-f]{32}$/.test(d.key) && typeof d.keyFor === 'string') {
+      this.#idemKey = d.key;
+      this.#keyFor = d.keyFor;
+    }
     if (typeof d.secret === 'string' && /^[0-9a-f]{32}$/.test(d.secret)) this.#secret = d.secret;
     if (d.pid && d.replyTo) this.#setReply(String(d.pid), String(d.replyTo), false);
     this.#updateCounter();
@@ -452,7 +461,14 @@ export class ChancayComments extends HTMLElement {
       return;
     }
     // One key per draft until it is confirmed: a retry after a lost answer is recognised, not stored twice.
-    this.#idemKey ||= newKey();
+    // The key stands for the text it was first sent with: once the reader edits the draft, it is a new
+    // post with a new key (the server refuses a key sent again with other text, code key_reused).
+    const d = this.#draft();
+    const body = JSON.stringify({ nick: d.nick.trim(), mail: d.mail.trim(), comment: d.comment.trim(), url: this.#path, ...(d.pid ? { pid: d.pid, rid: d.pid } : {}) });
+    if (!this.#idemKey || this.#keyFor !== body) {
+      this.#idemKey = newKey();
+      this.#keyFor = body;
+    }
     this.#secret ||= newKey();
     this.#save();
     this.#busy = true;
@@ -460,11 +476,10 @@ export class ChancayComments extends HTMLElement {
     this.#submit.textContent = t('sending_button');
     this.#say(t('sending'), 'info');
     try {
-      const d = this.#draft();
       const stored = await request<{ objectId?: number | string }>(t, '/api/comment', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': this.#idemKey, 'x-comment-secret': this.#secret },
-        body: JSON.stringify({ nick: d.nick.trim(), mail: d.mail.trim(), comment: d.comment.trim(), url: this.#path, ...(d.pid ? { pid: d.pid, rid: d.pid } : {}) }),
+        body,
       });
       // Confirmed: now the draft can go. Name and e-mail are remembered, the secret that deletes it, and
       // the comment itself, shown to this reader as waiting until a moderator decides.
@@ -477,6 +492,7 @@ export class ChancayComments extends HTMLElement {
       }
       this.#text.value = '';
       this.#idemKey = '';
+      this.#keyFor = '';
       this.#secret = '';
       this.#setReply('', '', false);
       this.#updateCounter();
