@@ -138,6 +138,11 @@ async function readJson(ctx, maxBytes) {
   }
 }
 
+// Combining marks on one letter: written languages use a few (Vietnamese two, Devanagari and Thai
+// three or four); "Zalgo" text stacks hundreds, drawn far above and below its line over the article.
+const MAX_MARKS = 8;
+const STACKED = new RegExp(`\\p{M}{${MAX_MARKS + 1},}`, 'u');
+
 /** @param {unknown} v @returns {string | null} */
 function str(v) {
   return typeof v === 'string' ? v : v == null ? '' : null;
@@ -165,6 +170,7 @@ function cleanComment(body, chapters, reserved = []) {
   if (CONTROL.test(out.nick)) fields.nick = 'Names cannot contain control characters.';
   else if (!out.nick) fields.nick = 'Please give a name.';
   else if (chars(out.nick) > LIMITS.nick) fields.nick = `Names can be up to ${LIMITS.nick} characters.`;
+  else if (STACKED.test(out.nick)) fields.nick = `Names cannot stack more than ${MAX_MARKS} accents or marks on one letter.`;
   else if (isReserved(nick, reserved)) fields.nick = 'That name belongs to the site or its moderators: please choose another.';
   if (out.mail && (CONTROL.test(out.mail) || chars(out.mail) > LIMITS.mail || !EMAIL.test(out.mail))) fields.mail = 'That e-mail address does not look right (or leave it empty).';
   // A link beside the name: checked (a client that sends a bad one is told), then dropped. The site's form
@@ -180,6 +186,7 @@ function cleanComment(body, chapters, reserved = []) {
     if (!ok) fields.link = 'Links must be web addresses starting with http:// or https://.';
   }
   if (CONTROL_IN_TEXT.test(out.comment)) fields.comment = 'Comments cannot contain control characters.';
+  else if (STACKED.test(out.comment)) fields.comment = `Comments cannot stack more than ${MAX_MARKS} accents or marks on one letter.`;
   else if (!out.comment) fields.comment = 'Please write a comment.';
   else if (chars(out.comment) > LIMITS.comment) fields.comment = `Comments can be up to ${LIMITS.comment} characters.`;
   const keys = Object.keys(fields);

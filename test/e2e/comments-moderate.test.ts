@@ -241,8 +241,25 @@ describe('widget: Report, self-delete, closed thread', () => {
     await page.reload();
     await page.locator('section.comments').scrollIntoViewIfNeeded();
     await page.waitForSelector('chancay-comments[data-state]', { timeout: 20_000 });
-    await page.locator(`#comment-${id}`).getByRole('button', { name: 'Delete my comment' }).click();
+    // Asked in the page (an embed's sandboxed frame refuses window.confirm): Keep it goes back to Delete,
+    // from the keyboard, with nothing sent.
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => dialogs.push(d.message()));
+    const del = page.locator(`#comment-${id}`).getByRole('button', { name: 'Delete my comment' });
+    await del.focus();
+    await page.keyboard.press('Enter');
+    const yes = page.locator(`#comment-${id}`).getByRole('button', { name: 'Yes, delete it' });
+    expect(await yes.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await page.locator(`#comment-${id} .cm-delete-ask`).textContent()).toMatch(/Delete your comment for good\? This cannot be undone\./);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // Keep it
+    expect(await del.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await yes.isVisible()).toBe(false);
+    expect(await statusOf(Number(id))).toBe('approved');
+    await del.click();
+    await yes.click();
     await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/has been deleted/);
+    expect(dialogs).toEqual([]);
     expect(await statusOf(Number(id))).toBe('deleted');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -307,6 +324,7 @@ describe('widget: Report, self-delete, closed thread', () => {
     await expect.poll(() => page.locator('.cm-pending .cm-item').count(), SLOW).toBe(1);
     const third = Object.keys(await page.evaluate(() => JSON.parse(localStorage.getItem('chancay-comments:waiting') ?? '{}'))).at(-1)!;
     await page.locator(`#waiting-${third}`).getByRole('button', { name: 'Delete my comment' }).click();
+    await page.locator(`#waiting-${third}`).getByRole('button', { name: 'Yes, delete it' }).click();
     await expect.poll(() => page.locator('.cm-pending').isVisible(), SLOW).toBe(false);
     expect(await page.locator('.cm-status').textContent()).toMatch(/has been deleted/);
     expect(await statusOf(Number(third))).toBe('deleted');

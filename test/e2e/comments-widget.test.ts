@@ -250,6 +250,25 @@ describe('comments widget', () => {
     await page.context().close();
   });
 
+  it('in a frame where the browser blocks storage, says the draft will not survive a reload (the form still holds it)', async () => {
+    const { page } = await openChapter(390);
+    // What a third-party frame with storage blocked sees: every localStorage call throws.
+    await page.addInitScript(() => {
+      for (const m of ['getItem', 'setItem', 'removeItem'] as const)
+        Object.defineProperty(Storage.prototype, m, { value: () => { throw new DOMException('blocked', 'SecurityError'); } });
+    });
+    await page.reload();
+    await reachComments(page);
+    await page.route('**/api/comment', (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.fallback()));
+    const text = 'Written where nothing can be stored.';
+    await page.getByLabel('Name').fill('No Storage');
+    await page.getByLabel('Comment', { exact: true }).fill(text);
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/not posted.*kept here.*does not let the page keep a draft, so copy your text/);
+    expect(await page.getByLabel('Comment', { exact: true }).inputValue()).toBe(text);
+    await page.context().close();
+  });
+
   it('checks length and e-mail before sending, with the message on the field', async () => {
     const { page } = await openChapter(1280);
     await reachComments(page);

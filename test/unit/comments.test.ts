@@ -65,6 +65,11 @@ describe('server gate input checks', () => {
     expect(field({ ...ok, link: 'https://example.org' })).toBe('accepted');
     expect(field({ ...ok, url: 'https://x.example/' })).toBe('url');
     expect(field({ ...ok, nick: '', comment: '' })).toBe('nick,comment');
+    // Accents as languages write them pass; marks stacked past eight on one letter ("Zalgo") do not.
+    expect(field({ ...ok, comment: 'Tiếng Việt, नमस्ते, ภาษาไทย, Perú' })).toBe('accepted');
+    expect(field({ ...ok, comment: 'a' + '\u0301'.repeat(8) })).toBe('accepted');
+    expect(field({ ...ok, comment: 'a' + '\u0301\u0316'.repeat(1000) })).toBe('comment');
+    expect(field({ ...ok, nick: 'Z' + '\u0336'.repeat(9) })).toBe('nick');
   });
   it('treats a reply without a parent id as the root id, and refuses odd ids', () => {
     expect(cleanComment({ ...ok, rid: '12' }).pid).toBe('12');

@@ -137,6 +137,20 @@ function writeWaiting(map: Record<string, Waiting>) {
     /* storage full or blocked */
   }
 }
+/** Whether this browser lets the page keep anything (a third-party frame with storage blocked throws). */
+let storageOk: boolean | undefined;
+function canStore(): boolean {
+  if (storageOk === undefined) {
+    try {
+      localStorage.setItem('chancay-comments:probe', '1');
+      localStorage.removeItem('chancay-comments:probe');
+      storageOk = true;
+    } catch {
+      storageOk = false;
+    }
+  }
+  return storageOk;
+}
 function readMap(key: string): Record<string, string> {
   try {
     const v = JSON.parse(localStorage.getItem(key) || '{}');
@@ -508,7 +522,9 @@ export class ChancayComments extends HTMLElement {
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(t('err_unknown'));
       this.#fieldErrors(err.fields);
-      this.#say(t(err.retryable ? 'not_posted_retry' : 'not_posted', { reason: err.message }), 'error', err.retryable ? () => void this.#post() : undefined);
+      // "Kept here" is true of the form; whether a reload keeps it depends on the browser letting the page store it.
+      const kept = canStore() ? '' : ` ${t('draft_not_stored')}`;
+      this.#say(t(err.retryable ? 'not_posted_retry' : 'not_posted', { reason: err.message }) + kept, 'error', err.retryable ? () => void this.#post() : undefined);
     } finally {
       this.#busy = false;
       this.#submit.disabled = false;
@@ -623,9 +639,26 @@ export class ChancayComments extends HTMLElement {
   #deleteButton(li: HTMLLIElement, id: string, secret: string) {
     const t = this.#t;
     const b = h('button', { type: 'button', class: 'cm-link cm-delete' }, t('delete'));
-    b.addEventListener('click', async () => {
-      if (!window.confirm(t('delete_confirm'))) return;
-      b.disabled = true;
+    // Confirmed in the page, not with window.confirm(): an embed's sandboxed frame (no allow-modals)
+    // answers confirm() with false at once, so Delete would do nothing there.
+    const askId = `cm-delete-ask-${id}-${++uid}`;
+    const yes = h('button', { type: 'button', class: 'cm-link cm-delete-yes', 'aria-describedby': askId }, t('delete_yes'));
+    const no = h('button', { type: 'button', class: 'cm-link cm-delete-no' }, t('delete_no'));
+    const ask = h('span', { class: 'cm-delete-ask', role: 'group', hidden: '' });
+    ask.append(h('span', { id: askId }, t('delete_confirm')), ' ', yes, ' ', no);
+    b.addEventListener('click', () => {
+      b.hidden = true;
+      ask.hidden = false;
+      yes.focus();
+    });
+    no.addEventListener('click', () => {
+      ask.hidden = true;
+      b.hidden = false;
+      b.focus();
+    });
+    yes.addEventListener('click', async () => {
+      yes.disabled = true;
+      no.disabled = true;
       try {
         await request(t, `/api/comment/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'x-comment-secret': secret } });
         const mine = readMap(MINE);
@@ -638,11 +671,14 @@ export class ChancayComments extends HTMLElement {
         this.#pending.hidden = !this.#pendingList.children.length;
         this.#say(t('deleted_own'), 'ok');
       } catch (e) {
-        b.disabled = false;
+        yes.disabled = false;
+        no.disabled = false;
         this.#say(e instanceof ApiError ? e.message : t('err_unknown'), 'error');
       }
     });
-    return b;
+    const wrap = h('span', { class: 'cm-delete-wrap' });
+    wrap.append(b, ask);
+    return wrap;
   }
 
   /** "Report": a reason from a short list (radio buttons in a fieldset), one report per reader per comment. */
