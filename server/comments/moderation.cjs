@@ -450,7 +450,12 @@ function createModeration(o) {
         [id, now()],
       );
       let hidden = Boolean(Number(m.hidden));
-      if (Number(m.reports) >= threshold && !hidden) {
+      // Hidden when readers from `threshold` different networks report it: reports are one per reader
+      // (an IPv6 /64), but one /48 holds 65,536 of those, so its reports count once (networkPattern).
+      const [d] = hidden
+        ? [{ n: 0 }]
+        : await db.all(`SELECT COUNT(DISTINCT CASE WHEN reader LIKE '%::/64' THEN substr(reader, 1, 15) ELSE reader END) AS n FROM cm_report WHERE comment_id = ?`, [id]);
+      if (Number(d.n) >= threshold && !hidden) {
         await db.all('UPDATE cm_comment SET hidden = 1 WHERE comment_id = ?', [id]);
         await db.all(`UPDATE ${C} SET status = 'spam' WHERE id = ? AND status = 'approved'`, [id]);
         hidden = true;

@@ -728,7 +728,7 @@ async function mod(h: Harness, token: string, p: string, body?: unknown) {
   return r.json.data;
 }
 
-const MOD_PAGES = ['/q-a/', '/q-b/', '/q-c/', '/spam-a/', '/spam-b/', '/bulk-a/', '/bulk-b/', '/reports/', '/mine/', '/export/', '/closed-now/', '/closed-later/'];
+const MOD_PAGES = ['/q-a/', '/q-b/', '/q-c/', '/spam-a/', '/spam-b/', '/bulk-a/', '/bulk-b/', '/reports/', '/reports-v6/', '/mine/', '/export/', '/closed-now/', '/closed-later/'];
 
 export function defineModerationSuite(label: string, getDatabaseUrl: () => Promise<string | null | undefined>) {
   describe(`moderation on ${label}`, () => {
@@ -898,6 +898,16 @@ export function defineModerationSuite(label: string, getDatabaseUrl: () => Promi
       await mod(h, token, 'action', { action: 'approve', ids: [c] });
       expect((await list(h.site, '/reports/')).count).toBe(1);
       expect((await queueOf('reported')).map((x) => x.id)).not.toContain(c);
+      // Readers in one IPv6 /48 (each /64 a reader) count as one network for hiding: two of them do not
+      // hide a comment; a reader from another network does.
+      const v = Number((await post('10.80.0.2', { nick: 'Target', comment: 'Another comment, reported from one network.', url: '/reports-v6/' })).json.data.objectId);
+      await approve(h, [v]);
+      expect((await report('2001:db8:99:1::1', 'abuse', v)).json.data.already).toBe(false);
+      expect((await report('2001:db8:99:2::1', 'abuse', v)).json.data.already).toBe(false);
+      expect((await list(h.site, '/reports-v6/')).count).toBe(1);
+      expect((await queueOf('reported')).find((x) => x.id === v)).toMatchObject({ reports: 2, hidden: false });
+      expect((await report('2001:db8:9a:1::1', 'abuse', v)).json.data.already).toBe(false);
+      expect((await list(h.site, '/reports-v6/')).count).toBe(0);
     });
 
     it('lets a reader delete their own comment from the browser that holds its secret, and no one else', async () => {

@@ -47,6 +47,10 @@ describe('comment names', () => {
     for (const n of ['The Chancay Corridor', 'El Corredor de Chancay', 'Moderator', 'Moderador', 'Admin', 'Redacción'])
       expect(isReserved(n, names), n).toBe(true);
     for (const n of ['Rosa', 'Editorial board fan', 'Moderna']) expect(isReserved(n, names), n).toBe(false);
+    // Look-alike letters and filler words read as the title (last stop's attack review).
+    for (const n of ['The Moderator', 'M0derator', 'Site Admin', 'Adm1n', 'Official Moderator', 'El Moderador', 'Мoderator', 'Μοderator', 'the-newsroom', 'Our Editors', 'Equipo de Redacción'])
+      expect(isReserved(n, names), n).toBe(true);
+    for (const n of ['Lina', 'Adrián', 'Site visitor', 'The reader', 'Mila', 'Oleg', 'Моника', 'Editorial board fan', 'Moderna', 'Edith']) expect(isReserved(n, names), n).toBe(false);
     // A missing list stops the server with the setting's name rather than reserving nothing.
     expect(() => reservedNames('/nonexistent/reserved-names.txt')).toThrow(/COMMENTS_RESERVED_NAMES_FILE/);
   });
