@@ -54,8 +54,9 @@ const IDEM_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 const PRIVATE_FIELDS = ['mail', 'ip', 'ua', 'addr', 'browser', 'os', 'user_id', 'orig'];
 
 /** Caps on waiting comments (COMMENTS_CAP_WAITING_TOTAL, _PER_CHAPTER, _PER_READER). */
-// perNetwork: waiting comments from one IPv6 /48 (moderation.cjs networkPattern), a tenth of a chapter's.
-const CAPS = { total: 2000, perChapter: 500, perReader: 5, perNetwork: 50 };
+// perNetwork (waiting comments from one IPv6 /48, moderation.cjs networkOf) is derived in createGate when not given.
+/** @type {{ total: number, perChapter: number, perReader: number, perNetwork?: number }} */
+const CAPS = { total: 2000, perChapter: 500, perReader: 5 };
 
 /** How often the retention purge runs (on requests and on the host's timer; one process per period). */
 const PURGE_EVERY_MS = 10 * 60_000;

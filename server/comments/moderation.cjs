@@ -101,17 +101,17 @@ function iso(/** @type {unknown} */ v) {
 }
 
 /**
- * The LIKE pattern for a reader's network, as the caps count it: an IPv6 reader (readerKey gives its /64,
- * "2001:0db8:0001:0002::/64") belongs to its /48 ("2001:0db8:0001:%"). An IPv4 address is its own
- * network (addresses cost money; a /24 is often one office or one carrier's NAT).
+ * A reader's network, as the caps and the report threshold count it: an IPv6 reader (readerKey gives
+ * its /64, "2001:0db8:0001:0002::/64") belongs to its /48, the key's first 15 characters
+ * ("2001:0db8:0001:"). An IPv4 address is its own network (addresses cost money; a /24 is often one
+ * office or one carrier's NAT). NETWORK is the same rule in SQL, over a column of reader keys.
  * @param {string} reader
  */
-function networkPattern(reader) {
-  const v6 = /^([0-9a-f]{4}:[0-9a-f]{4}:[0-9a-f]{4}:)[0-9a-f]{4}::\/64$/.exec(reader);
-  if (v6) return `${v6[1]}%`;
-  // Anything else is matched exactly (LIKE's wildcards escaped).
-  return reader.replace(/[\\%_]/g, (c) => `\\${c}`);
+function networkOf(reader) {
+  return reader.endsWith('::/64') ? reader.slice(0, 15) : reader;
 }
+/** @param {string} col */
+const NETWORK = (col) => `CASE WHEN ${col} LIKE '%::/64' THEN substr(${col}, 1, 15) ELSE ${col} END`;
 
 /**
  * @param {{
@@ -226,7 +226,7 @@ function createModeration(o) {
     /**
      * Comments waiting for the moderator (waiting and likely spam) plus the holds of posts being stored:
      * in all, on one chapter, from one reader (an IPv4 address or an IPv6 /64, as readerKey groups them),
-     * and from the reader's network (an IPv6 /48: networkPattern).
+     * and from the reader's network (an IPv6 /48: networkOf).
      * @param {string} url @param {string} reader
      */
     async waitingCounts(url, reader) {
@@ -235,8 +235,8 @@ function createModeration(o) {
         `SELECT (SELECT COUNT(*) FROM ${WAITING}) + (SELECT COUNT(*) FROM ${HOLDS}) AS total,
                 (SELECT COUNT(*) FROM ${WAITING} AND c.url = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.url = ?) AS chapter,
                 (SELECT COUNT(*) FROM ${WAITING} AND m.reader = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.reader = ?) AS reader,
-                (SELECT COUNT(*) FROM ${WAITING} AND m.reader LIKE ? ESCAPE '\\') + (SELECT COUNT(*) FROM ${HOLDS} AND h.reader LIKE ? ESCAPE '\\') AS network`,
-        [t, url, t, url, reader, t, reader, networkPattern(reader), t, networkPattern(reader)],
+                (SELECT COUNT(*) FROM ${WAITING} AND ${NETWORK('m.reader')} = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND ${NETWORK('h.reader')} = ?) AS network`,
+        [t, url, t, url, reader, t, reader, networkOf(reader), t, networkOf(reader)],
       );
       const r = rows[0] ?? {};
       return { total: Number(r.total), chapter: Number(r.chapter), reader: Number(r.reader), network: Number(r.network) };
@@ -256,7 +256,7 @@ function createModeration(o) {
     async reserve(p) {
       const token = crypto.randomBytes(15).toString('base64url');
       const t = now();
-      const net = networkPattern(p.reader);
+      const net = networkOf(p.reader);
       const took = await db.exclusive(CAP_LOCK, (all) =>
         all(
           `INSERT INTO cm_hold (token, url, reader, expires_ms)
@@ -264,7 +264,7 @@ function createModeration(o) {
            WHERE (SELECT COUNT(*) FROM ${WAITING}) + (SELECT COUNT(*) FROM ${HOLDS}) < ?
              AND (SELECT COUNT(*) FROM ${WAITING} AND c.url = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.url = ?) < ?
              AND (SELECT COUNT(*) FROM ${WAITING} AND m.reader = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND h.reader = ?) < ?
-             AND (SELECT COUNT(*) FROM ${WAITING} AND m.reader LIKE ? ESCAPE '\\') + (SELECT COUNT(*) FROM ${HOLDS} AND h.reader LIKE ? ESCAPE '\\') < ?
+             AND (SELECT COUNT(*) FROM ${WAITING} AND ${NETWORK('m.reader')} = ?) + (SELECT COUNT(*) FROM ${HOLDS} AND ${NETWORK('h.reader')} = ?) < ?
            RETURNING token`,
           [token, p.url, p.reader, t + (p.holdMs ?? 120_000), t, p.caps.total, p.url, t, p.url, p.caps.perChapter, p.reader, t, p.reader, p.caps.perReader, net, t, net, p.caps.perNetwork],
         ),
@@ -451,10 +451,10 @@ function createModeration(o) {
       );
       let hidden = Boolean(Number(m.hidden));
       // Hidden when readers from `threshold` different networks report it: reports are one per reader
-      // (an IPv6 /64), but one /48 holds 65,536 of those, so its reports count once (networkPattern).
+      // (an IPv6 /64), but one /48 holds 65,536 of those, so its reports count once (networkOf).
       const [d] = hidden
         ? [{ n: 0 }]
-        : await db.all(`SELECT COUNT(DISTINCT CASE WHEN reader LIKE '%::/64' THEN substr(reader, 1, 15) ELSE reader END) AS n FROM cm_report WHERE comment_id = ?`, [id]);
+        : await db.all(`SELECT COUNT(DISTINCT ${NETWORK('reader')}) AS n FROM cm_report WHERE comment_id = ?`, [id]);
       if (Number(d.n) >= threshold && !hidden) {
         await db.all('UPDATE cm_comment SET hidden = 1 WHERE comment_id = ?', [id]);
         await db.all(`UPDATE ${C} SET status = 'spam' WHERE id = ? AND status = 'approved'`, [id]);
@@ -598,4 +598,4 @@ function safeJson(/** @type {unknown} */ v) {
   }
 }
 
-module.exports = { createModeration, networkPattern, parseBlockedWords, blockedIn, linkCount, normalText, csvCell, QUEUES, ACTIONS, REPORT_REASONS, SIGNAL };
+module.exports = { createModeration, networkOf, parseBlockedWords, blockedIn, linkCount, normalText, csvCell, QUEUES, ACTIONS, REPORT_REASONS, SIGNAL };
