@@ -7,9 +7,11 @@
 // Uses the same store as the server: data/comments/ or COMMENTS_DATABASE_URL.
 // Resetting the password ends every session of the account, on every process.
 // --init creates an empty SQLite store where one existed and is missing.
+// `npm run comments:admin -- --backup FILE` writes a consistent copy of the
+// SQLite store to FILE, safe while the server runs (README, "Backups").
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
-import { storeConfig, upsertModerator } from './db.mjs';
+import { backupStore, storeConfig, upsertModerator } from './db.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -17,8 +19,20 @@ const { values } = parseArgs({
     name: { type: 'string', default: 'Moderator' },
     'data-dir': { type: 'string', default: process.env.COMMENTS_DATA_DIR ?? 'data/comments' },
     init: { type: 'boolean', default: process.env.COMMENTS_INIT === '1' },
+    backup: { type: 'string' },
   },
 });
+
+if (values.backup !== undefined) {
+  try {
+    const r = await backupStore(storeConfig({ dataDir: values['data-dir'] }), values.backup);
+    console.log(`Backed up ${r.comments} comment${r.comments === 1 ? '' : 's'} (${(r.bytes / 1024).toFixed(0)} kB) to ${r.file}; SQLite's integrity check passed.`);
+    process.exit(0);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}
 
 async function ask(/** @type {string} */ question, /** @type {boolean} */ hidden) {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });

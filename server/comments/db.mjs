@@ -232,3 +232,46 @@ export async function upsertModerator(cfg, { email, name, password }, opts = {})
     return { created: true };
   });
 }
+
+/**
+ * A consistent copy of the SQLite store, safe while the server runs: SQLite's
+ * `VACUUM INTO` writes one self-contained file from a single read transaction
+ * (writers wait for it, up to the busy timeout), where a plain copy of
+ * `waline.sqlite` taken during a write can be torn, half before and half after
+ * it. The copy is 0600, never overwrites a file, and is checked
+ * (`PRAGMA integrity_check`) before this returns.
+ * PostgreSQL is backed up with its own tools (README, "Backups").
+ * @param {StoreConfig} cfg
+ * @param {string} dest
+ * @returns {Promise<{ file: string, comments: number, bytes: number }>}
+ */
+export async function backupStore(cfg, dest) {
+  if (cfg.kind !== 'sqlite')
+    throw new Error('[comments] This store is PostgreSQL: back it up with pg_dump (README, "Backups"), for example pg_dump --format=custom --file=comments.dump "$COMMENTS_DATABASE_URL".');
+  if (!existsSync(cfg.file)) throw new Error(`[comments] There is no comment store at ${cfg.file} to back up.`);
+  const file = path.resolve(dest);
+  if (existsSync(file)) throw new Error(`[comments] ${file} already exists: name a new file for the backup.`);
+  await mkdir(path.dirname(file), { recursive: true });
+  const { DatabaseSync } = await import('node:sqlite');
+  const mask = process.umask(0o077);
+  try {
+    const src = new DatabaseSync(cfg.file);
+    try {
+      src.exec('PRAGMA busy_timeout = 10000');
+      src.prepare('VACUUM INTO ?').run(file);
+    } finally {
+      src.close();
+    }
+  } finally {
+    process.umask(mask);
+  }
+  const copy = new DatabaseSync(file, { readOnly: true });
+  try {
+    const check = /** @type {{ integrity_check: string }[]} */ (copy.prepare('PRAGMA integrity_check').all());
+    if (check.length !== 1 || check[0].integrity_check !== 'ok') throw new Error(`[comments] The backup ${file} failed SQLite's integrity check: ${check.map((r) => r.integrity_check).join('; ')}`);
+    const n = /** @type {{ n: number }} */ (copy.prepare('SELECT COUNT(*) AS n FROM "wl_Comment"').get());
+    return { file, comments: Number(n.n), bytes: (await import('node:fs')).statSync(file).size };
+  } finally {
+    copy.close();
+  }
+}

@@ -30,7 +30,7 @@ const { createRequire } = require('node:module');
 const proxyaddr = require('proxy-addr');
 const { verifyPassword, hashPassword } = require('./password.cjs');
 const { cleanName, isReserved } = require('./names.cjs');
-const { createModeration } = require('./moderation.cjs');
+const { createModeration, isCommentId } = require('./moderation.cjs');
 
 const walineRequire = createRequire(require.resolve('@waline/vercel/package.json'));
 const jwt = walineRequire('jsonwebtoken');
@@ -195,7 +195,7 @@ function cleanComment(body, chapters, reserved = []) {
   for (const k of ['pid', 'rid']) {
     const v = body[k];
     if (v == null || v === '') continue;
-    if (!/^\d{1,12}$/.test(String(v))) throw new GateError(400, 'The comment you reply to does not exist.');
+    if (!isCommentId(v)) throw new GateError(400, 'The comment you reply to does not exist.');
     out[k] = String(v);
   }
   if (out.rid && !out.pid) out.pid = out.rid;
@@ -454,7 +454,7 @@ function createGate(opts) {
   async function mine(ctx, reader) {
     const body = await readJson(ctx, 8 * 1024);
     const list = body.comments;
-    if (!Array.isArray(list) || list.length > 50 || !list.every((x) => x && /^\d{1,12}$/.test(String(x.id)) && typeof x.secret === 'string' && IDEM_KEY.test(x.secret)))
+    if (!Array.isArray(list) || list.length > 50 || !list.every((x) => x && isCommentId(x.id) && typeof x.secret === 'string' && IDEM_KEY.test(x.secret)))
       throw new GateError(400, 'The request could not be read.');
     const reads = await state.hit(`read:${reader}`, 60_000);
     if (reads.n > readsPerMinute) {
@@ -496,7 +496,7 @@ function createGate(opts) {
       let list;
       let scope = '';
       if (body.ids !== undefined) {
-        const clean = Array.isArray(body.ids) && body.ids.length <= 1000 && body.ids.every((/** @type {unknown} */ v) => /^\d{1,12}$/.test(String(v))) ? [...new Set(body.ids.map(Number))] : null;
+        const clean = Array.isArray(body.ids) && body.ids.length <= 1000 && body.ids.every((/** @type {unknown} */ v) => isCommentId(v)) ? [...new Set(body.ids.map(Number))] : null;
         if (!clean) throw new GateError(400, 'Give the comments as a list of up to 1000 ids.');
         list = clean;
       } else {
@@ -567,6 +567,9 @@ function createGate(opts) {
       const method = ctx.method;
       const p = ctx.path;
       const idMatch = /^\/api\/comment\/(\d{1,12})$/.exec(p);
+      const reportMatch = /^\/api\/comment\/(\d{1,12})\/report$/.exec(p);
+      // A number past the store's id range names no comment (and would be a query error on PostgreSQL).
+      if (!isCommentId((idMatch ?? reportMatch)?.[1] ?? '0')) throw new GateError(404, 'That comment does not exist (any more).');
       const needSession = () => {
         if (!sess) throw new GateError(401, 'Please sign in (again) as the moderator.');
       };
@@ -729,8 +732,8 @@ function createGate(opts) {
         return finish(ctx, sess);
       } else if (p === '/api/comment/mine' && method === 'POST') {
         return await mine(ctx, reader);
-      } else if (/^\/api\/comment\/\d{1,12}\/report$/.test(p) && method === 'POST') {
-        return await report(ctx, Number(p.split('/')[3]), reader);
+      } else if (reportMatch && method === 'POST') {
+        return await report(ctx, Number(reportMatch[1]), reader);
       } else if (p.startsWith('/api/moderate/')) {
         needSession();
         return await moderate(ctx, /** @type {NonNullable<typeof sess>} */ (sess));

@@ -16,6 +16,15 @@
 'use strict';
 const crypto = require('node:crypto');
 
+/**
+ * A comment id as a request may name one: digits only, within the store's id column
+ * (PostgreSQL `serial`, a 32-bit integer). A larger number names no comment; passed on,
+ * PostgreSQL would refuse the query ("out of range for type integer") and the reader
+ * would get a 500 instead of "no such comment".
+ * @param {unknown} v
+ */
+const isCommentId = (v) => (typeof v === 'string' || typeof v === 'number') && /^\d{1,10}$/.test(String(v)) && Number(v) <= 2_147_483_647;
+
 /** The queues, in the order the moderation page shows them. */
 const QUEUES = ['waiting', 'reported', 'likely_spam', 'approved', 'rejected', 'spam'];
 /** What a moderator can do to comments, and what each means for Waline's status and our queue. */
@@ -160,7 +169,7 @@ function createModeration(o) {
     if (!Array.isArray(list) || list.length > max) return null;
     const out = [];
     for (const v of list) {
-      if (!/^\d{1,12}$/.test(String(v))) return null;
+      if (!isCommentId(v)) return null;
       out.push(Number(v));
     }
     return [...new Set(out)];
@@ -347,7 +356,7 @@ function createModeration(o) {
     async scopeIds(/** @type {{ reader?: unknown, chapter?: unknown, queue?: unknown }} */ s) {
       const queue = typeof s.queue === 'string' && QUEUES.includes(s.queue) ? s.queue : 'waiting';
       if (s.reader != null) {
-        if (!/^\d{1,12}$/.test(String(s.reader))) return null;
+        if (!isCommentId(s.reader)) return null;
         const [c] = await db.all(`SELECT c.ip, c.mail, m.reader FROM ${FROM} WHERE c.id = ?`, [Number(s.reader)]);
         if (!c) return [];
         // The reader: the same address (an IPv6 reader's /64, as the limits group them) or the same e-mail.
@@ -598,4 +607,4 @@ function safeJson(/** @type {unknown} */ v) {
   }
 }
 
-module.exports = { createModeration, networkOf, parseBlockedWords, blockedIn, linkCount, normalText, csvCell, QUEUES, ACTIONS, REPORT_REASONS, SIGNAL };
+module.exports = { createModeration, isCommentId, networkOf, parseBlockedWords, blockedIn, linkCount, normalText, csvCell, QUEUES, ACTIONS, REPORT_REASONS, SIGNAL };

@@ -783,6 +783,52 @@ export function defineModerationSuite(label: string, getDatabaseUrl: () => Promi
       expect((await api(h.site, '/api/moderate/list?queue=unknown', { token })).status).toBe(400);
     });
 
+    it('answers malformed moderator requests with a 4xx that says what is wrong, never a 500 (ids past the store\'s integer range, repeated or bracketed parameters, control characters)', async () => {
+      const gets = [
+        'list?queue[]=waiting',
+        'list?queue=waiting&queue=spam',
+        'list?page=-1',
+        'list?page=99999999',
+        'list?page=1e3',
+        'list?chapter=%00',
+        'list?chapter=/q-a/&chapter=/q-b/',
+        'list?order[]=newest',
+        'by-email?mail=%00',
+        'by-email?mail[]=a@example.org',
+      ];
+      for (const g of gets) {
+        const r = await api(h.site, `/api/moderate/${g}`, { token });
+        expect(r.status, g).toBeGreaterThanOrEqual(200);
+        expect(r.status, g).toBeLessThan(500);
+        expect(r.json, g).toBeTruthy();
+      }
+      const posts: unknown[] = [
+        { action: 'approve', ids: [99999999999] },
+        { action: 'approve', ids: [2147483648] },
+        { action: 'approve', reader: 99999999999 },
+        { action: 'approve', reader: '12abc' },
+        { action: 'approve', ids: '1,2' },
+        { action: 'approve', ids: [{}] },
+        { action: 'approve', chapter: { $ne: '' } },
+        { action: '__proto__', ids: [1] },
+        { action: 'approve', queue: ['waiting'], chapter: '/q-a/' },
+      ];
+      for (const b of posts) {
+        const r = await api(h.site, '/api/moderate/action', { body: b, token });
+        expect(r.status, JSON.stringify(b)).toBeLessThan(500);
+        if (r.status >= 400) expect(r.json.errmsg, JSON.stringify(b)).toMatch(/^[A-Z][^\n]{3,200}$/);
+        expect(JSON.stringify(r.json), JSON.stringify(b)).not.toMatch(/SQL|out of range|integer|stack|at .*\.c?js/i);
+      }
+      // The same range on a reader's routes: an id past it names no comment.
+      const huge = '99999999999';
+      expect((await api(h.site, `/api/comment/${huge}/report`, { body: { reason: 'spam' } })).status).toBe(404);
+      expect((await api(h.site, `/api/comment/${huge}`, { method: 'DELETE', headers: { 'x-comment-secret': 'a'.repeat(32) } })).status).toBe(404);
+      expect((await api(h.site, '/api/comment/mine', { body: { comments: [{ id: huge, secret: 'a'.repeat(32) }] } })).status).toBe(400);
+      const reply = await post('10.77.60.1', { nick: 'Ana', comment: 'A reply to nothing.', url: '/q-a/', pid: huge, rid: huge });
+      expect(reply.status).toBe(400);
+      expect(reply.json.errmsg).toMatch(/does not exist/);
+    });
+
     it('counts earlier comments from the same reader as the limits do: an IPv6 /64 is one reader, an IPv4 address another', async () => {
       const a = await post('2001:db8:64:1::a', { nick: 'Vee', comment: 'From my phone, one address.', url: '/q-a/' });
       const b = await post('2001:db8:64:1:ffff:1:2:3', { nick: 'Vee', comment: 'Same phone, a new address in the /64.', url: '/q-b/' });

@@ -3,9 +3,12 @@
  * deleted or replaced under the server refuses writes (503) instead of
  * acknowledging comments it will lose, a start never silently replaces a
  * store that existed, the chapter list comes from the built site, and the
- * reader's address is taken only from trusted proxies.
+ * reader's address is taken only from trusted proxies; a backup taken while
+ * comments are being written restores to a store that has every one of them.
  */
-import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, statSync, unlinkSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, unlinkSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it, expect, afterAll } from 'vitest';
@@ -139,5 +142,55 @@ describe('comment store (SQLite)', { timeout: 300_000 }, () => {
       await c.stop();
     }
     await expect(startComments({ dataDir, siteDir: site, port: 0, quiet: true, trustedProxies: 'loopback, not-an-address' })).rejects.toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it('backs up the store while the server takes comments (comments:admin --backup), and the backup restores with every comment it acknowledged', async () => {
+    const dataDir = path.join(tmp, 'backup');
+    const admin = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['server/comments/admin.mjs', '--data-dir', dataDir, ...args], { env: { ...process.env, COMMENTS_DATABASE_URL: '' } }).then(
+        (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
+      );
+    const c = await startComments({ dataDir, siteDir: site, port: 0, rateLimitSeconds: 0, quiet: true });
+    const file = path.join(tmp, 'backups', 'comments.sqlite');
+    let before = 0;
+    try {
+      for (let i = 0; i < 5; i++) expect((await post(c.url, nextIp(), `before the backup ${i}`)).status).toBe(200);
+      before = await count(dataDir);
+      // Readers keep posting while the backup runs.
+      const during = Promise.all(Array.from({ length: 8 }, (_, i) => post(c.url, nextIp(), `during the backup ${i}`)));
+      const r = await admin('--backup', file);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^Backed up \d+ comments .* integrity check passed/);
+      for (const d of await during) expect(d.status).toBe(200);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      // Never over an existing file; a PostgreSQL store is pointed to pg_dump.
+      const again = await admin('--backup', file);
+      expect(again.code).toBe(1);
+      expect(again.err).toMatch(/already exists/);
+    } finally {
+      await c.stop();
+    }
+    // Restore as the README says: the backup becomes waline.sqlite in a store folder, then start.
+    const restored = path.join(tmp, 'restored');
+    mkdirSync(restored, { mode: 0o700 });
+    copyFileSync(file, path.join(restored, 'waline.sqlite'));
+    writeFileSync(path.join(restored, MARKER), 'restored\n');
+    const n = await count(restored);
+    expect(n).toBeGreaterThanOrEqual(before);
+    expect(n).toBeLessThanOrEqual(before + 8);
+    const back = await startComments({ dataDir: restored, siteDir: site, port: 0, rateLimitSeconds: 0, quiet: true });
+    try {
+      expect((await post(back.url, nextIp(), 'after the restore')).status).toBe(200);
+      expect(await count(restored)).toBe(n + 1);
+    } finally {
+      await back.stop();
+    }
+    const pg = await promisify(execFile)(process.execPath, ['server/comments/admin.mjs', '--backup', path.join(tmp, 'x.sqlite')], {
+      env: { ...process.env, COMMENTS_DATABASE_URL: 'postgres://u:p@127.0.0.1:1/db' },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect((pg as { code: number }).code).toBe(1);
+    expect((pg as { stderr: string }).stderr).toMatch(/pg_dump/);
   });
 });
