@@ -12,7 +12,9 @@
 //    checked segments, so they always stay on this site;
 //  - the build's precompressed .br/.gz copies are served when the reader
 //    accepts them (gzip computed once per file otherwise), with ETag and 304;
-//  - the proxy overwrites X-Forwarded-For with the peer address, strips
+//  - the proxy overwrites X-Forwarded-For with the peer address (or, from a
+//    front proxy named in FRONT_TRUSTED_PROXIES, the nearest address that
+//    proxy vouches for), strips
 //    hop-by-hop headers both ways, gives up after PROXY_TIMEOUT_MS (504) and
 //    cancels the upstream request when the reader goes away;
 //  - connections per client address are capped, and slow or idle
@@ -20,11 +22,32 @@
 //  - bad requests are logged as one line, at most once per 10 s per kind.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { staticHeaders, readManifest, MANIFEST } from '../deploy/policy.mjs';
+
+/** @type {{ (req: http.IncomingMessage, trust: (addr: string, i: number) => boolean): string, compile(list: string[]): (addr: string, i: number) => boolean }} */
+const proxyaddr = createRequire(import.meta.url)('proxy-addr');
+
+/**
+ * FRONT_TRUSTED_PROXIES ("loopback", "10.0.0.0/8, 192.0.2.1", …): the proxies in front of
+ * this server (a TLS terminator or load balancer on the same machine or network) whose
+ * X-Forwarded-For is believed, as a proxy-addr trust function; unset: none, the peer is the
+ * reader. A wrong entry stops the start with the setting's name.
+ * @param {string | undefined} list
+ */
+export function frontTrust(list) {
+  const entries = String(list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!entries.length) return null;
+  try {
+    return proxyaddr.compile(entries);
+  } catch (e) {
+    throw new Error(`FRONT_TRUSTED_PROXIES: ${e instanceof Error ? e.message : e} (give addresses, CIDR subnets, loopback, linklocal or uniquelocal, comma-separated)`);
+  }
+}
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -110,7 +133,7 @@ export function parsePath(rawPath) {
 /**
  * @typedef {{ root?: string, host?: string, port?: number, commentsUpstream?: string, quiet?: boolean,
  *   proxyTimeoutMs?: number, maxConnectionsPerAddress?: number, headersTimeoutMs?: number,
- *   keepAliveTimeoutMs?: number, idleTimeoutMs?: number, log?: (line: string) => void }} ServeOptions
+ *   keepAliveTimeoutMs?: number, idleTimeoutMs?: number, log?: (line: string) => void, trustedProxies?: string }} ServeOptions
  */
 
 /**
@@ -125,6 +148,9 @@ export async function serve(opts = {}) {
   const proxyTimeoutMs = opts.proxyTimeoutMs ?? Number(process.env.PROXY_TIMEOUT_MS ?? 12_000);
   const maxPerAddress = opts.maxConnectionsPerAddress ?? Number(process.env.MAX_CONNECTIONS_PER_ADDRESS ?? 128);
   const write = opts.log ?? ((/** @type {string} */ line) => console.error(line));
+  // Behind a front proxy every reader arrives from its address: the reader is who it vouches for,
+  // and its connections (many readers' requests) are not held to one reader's connection cap.
+  const trust = frontTrust(opts.trustedProxies ?? process.env.FRONT_TRUSTED_PROXIES);
 
   /** One line per kind of problem per 10 s, with how many were not logged. */
   const logState = new Map();
@@ -279,7 +305,7 @@ export async function serve(opts = {}) {
   function proxy(req, res, target) {
     const headers = withoutHopByHop(req.headers);
     for (const h of CLIENT_ADDRESS) delete headers[h];
-    headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    headers['x-forwarded-for'] = trust ? proxyaddr(req, trust) : (req.socket.remoteAddress ?? '');
     headers.host = target.host;
     let done = false;
     /** @param {number} status @param {string} message */
@@ -354,13 +380,15 @@ export async function serve(opts = {}) {
   server.on('request', (req) => requested.add(req.socket));
   server.on('connection', (socket) => {
     const addr = socket.remoteAddress ?? '';
+    // A trusted front proxy carries many readers' requests: no per-address cap on it.
+    const capped = !trust?.(addr, 0);
     const n = (perAddress.get(addr) ?? 0) + 1;
-    if (n > maxPerAddress) {
+    if (capped && n > maxPerAddress) {
       log('connection limit', `${addr} has ${maxPerAddress} open connections; closing new ones`);
       socket.destroy();
       return;
     }
-    perAddress.set(addr, n);
+    if (capped) perAddress.set(addr, n);
     // A connection that never sends a request is closed after the header timeout
     // (Node's own headersTimeout only starts with a request's first byte).
     const silent = setTimeout(() => {
@@ -368,10 +396,11 @@ export async function serve(opts = {}) {
     }, server.headersTimeout);
     silent.unref();
     socket.once('close', () => {
+      clearTimeout(silent);
+      if (!capped) return;
       const m = (perAddress.get(addr) ?? 1) - 1;
       if (m > 0) perAddress.set(addr, m);
       else perAddress.delete(addr);
-      clearTimeout(silent);
     });
   });
 

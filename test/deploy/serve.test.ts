@@ -260,3 +260,42 @@ describe('connections', () => {
     for (const s of sockets) s.destroy();
   }, 45_000);
 });
+
+describe('behind a front proxy (FRONT_TRUSTED_PROXIES)', () => {
+  it('takes the reader from the X-Forwarded-For of a trusted front proxy only, and does not hold that proxy to one reader\'s connection cap', async () => {
+    const port = (upstream.address() as net.AddressInfo).port;
+    // The front proxy is 127.0.0.3; anyone else (127.0.0.1 here) is a reader whose header means nothing.
+    const fronted = await startServeProcess({ DIST_DIR: root, COMMENTS_UPSTREAM: `http://127.0.0.1:${port}`, FRONT_TRUSTED_PROXIES: '127.0.0.3', MAX_CONNECTIONS_PER_ADDRESS: '20' });
+    try {
+      const through = async (localAddress: string, xff: string) => {
+        seen.length = 0;
+        expect((await raw(fronted.url, '/api/echo', { localAddress, headers: { 'x-forwarded-for': xff } })).status).toBe(200);
+        return seen[0]!['x-forwarded-for'];
+      };
+      expect(await through('127.0.0.3', '203.0.113.7')).toBe('203.0.113.7');
+      // A reader's own header before the proxy's entry is not believed: the nearest untrusted address wins.
+      expect(await through('127.0.0.3', '6.6.6.6, 203.0.113.7')).toBe('203.0.113.7');
+      expect(await through('127.0.0.1', '203.0.113.7')).toBe('127.0.0.1');
+      // 40 connections from the proxy stay open (the cap is 20 per address); from a reader, 20.
+      const hold = async (localAddress: string) => {
+        const u = new URL(fronted.url);
+        let closed = 0;
+        const sockets = Array.from({ length: 40 }, () => {
+          const s = net.connect({ host: u.hostname, port: Number(u.port), localAddress });
+          s.on('error', () => {});
+          s.once('close', () => closed++);
+          return s;
+        });
+        await Promise.all(sockets.map((s) => new Promise((r) => (s.readyState === 'open' ? r(0) : s.once('connect', r).once('close', r)))));
+        await new Promise((r) => setTimeout(r, 500));
+        for (const s of sockets) s.destroy();
+        return closed;
+      };
+      expect(await hold('127.0.0.3')).toBe(0);
+      expect(await hold('127.0.0.4')).toBe(20);
+    } finally {
+      await fronted.stop();
+    }
+    await expect(startServeProcess({ DIST_DIR: root, FRONT_TRUSTED_PROXIES: 'loopback, not-an-address' })).rejects.toThrow(/FRONT_TRUSTED_PROXIES/);
+  }, 60_000);
+});
