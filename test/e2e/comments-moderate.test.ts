@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './browser';
-import { axe } from './axe';
+import { axe, axeBothSchemes } from './axe';
 import { startHarness, postAs, nextIp, approve, api, MODERATOR, type Harness } from '../comments/harness';
 
 const CHAPTER = '/the-road-to-apec/';
@@ -257,6 +257,19 @@ describe('widget: Report, self-delete, closed thread', () => {
     expect(await yes.isVisible()).toBe(false);
     expect(await statusOf(Number(id))).toBe('approved');
     await del.click();
+    // The open question passes axe in both colour schemes (the destructive button's colours included),
+    // and the button for the act that cannot be undone is the one that stands out: a filled box, not a link.
+    const ask = `#comment-${id} .cm-delete-ask`;
+    const open = await axeBothSchemes(page, 'light', 'delete question', ask);
+    expect(open.backgrounds.dark).not.toBe(open.backgrounds.light);
+    expect(open.found).toEqual([]);
+    const look = await yes.evaluate((b) => {
+      const cs = getComputedStyle(b);
+      return { bg: cs.backgroundColor, deco: cs.textDecorationLine, h: b.getBoundingClientRect().height };
+    });
+    expect(look.bg).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+    expect(look.deco).toBe('none');
+    expect(look.h).toBeGreaterThanOrEqual(44);
     await yes.click();
     await expect.poll(() => page.locator('.cm-status').textContent(), SLOW).toMatch(/has been deleted/);
     expect(dialogs).toEqual([]);
