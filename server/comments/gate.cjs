@@ -235,6 +235,45 @@ function publicQuery(query, chapters) {
   return { key: `list ${p} ${page} ${pageSize} ${sortBy}`, query: { path: p, page: String(page), pageSize: String(pageSize), sortBy } };
 }
 
+/**
+ * The moderator's list from Waline (`type=list`), reduced to the parameters Waline reads, each
+ * checked: Waline answers a page it cannot parse with an error of its own, which would reach
+ * the moderator as "the comment server had a problem" (a 500) instead of what was wrong.
+ * @param {Record<string, unknown>} query
+ */
+function moderatorListQuery(query) {
+  const allowed = ['type', 'page', 'pageSize', 'status', 'owner', 'keyword'];
+  for (const [k, v] of Object.entries(query)) {
+    if (!allowed.includes(k)) throw new GateError(400, `Unknown parameter: ${k.slice(0, 40).replace(CONTROL, '?')}.`);
+    if (typeof v !== 'string') throw new GateError(400, `Give ${k} once.`);
+  }
+  /** @type {Record<string, string>} */
+  const out = { type: 'list' };
+  if (query.page !== undefined) {
+    if (!/^\d{1,5}$/.test(String(query.page)) || Number(query.page) < 1) throw new GateError(400, 'Which page of comments?');
+    out.page = String(Number(query.page));
+  }
+  if (query.pageSize !== undefined) {
+    const n = /^\d{1,3}$/.test(String(query.pageSize)) ? Number(query.pageSize) : 0;
+    if (n < 1 || n > 100) throw new GateError(400, 'Pages hold 1 to 100 comments.');
+    out.pageSize = String(n);
+  }
+  if (query.status !== undefined) {
+    if (!['waiting', 'approved', 'spam'].includes(String(query.status))) throw new GateError(400, 'Unknown status.');
+    out.status = String(query.status);
+  }
+  if (query.owner !== undefined) {
+    if (!['mine', 'all'].includes(String(query.owner))) throw new GateError(400, 'Unknown owner.');
+    out.owner = String(query.owner);
+  }
+  if (query.keyword !== undefined) {
+    const k = String(query.keyword);
+    if (k.length > 200 || CONTROL.test(k)) throw new GateError(400, 'Search for up to 200 characters.');
+    out.keyword = k;
+  }
+  return out;
+}
+
 /** @param {unknown} value @param {boolean} isAdmin @returns {unknown} */
 function scrub(value, isAdmin) {
   if (Array.isArray(value)) return value.map((v) => scrub(v, isAdmin));
@@ -576,7 +615,10 @@ function createGate(opts) {
       if (method !== 'GET' && method !== 'HEAD' && !storeOk()) throw unavailable();
 
       if (p === '/api/comment' && method === 'GET') {
-        if (ctx.query.type === 'list') needSession();
+        if (ctx.query.type === 'list') {
+          needSession();
+          ctx.query = moderatorListQuery(ctx.query);
+        } else if (sess) ctx.query = publicQuery(ctx.query, chapters).query; // the moderator reading a chapter: the same checks, no cache
         if (!sess) {
           const { key, query } = publicQuery(ctx.query, chapters);
           ctx.query = query;

@@ -783,7 +783,7 @@ export function defineModerationSuite(label: string, getDatabaseUrl: () => Promi
       expect((await api(h.site, '/api/moderate/list?queue=unknown', { token })).status).toBe(400);
     });
 
-    it('answers malformed moderator requests with a 4xx that says what is wrong, never a 500 (ids past the store\'s integer range, repeated or bracketed parameters, control characters)', async () => {
+    it('answers malformed moderator requests with a 4xx that says what is wrong, never a 500 (ids past the store\'s integer range, repeated or bracketed parameters, control characters, Waline\'s own list with parameters it cannot parse)', async () => {
       const gets = [
         'list?queue[]=waiting',
         'list?queue=waiting&queue=spam',
@@ -819,6 +819,14 @@ export function defineModerationSuite(label: string, getDatabaseUrl: () => Promi
         if (r.status >= 400) expect(r.json.errmsg, JSON.stringify(b)).toMatch(/^[A-Z][^\n]{3,200}$/);
         expect(JSON.stringify(r.json), JSON.stringify(b)).not.toMatch(/SQL|out of range|integer|stack|at .*\.c?js/i);
       }
+      // Waline's own moderator list (the widget's admin view) with parameters it does not validate for us.
+      for (const g of ['type=list&page=abc', 'type=list&pageSize=-5', 'type=list&status=bogus', 'type=list&owner=nobody', 'type=list&keyword[]=x', 'type=list&page=1e9']) {
+        const r = await api(h.site, `/api/comment?${g}`, { token });
+        expect(r.status, g).toBe(400);
+        expect(r.json.errmsg, g).toMatch(/^(Which page|Pages hold|Unknown|Give)/);
+      }
+      expect((await api(h.site, '/api/comment?type=list&status=waiting&owner=all&page=1&pageSize=20&keyword=rail', { token })).status).toBe(200);
+      expect((await api(h.site, '/api/comment?path=/q-a/&page=abc', { token })).status).toBe(400);
       // The same range on a reader's routes: an id past it names no comment.
       const huge = '99999999999';
       expect((await api(h.site, `/api/comment/${huge}/report`, { body: { reason: 'spam' } })).status).toBe(404);
