@@ -77,7 +77,22 @@ describe('with JavaScript', () => {
       await expect.poll(shown).toBeCloseTo(0, 1);
       expect(await page.evaluate(() => document.querySelector('.progress__bar')!.getBoundingClientRect().width / innerWidth)).toBeGreaterThan(at - 0.1);
     }
+    // A jump (Home, then End, as a keyboard reader does) lands the bar at the start and the end.
+    await page.keyboard.press('Home');
+    await expect.poll(shown).toBeCloseTo(0, 1);
+    await page.keyboard.press('End');
+    await expect.poll(shown).toBeCloseTo(0, 1);
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the reading-progress bar follows the scroll without JavaScript too', async () => {
+    const { page } = await openPage(browser, [site], { viewport: { width: 390, height: 800 }, javaScriptEnabled: false });
+    await page.goto(`${site}/${chapters[0]}/`);
+    const width = () => page.evaluate(() => document.querySelector('.progress__bar')!.getBoundingClientRect().width / innerWidth);
+    expect(await width()).toBeLessThan(0.02);
+    await page.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+    await expect.poll(width).toBeCloseTo(0.5, 1);
     await page.context().close();
   });
 
