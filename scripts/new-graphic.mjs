@@ -398,10 +398,12 @@ the same keys translated (viz, chapter and sources come from the English entry):
     col_confidence: Confianza
 
 and use it in the chapter's MDX, content/chapters/NN-<slug>.mdx and content/chapters/es/NN-<slug>.mdx
-(one step per bar, then one for all; \`shows\` says what the picture shows at that step):
+(one step per bar, then one for all; N numbers the page's steps, counting on from its last <Step>;
+\`shows\` says in a sentence or two, 20 characters at least, what the picture shows at that step:
+test/build/step-descriptions.test.ts holds every step to it):
 
 <Scrolly figure="${name}">
-  <Step n={N} shows="…">…</Step>
+  <Step n={N} shows="The first bar is highlighted, the others dimmed.">…</Step>
 </Scrolly>
 
 Then: npm run build:local && npx vitest run ${testFile}
