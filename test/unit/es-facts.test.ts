@@ -62,7 +62,7 @@ describe('Spanish facts: figures from the English file', () => {
   it('writes money, dates and counts as the Spanish edition does', () => {
     const show = (id: string) => factDisplay(es.find((r) => r['id'] === id)!['display']!, en.get(id)!, 'es');
     expect(show('claimed-cost')).toBe('US$4,000 millones');
-    expect(show('chancay-phase1')).toBe('US$1,300 millones');
+    expect(show('chancay-phase1')).toBe('US$1,300–1,400 millones');
     expect(show('exports-china-2023')).toBe('US$23,200 millones');
     expect(show('powerchina-cost')).toBe('US$420 millones');
     expect(show('chancay-total-investment')).toBe('US$3,000–3,600 millones');
