@@ -25,7 +25,7 @@ describe('data tables keep the recorded precision', () => {
     // confidence (H) must not vouch for a gradient whose other end is approximate (Infiernillo, 42‰).
     const rows = parseCsv(readFileSync('content/data/central-railway.csv', 'utf8'), 'central-railway.csv').rows.map((r) => r.values);
     const drawn = rows.filter((r) => r['elev_m'] !== '' && r['elev_m'] !== undefined);
-    const marks = { en: ' (approximate elevation)', es: ' (altitud aproximada)' } as const;
+    const marks = { en: ' (from an approximate elevation)', es: ' (con una altitud aproximada)' } as const;
     const esNames = new Map(parseCsv(readFileSync('content/data/es/central-railway.csv', 'utf8'), 'es/central-railway.csv').rows.map((r) => [r.values['id'], r.values['station']]));
     let marked = 0;
     for (const [ed, page] of [['en', 'beyond-the-tracks'], ['es', 'es/beyond-the-tracks']] as const) {
