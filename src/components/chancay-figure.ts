@@ -55,8 +55,8 @@ export class ChancayFigure extends HTMLElement {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'figure__start';
-    const labels = JSON.parse(this.querySelector('script.figure__labels')?.textContent || '{}') as Record<string, string>;
-    const start = labels['start'];
+    // The label rides on the element (Figure.astro): the labels' JSON is fetched with the data, at mount.
+    const start = this.dataset.start;
     if (!start) return void this.#mount(); // no label to ask with (figures.yaml `start`): start at once
     button.textContent = start;
     button.addEventListener('click', () => {
@@ -79,17 +79,21 @@ export class ChancayFigure extends HTMLElement {
     // The build moves the data to /_data/ (src/integrations/figure-data.mjs);
     // inline JSON still works (dev server).
     const src = dataEl?.dataset.src;
-    const module = load(); // code and data load in parallel
+    // The labels too (figures.yaml), moved out of the page the same way.
+    const labelsEl = this.querySelector<HTMLScriptElement>('script.figure__labels');
+    const labelsSrc = labelsEl?.dataset.src;
+    const module = load(); // code, data and labels load in parallel
+    const json = async (el: HTMLScriptElement | null, url: string | undefined, empty: string) =>
+      url ? (await fetch(url)).json() : el ? JSON.parse(el.textContent || empty) : JSON.parse(empty);
     let data: unknown = null;
+    let labels: Record<string, string> = {};
     try {
-      data = src ? await (await fetch(src)).json() : dataEl ? JSON.parse(dataEl.textContent || 'null') : null;
+      [data, labels] = await Promise.all([json(dataEl, src, 'null'), json(labelsEl, labelsSrc, '{}')]);
     } catch {
       console.warn(`[chancay-figure] could not load the data of "${viz}"; keeping the static picture`);
       return;
     }
     if (this.#destroyed) return;
-    const labelsEl = this.querySelector('script.figure__labels');
-    const labels = labelsEl ? (JSON.parse(labelsEl.textContent || '{}') as Record<string, string>) : {};
     const { mount } = await module;
     // Page scripts load one by one after the first paint (src/integrations/after-paint-scripts.mjs),
     // so this figure can near the viewport before its section's scroll engine exists. Mount

@@ -2,7 +2,8 @@
 /**
  * Moves each figure's browser data out of the HTML after the build: the
  * `<script type="application/json" class="figure__data">` a graphic's .astro
- * component writes becomes an empty tag pointing at /_data/<hash>.json, which
+ * component writes, and the figure's labels (`class="figure__labels"`,
+ * Figure.astro), each become an empty tag pointing at /_data/<hash>.json, which
  * <chancay-figure> fetches only when the graphic mounts. The build-time SVG
  * and the data table stay in the page; the reader's first bytes are the
  * story, not the chart's data. Identical data (chapter and embed pages) is
@@ -14,7 +15,7 @@ import { forEachPage } from './built-pages.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const TAG = /<script type="application\/json" class="figure__data">([\s\S]*?)<\/script>/g;
+const TAG = /<script type="application\/json" class="(figure__data|figure__labels)">([\s\S]*?)<\/script>/g;
 
 /** @returns {import('astro').AstroIntegration} */
 export default function figureData() {
@@ -30,13 +31,13 @@ export default function figureData() {
           const html = await readFile(p, 'utf8');
           /** @type {Promise<void>[]} */
           const jobs = [];
-          const out = html.replace(TAG, (_, json) => {
+          const out = html.replace(TAG, (_, cls, json) => {
             const name = createHash('sha256').update(json).digest('hex').slice(0, 16) + '.json';
             if (!written.has(name)) {
               written.add(name);
               jobs.push(writeFile(path.join(outDir, name), json));
             }
-            return `<script type="application/json" class="figure__data" data-src="/_data/${name}"></script>`;
+            return `<script type="application/json" class="${cls}" data-src="/_data/${name}"></script>`;
           });
           await Promise.all(jobs);
           if (out !== html) await writeFile(p, out);

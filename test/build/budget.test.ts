@@ -40,3 +40,30 @@ describe('body font budget: each face the pages name fits one round trip', () =>
     for (const f of files) expect(statSync(path.join(DIST, f)).size, `${f}: over ${SERIF_MAX_BYTES} bytes`).toBeLessThanOrEqual(SERIF_MAX_BYTES);
   });
 });
+
+/**
+ * HTML budget: every page's HTML, as sent (brotli, headers about 0.75 kB), fits the first two
+ * round trips of a new connection's slow start (10 packets, then 20: 43.8 kB). Lighthouse's
+ * mobile simulation adds a whole round trip (150 ms) to FCP and LCP for a document one byte
+ * over: /es/beyond-the-tracks/ at 43.2 kB (43.9 kB with headers) measured FCP 1.21 s and LCP
+ * 1.31-1.35 s in three runs against 1.06 s and 1.16 s at 42.3 kB (5 Dec 2026), failing the
+ * 1.2 s LCP budget. Long copy belongs in a section that a chapter links to, not in the page.
+ */
+describe('HTML budget: each page fits two round trips (brotli ≤ 43,000 bytes)', () => {
+  const MAX = 43_000;
+  it('every built page', async () => {
+    const { statSync, existsSync } = await import('node:fs');
+    const path = await import('node:path');
+    const over: string[] = [];
+    let checked = 0;
+    for (const page of pages) {
+      const file = path.join(DIST, page.replace(/^\//, ''), page.endsWith('.html') ? '' : 'index.html') + '.br';
+      expect(existsSync(file), `${file} is missing: the build precompresses every page`).toBe(true);
+      const size = statSync(file).size;
+      checked++;
+      if (size > MAX) over.push(`${page}: ${size} bytes`);
+    }
+    expect(checked).toBe(pages.length);
+    expect(over, `over ${MAX} bytes of brotli HTML (a third round trip on a new connection)`).toEqual([]);
+  });
+});
