@@ -5,7 +5,7 @@
  * JavaScript) the build-time SVG is the picture.
  */
 import type { Mount, VizHandle } from '../lib/viz/types';
-import { yieldToMain } from '../lib/schedule';
+import { afterNextFrame } from '../lib/schedule';
 import type { ScrollySection, ScrollyChangeDetail } from './scrolly-section';
 
 /** Each graphic's render module, by folder: src/viz/<name>/render.ts, its own chunk, imported on demand. */
@@ -127,15 +127,25 @@ export class ChancayFigure extends HTMLElement {
     const handle = mount(canvas, data, { labels, embedded: document.documentElement.dataset.embed === 'true' });
     this.#handle = handle;
     // The graphic's data preparation (above) and its first drawing (below) run in separate
-    // tasks, so neither holds up a frame on a slow phone (issue 12: mount, a first drawing at
+    // tasks with a rendered frame between them (afterNextFrame: a scheduler.yield continuation
+    // runs before the browser renders), so neither holds up a frame on a slow phone (issue 12: mount, a first drawing at
     // the build-time width and a second at the real width made one task of about 50 ms at
     // CPU x4, during the scroll). The first drawing is done here, not in the ResizeObserver's
     // first call: a cross-origin embed below the host page's fold gets no rendering update
     // (Chromium throttles it), so its observers would not run until the reader reached it.
-    await yieldToMain();
+    await afterNextFrame();
     if (this.#destroyed) return;
     // Sized first, then the section's current step: one drawing, at this size (src/lib/viz/mount.ts).
     if (w > 0) handle.resize(w, fills ? h : 0);
+    // The drawing is made in this task, parsed after the next frame and shown after another: making, parsing and laying out a figure's first picture in one frame took 60-130 ms at
+    // CPU x10 on the phone profile (issue 12). The update then only swaps the parsed picture in
+    // (or draws afresh if the reader reached another layout meanwhile).
+    const first = this.#section?.state;
+    if (handle.prepare) {
+      await handle.prepare(first?.index ?? -1, first?.progress ?? 0);
+      await afterNextFrame();
+      if (this.#destroyed) return;
+    }
     const s = this.#section?.state;
     handle.update(s?.index ?? -1, s?.progress ?? 0);
     this.#drawn = true;

@@ -5,6 +5,8 @@
  * the DOM. See ARCHITECTURE.md, "The graphic contract".
  */
 import type { Still, VizHandle } from './types';
+import { afterNextFrame } from '../schedule';
+import { isParts, whole, type Drawing } from './parts';
 
 /** A step index clamped to a graphic's states: -1 (before the section) shows the first state. */
 export function clampStep(step: number, count: number): number {
@@ -20,15 +22,30 @@ export function setAttr(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
-/** Put a picture into an <svg>: size, viewBox, content. */
-export function fillSvg(svg: SVGSVGElement, p: Still): void {
+/**
+ * Put a picture into an <svg>: size, viewBox, content. `nodes`, when given, are the picture's
+ * markup already parsed off the page (`prepare`): they are moved in instead of parsing again.
+ */
+export function fillSvg(svg: SVGSVGElement, p: Still, nodes?: Node[] | null): void {
   setAttr(svg, 'viewBox', `0 0 ${p.width} ${p.height}`);
   setAttr(svg, 'width', String(p.width));
   setAttr(svg, 'height', String(p.height));
-  svg.innerHTML = p.svg;
+  if (nodes) svg.replaceChildren(...nodes);
+  else svg.innerHTML = p.svg;
 }
 
-export interface SvgGraphic {
+/** A picture drawn before it was needed, for one layout and size (`prepare`). */
+interface Ready<S extends Still> {
+  key: string;
+  still: S;
+  /** Its markup parsed off the page, once there was a task for it; null until then. */
+  nodes: Node[] | null;
+}
+
+/** How many drawings made ahead a graphic keeps (the steps on either side, and one spare). */
+const READY_MAX = 3;
+
+export interface SvgGraphic<S extends Still = Still> {
   /** Names the graphic in errors: `[rail-costs] …`. */
   name: string;
   /**
@@ -36,7 +53,13 @@ export interface SvgGraphic {
    * box's height when the page sizes it (the scrolly stage) and the graphic
    * asked for it (`usesHeight`), else 0.
    */
-  draw(step: number, progress: number, width: number, height: number): Still;
+  draw(step: number, progress: number, width: number, height: number): Drawing<S>;
+  /**
+   * The picture `draw` returned is now the one on screen. A graphic that keeps something of
+   * its last drawing for `restyle` (the climb profile's layout) takes it here, never in `draw`:
+   * a drawing may be made ahead of time (`prepare`) and never shown.
+   */
+  committed?(still: S): void;
   /**
    * Optional cheap path when only the step or progress changed and the layout
    * did not: change classes or attributes on the drawn SVG (so CSS transitions
@@ -65,7 +88,11 @@ export interface SvgGraphic {
  * Mount an SVG graphic in `el` (which holds the build-time <svg>, or several:
  * `selector` picks the one this graphic redraws).
  */
-export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizHandle & { readonly svg: SVGSVGElement; redraw(): void } {
+export function mountSvg<S extends Still = Still>(
+  el: HTMLElement,
+  g: SvgGraphic<S>,
+  selector = 'svg',
+): VizHandle & { readonly svg: SVGSVGElement; redraw(): void; prepare(step: number, progress: number): Promise<void> } {
   const svg = el.querySelector<SVGSVGElement>(selector);
   if (!svg) throw new Error(`[${g.name}] the build-time <svg> is missing`);
   const byStep = g.layoutByStep ?? !g.restyle;
@@ -81,22 +108,98 @@ export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizH
   let step = NaN; // no state yet: the first update draws (or restyles the build-time picture)
   let progress = 0;
 
+  /**
+   * What a drawing made ahead must match to stand in for `draw`: the size, and the step's
+   * layout when `restyle` turns any drawing of that layout into the step's exact picture
+   * (a graphic without `restyle` needs the very step, and the progress if it uses it).
+   */
+  const keyOf = (s: number, p: number) =>
+    `${width}x${g.usesHeight ? height : 0}|` + (g.restyle ? (byStep ? layoutOf(s) : '') : `${s}|${g.usesProgress ? p : ''}`);
+  /** Drawings made ahead, newest first. */
+  let ready: Ready<S>[] = [];
   const restyle = () => {
     g.restyle?.(svg, step, progress);
     svg.dataset.step = String(step);
   };
-  const redraw = () => {
+  const draw = () => {
     if (Number.isNaN(step)) step = -1;
     if (width <= 0) return;
-    fillSvg(svg, g.draw(step, progress, width, g.usesHeight ? height : 0));
+    const key = keyOf(step, progress);
+    const made = ready.find((r) => r.key === key);
+    ready = ready.filter((r) => r !== made);
+    const still = made?.still ?? whole(g.draw(step, progress, width, g.usesHeight ? height : 0));
+    fillSvg(svg, still, made?.nodes);
+    g.committed?.(still);
     drawnWidth = width;
     drawnHeight = height;
     drawnLayout = layoutOf(step);
     restyle();
+    lookAhead();
+  };
+  /**
+   * A graphic whose layout changes with the step draws its neighbours' layouts while the page
+   * is idle, so a step change that needs a new layout only swaps the parsed picture in: drawing
+   * the climb profile and parsing it in the step change's task, then laying it out in the same
+   * frame, made frames of 70-90 ms at CPU x10 on the phone profile (issue 12).
+   */
+  let idle = 0;
+  const lookAhead = () => {
+    const ric = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
+    if (!byStep || !ric || idle) return;
+    const here = keyOf(step, progress);
+    const next = [step + 1, step - 1].find((s) => s >= -1 && keyOf(s, 0) !== here && !ready.some((r) => r.key === keyOf(s, 0)));
+    if (next === undefined) return;
+    idle = ric(() => {
+      idle = 0;
+      void prepare(next, 0).then(lookAhead);
+    });
+  };
+  /**
+   * Draw the picture that `update(step, progress)` at the current size will need, in this task,
+   * and parse its markup off the page in a task after the next frame; that update then only moves the nodes in,
+   * and the frame that shows them only lays them out (issue 12). A drawing that no update asks
+   * for is dropped after READY_MAX others; `redraw()` (something outside the state changed)
+   * drops them all.
+   */
+  const making = new Set<string>();
+  const prepare = async (s: number, p: number) => {
+    if (width <= 0) return;
+    const key = keyOf(s, p);
+    if (making.has(key) || ready.some((r) => r.key === key)) return;
+    making.add(key);
+    const d = g.draw(s, p, width, g.usesHeight ? height : 0);
+    let still: S;
+    try {
+      if (isParts(d)) {
+        let r = d.next();
+        // A frame between the parts (the layout, then the markup); a resize meanwhile makes this drawing one nobody will ask for.
+        while (!r.done) {
+          await afterNextFrame();
+          r = d.next();
+        }
+        still = r.value;
+      } else still = d;
+    } finally {
+      making.delete(key);
+    }
+    const entry: Ready<S> = { key, still, nodes: null };
+    ready = [entry, ...ready].slice(0, READY_MAX);
+    const doc = svg.ownerDocument as Document | undefined;
+    if (!doc?.createElementNS) return; // no DOM to parse into (unit tests): the update parses
+    // A frame in between: scheduler.yield's continuation runs before the browser renders.
+    await afterNextFrame();
+    if (!ready.includes(entry)) return;
+    const tmp = doc.createElementNS(svg.namespaceURI, 'svg');
+    tmp.innerHTML = entry.still.svg;
+    entry.nodes = [...tmp.childNodes];
   };
   return {
     svg,
-    redraw,
+    redraw() {
+      ready = [];
+      draw();
+    },
+    prepare,
     update(i, p) {
       const stepChanged = i !== step;
       if (!stepChanged && (!g.usesProgress || Math.abs(p - progress) < 1e-4)) return;
@@ -105,8 +208,10 @@ export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizH
       // The build-time picture has the right layout for a graphic whose layout does not follow the step,
       // as long as it is at the size drawn.
       const newLayout = stepChanged && !!byStep && (typeof byStep !== 'function' || layoutOf(i) !== drawnLayout);
-      if (g.restyle && !newLayout && width === drawnWidth && height === drawnHeight) restyle();
-      else redraw();
+      if (g.restyle && !newLayout && width === drawnWidth && height === drawnHeight) {
+        restyle();
+        if (stepChanged) lookAhead();
+      } else draw();
     },
     resize(w, h = 0) {
       const next = Math.round(w);
@@ -117,9 +222,12 @@ export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizH
       // Sized before its first state (<chancay-figure> sizes, then updates): the update draws
       // once, at this size, instead of once at the build-time width and again here.
       if (Number.isNaN(step)) return;
-      redraw();
+      draw();
     },
     destroy() {
+      ready = [];
+      if (idle) (globalThis as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(idle);
+      idle = 0;
       g.destroy?.();
       delete svg.dataset.step;
     },
@@ -127,7 +235,7 @@ export function mountSvg(el: HTMLElement, g: SvgGraphic, selector = 'svg'): VizH
 }
 
 /** Mount for a graphic with one state: the picture only follows the width. */
-export function mountStatic(el: HTMLElement, name: string, draw: (width: number) => Still): VizHandle {
+export function mountStatic(el: HTMLElement, name: string, draw: (width: number) => Drawing): VizHandle {
   return mountSvg(el, { name, draw: (_s, _p, w) => draw(w), restyle: () => {}, layoutByStep: false });
 }
 

@@ -16,6 +16,12 @@ export interface VizHandle {
    * first `update` (a graphic may then draw its first state at this size, once).
    */
   resize(width: number, height: number): void;
+  /**
+   * Optional: make the picture that `update(step, progress)` at the current size will need,
+   * in pieces (the drawing in this task, parsing it off the page in the next), so the update
+   * only swaps it in (src/lib/viz/mount.ts). <chancay-figure> calls it before the first update.
+   */
+  prepare?(step: number, progress: number): Promise<void>;
   /** Undo everything mount did: listeners, timers, GPU resources, attributes. */
   destroy(): void;
 }

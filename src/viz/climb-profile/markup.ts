@@ -142,9 +142,18 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
 
 /** The profile at (step, progress) for `width`, and its layout (kept by the browser for progress-only updates). Pure. */
 export function picture(data: ClimbData, labels: Record<string, string>, step: number, progress: number, width: number, uid: string, height = 0) {
+  const p = pictureParts(data, labels, step, progress, width, uid, height);
+  let r = p.next();
+  while (!r.done) r = p.next();
+  return r.value;
+}
+
+/** `picture` in two parts, the layout (label placement is most of it) and then the markup (src/lib/viz/parts.ts). */
+export function* pictureParts(data: ClimbData, labels: Record<string, string>, step: number, progress: number, width: number, uid: string, height = 0) {
   const def = stepAt(data, step);
   const m = markerAt(data, step, progress);
   const l = layout(data, width, { southern: def.southern, steep: def.steep, labels, ...(height > 0 ? { height } : {}) });
+  yield;
   const state: ProfileState = { index: step, step: def, km: m.km, southernKm: m.southernKm };
   return { layout: l, state, still: { width: l.width, height: l.height, svg: markup(l, data, state, labels, uid) } satisfies Still };
 }

@@ -7,7 +7,7 @@ import type { Mount } from '../../lib/viz/types';
 import { mountSvg, setAttr } from '../../lib/viz/mount';
 import { markerAt, stepAt, type ClimbData } from './prep';
 import type { ProfileLayout } from './geometry';
-import { bandLabel, layoutKey, picture, readout, trainTransform } from './markup';
+import { bandLabel, layoutKey, pictureParts, readout, trainTransform } from './markup';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Like setAttr, for text. */
@@ -25,11 +25,21 @@ export const mount: Mount<ClimbData> = (el, data, ctx) => {
     layoutByStep: (step) => layoutKey(data, step),
     // On a phone the stage is most of the screen's height: the profile fills it instead of a width-bound strip.
     usesHeight: true,
-    draw(step, progress, width, height) {
-      const p = picture(data, ctx.labels, step, progress, width, uid, height);
-      l = p.layout;
-      handle.svg.dataset.km = p.state.km.toFixed(1);
-      return p.still;
+    // Pure: the drawing may be made ahead of its step (mount.ts `prepare`); what restyle needs
+    // of it is taken when it goes on screen.
+    *draw(step, progress, width, height) {
+      const parts = pictureParts(data, ctx.labels, step, progress, width, uid, height);
+      let r = parts.next();
+      while (!r.done) {
+        yield;
+        r = parts.next();
+      }
+      const p = r.value;
+      return { ...p.still, layout: p.layout, km: p.state.km };
+    },
+    committed(still) {
+      l = still.layout;
+      handle.svg.dataset.km = still.km.toFixed(1);
     },
     restyle(svg, step, progress) {
       if (!l) return;

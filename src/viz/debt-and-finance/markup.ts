@@ -1,5 +1,6 @@
 /** SVG markup for the debt and Chancay-ownership charts. Pure. */
 import { esc, r1 } from '../../lib/svg';
+import { whole } from '../../lib/viz/parts';
 import type { Still } from '../../lib/viz/types';
 import { layout, type DebtLayout } from './geometry';
 import type { DebtData } from './prep';
@@ -27,6 +28,12 @@ export function markup(l: DebtLayout): string {
 
 /** The debt and ownership charts for `width` (one state: `step` does not change it). Pure. */
 export function still(data: DebtData, labels: Record<string, string>, _step: number, width: number): Still {
+  return whole(stillParts(data, labels, _step, width));
+}
+
+/** `still` in two parts, the layout and then the markup (src/lib/viz/parts.ts). */
+export function* stillParts(data: DebtData, labels: Record<string, string>, _step: number, width: number): Generator<void, Still, void> {
   const l = layout(data, labels, width);
+  yield;
   return { width: l.width, height: l.height, svg: markup(l) };
 }

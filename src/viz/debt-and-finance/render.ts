@@ -2,6 +2,6 @@
 import type { Mount } from '../../lib/viz/types';
 import { mountStatic } from '../../lib/viz/mount';
 import type { DebtData } from './prep';
-import { still } from './markup';
+import { stillParts } from './markup';
 
-export const mount: Mount<DebtData> = (el, data, ctx) => mountStatic(el, 'debt-and-finance', (width) => still(data, ctx.labels, -1, width));
+export const mount: Mount<DebtData> = (el, data, ctx) => mountStatic(el, 'debt-and-finance', (width) => stillParts(data, ctx.labels, -1, width));

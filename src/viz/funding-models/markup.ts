@@ -1,5 +1,6 @@
 /** SVG markup for the funding-models schematic: build time and on resize. Pure. */
 import { esc, r1 } from '../../lib/svg';
+import { whole } from '../../lib/viz/parts';
 import type { Still } from '../../lib/viz/types';
 import { layout, type FundingLayout, type NodeBox } from './geometry';
 import { activeRow, type FundingData } from './prep';
@@ -55,6 +56,12 @@ ${r.nodes.map((n) => node(n, l)).join('')}</g>`;
 
 /** The schematic at `step` (-1 = before the first) for `width`: per-step stills and resizes. Pure. */
 export function still(data: FundingData, labels: Record<string, string>, step: number, width: number): Still {
+  return whole(stillParts(data, labels, step, width));
+}
+
+/** `still` in two parts, the layout and then the markup (src/lib/viz/parts.ts). */
+export function* stillParts(data: FundingData, labels: Record<string, string>, step: number, width: number): Generator<void, Still, void> {
   const l = layout(data, labels, width);
+  yield;
   return { width: l.width, height: l.height, svg: markup(l, activeRow(data, step)) };
 }

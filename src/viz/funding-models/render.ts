@@ -2,14 +2,14 @@
 import type { Mount } from '../../lib/viz/types';
 import { mountSvg } from '../../lib/viz/mount';
 import { activeRow, type FundingData } from './prep';
-import { still } from './markup';
+import { stillParts } from './markup';
 
 export const mount: Mount<FundingData> = (el, data, ctx) =>
   mountSvg(el, {
     name: 'funding-models',
     draw(step, _progress, width) {
       el.dataset.activeRow = activeRow(data, step) ?? '';
-      return still(data, ctx.labels, step, width);
+      return stillParts(data, ctx.labels, step, width);
     },
     restyle(svg, step) {
       const id = activeRow(data, step);

@@ -1,5 +1,6 @@
 /** SVG markup for money-to-scale and the project timelines. Pure. */
 import { esc, r1 } from '../../lib/svg';
+import { whole } from '../../lib/viz/parts';
 import type { Still } from '../../lib/viz/types';
 import { LINE, layout, type TimelinesLayout } from './geometry';
 import type { TimelinesData } from './prep';
@@ -51,6 +52,12 @@ export function markup(l: TimelinesLayout): string {
 
 /** The money-to-scale bars and project timelines for `width` (one state: `step` does not change it). Pure. */
 export function still(data: TimelinesData, labels: Record<string, string>, _step: number, width: number): Still {
+  return whole(stillParts(data, labels, _step, width));
+}
+
+/** `still` in two parts, the layout and then the markup (src/lib/viz/parts.ts). */
+export function* stillParts(data: TimelinesData, labels: Record<string, string>, _step: number, width: number): Generator<void, Still, void> {
   const l = layout(data, labels, width);
+  yield;
   return { width: l.width, height: l.height, svg: markup(l) };
 }

@@ -2,6 +2,6 @@
 import type { Mount } from '../../lib/viz/types';
 import { mountStatic } from '../../lib/viz/mount';
 import type { TimelinesData } from './prep';
-import { still } from './markup';
+import { stillParts } from './markup';
 
-export const mount: Mount<TimelinesData> = (el, data, ctx) => mountStatic(el, 'project-timelines', (width) => still(data, ctx.labels, -1, width));
+export const mount: Mount<TimelinesData> = (el, data, ctx) => mountStatic(el, 'project-timelines', (width) => stillParts(data, ctx.labels, -1, width));

@@ -1,5 +1,6 @@
 /** SVG markup for the rail-costs chart: used for the build-time SVG and on resize. Pure. */
 import { esc, r1 } from '../../lib/svg';
+import { whole } from '../../lib/viz/parts';
 import { measureText } from '../../lib/text';
 import { label } from '../../lib/viz/labels';
 import type { Still } from '../../lib/viz/types';
@@ -48,7 +49,13 @@ export function markup(l: RailCostsLayout, show: string[], highlight: string[], 
 
 /** The chart at `step` (-1 = before the first) for `width`: the build-time SVG, per-step stills, resizes. Pure. */
 export function still(data: RailCostsData, labels: Record<string, string>, step: number, width: number): Still {
+  return whole(stillParts(data, labels, step, width));
+}
+
+/** `still` in two parts, the layout and then the markup (src/lib/viz/parts.ts). */
+export function* stillParts(data: RailCostsData, labels: Record<string, string>, step: number, width: number): Generator<void, Still, void> {
   const l = layout(data.bars, width, labels, data.brackets);
+  yield;
   const s = stateAt(data, step);
   return { width: l.width, height: l.height, svg: markup(l, s.show, s.highlight, label(labels, 'axis', 'rail-costs'), s.brackets) };
 }

@@ -2,12 +2,12 @@
 import type { Mount } from '../../lib/viz/types';
 import { mountSvg } from '../../lib/viz/mount';
 import { stateAt, type RailCostsData } from './prep';
-import { still } from './markup';
+import { stillParts } from './markup';
 
 export const mount: Mount<RailCostsData> = (el, data, ctx) =>
   mountSvg(el, {
     name: 'rail-costs',
-    draw: (step, _progress, width) => still(data, ctx.labels, step, width),
+    draw: (step, _progress, width) => stillParts(data, ctx.labels, step, width),
     restyle(svg, step) {
       const s = stateAt(data, step);
       svg.querySelectorAll<SVGGElement>('.bar').forEach((g) => {

@@ -1,5 +1,6 @@
 /** SVG markup for the road-ahead timeline. Pure. */
 import { esc, r1 } from '../../lib/svg';
+import { whole } from '../../lib/viz/parts';
 import type { Still } from '../../lib/viz/types';
 import { LINE, layout, type RoadLayout } from './geometry';
 import type { RoadData } from './prep';
@@ -34,6 +35,12 @@ export function markup(l: RoadLayout): string {
 
 /** The road-ahead timeline for `width` (one state: `step` does not change it). Pure. */
 export function still(data: RoadData, labels: Record<string, string>, _step: number, width: number): Still {
+  return whole(stillParts(data, labels, _step, width));
+}
+
+/** `still` in two parts, the layout and then the markup (src/lib/viz/parts.ts). */
+export function* stillParts(data: RoadData, labels: Record<string, string>, _step: number, width: number): Generator<void, Still, void> {
   const l = layout(data, labels, width);
+  yield;
   return { width: l.width, height: l.height, svg: markup(l) };
 }
