@@ -91,6 +91,73 @@ describe('mountSvg', () => {
     expect(log).toEqual(['restyle 1']);
   });
 
+  it('a drawing made ahead (prepare) is what the update for that state shows, without drawing again', async () => {
+    const { el, svg } = fakeCanvas();
+    const calls: string[] = [];
+    const h = mountSvg(el, {
+      name: 't',
+      draw: (step, _p, width) => (calls.push(`${step}@${width}`), { width, height: 50, svg: `<g data-step="${step}"/>` }),
+    });
+    h.resize(300, 0);
+    await h.prepare(2, 0);
+    expect(calls).toEqual(['2@300']);
+    expect(svg.innerHTML).toBe('<build-time/>'); // made, not shown
+    h.update(2, 0);
+    expect(calls).toEqual(['2@300']); // shown without a second drawing
+    expect(svg.innerHTML).toBe('<g data-step="2"/>');
+    // Used once: the same state again after another is drawn afresh.
+    h.update(1, 0);
+    h.update(2, 0);
+    expect(calls).toEqual(['2@300', '1@300', '2@300']);
+    // Made at another size: never shown at this one.
+    await h.prepare(3, 0);
+    h.resize(320, 0); // redraws the step on screen at the new size
+    h.update(3, 0);
+    expect(calls.slice(-3)).toEqual(['3@300', '2@320', '3@320']);
+    expect(svg.innerHTML).toBe('<g data-step="3"/>');
+  });
+
+  it('a graphic with restyle takes a drawing made for any step of the same layout; redraw() drops what was made', async () => {
+    const { el, svg } = fakeCanvas();
+    const calls: string[] = [];
+    const restyled: number[] = [];
+    const h = mountSvg(el, {
+      name: 't',
+      layoutByStep: (step) => (step >= 2 ? 'wide' : 'narrow'),
+      draw: (step, _p, width) => (calls.push(`${step}@${width}`), { width, height: 50, svg: `<g data-layout="${step >= 2 ? 'wide' : 'narrow'}"/>` }),
+      restyle: (_svg, step) => void restyled.push(step),
+    });
+    h.resize(300, 0);
+    h.update(0, 0);
+    await h.prepare(2, 0);
+    h.update(3, 0); // another step of the prepared layout: shown, then restyled to step 3
+    expect(calls).toEqual(['0@300', '2@300']);
+    expect(svg.innerHTML).toBe('<g data-layout="wide"/>');
+    expect(restyled.at(-1)).toBe(3);
+    // Something outside the state changed (the shipping map's speed): what was made is stale.
+    await h.prepare(0, 0);
+    h.redraw();
+    h.update(1, 0);
+    expect(calls).toEqual(['0@300', '2@300', '0@300', '3@300', '1@300']);
+  });
+
+  it('a drawing given in parts (a generator) is finished at once by an update', () => {
+    const { el, svg } = fakeCanvas();
+    const parts: string[] = [];
+    const h = mountSvg(el, {
+      name: 't',
+      *draw(step, _p, width) {
+        parts.push('layout');
+        yield;
+        parts.push('markup');
+        return { width, height: 40, svg: `<g data-step="${step}"/>` };
+      },
+    });
+    h.update(0, 0);
+    expect(parts).toEqual(['layout', 'markup']);
+    expect(svg.innerHTML).toBe('<g data-step="0"/>');
+  });
+
   it('fails loudly, naming the graphic, when the build-time <svg> is missing', () => {
     const el = { querySelector: () => null } as unknown as HTMLElement;
     expect(() => mountSvg(el, { name: 'rail-costs', draw: () => ({ width: 1, height: 1, svg: '' }) })).toThrow('[rail-costs] the build-time <svg> is missing');
