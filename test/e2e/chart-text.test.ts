@@ -68,7 +68,7 @@ async function lines(page: Page, asc: number, desc: number): Promise<Line[]> {
   return page.evaluate(
     ([ASC, DESC]) => {
       const out: Line[] = [];
-      const texts = [...document.querySelectorAll<SVGTextElement>('chancay-figure svg text')].filter((t) => t.checkVisibility({ opacityProperty: false, visibilityProperty: true }));
+      const texts = [...document.querySelectorAll<SVGTextElement>('chancay-figure svg text')].filter((t) => t.checkVisibility({ opacityProperty: true, visibilityProperty: true }));
       texts.forEach((t, ti) => {
         const svg = t.ownerSVGElement!;
         const fr = svg.getBoundingClientRect();

@@ -57,7 +57,10 @@ async function routes(page: Page): Promise<Record<string, RouteState>> {
       Object.fromEntries(
         [...m.querySelectorAll<SVGPathElement>('.sm-route')].map((e) => {
           const cs = getComputedStyle(e);
-          return [e.dataset.id, { visible: cs.visibility === 'visible', dim: e.classList.contains('is-dim'), offset: Number(cs.strokeDashoffset.replace('px', '')) }];
+          // The pane stepped away from is see-through (opacity 0), not hidden.
+          const pane = e.closest('.sm-pane');
+          const seeThrough = !!pane && Number(getComputedStyle(pane).opacity) === 0;
+          return [e.dataset.id, { visible: cs.visibility === 'visible' && !seeThrough, dim: e.classList.contains('is-dim'), offset: Number(cs.strokeDashoffset.replace('px', '')) }];
         }),
       ),
     ),
@@ -102,11 +105,27 @@ describe('shipping map', () => {
     expect(await canvas.getAttribute('data-pane')).toBe('chart');
     // Nothing of the map shows through the chart.
     await expect.poll(async () => Object.values(await routes(page)).filter((r) => r.visible).length).toBe(0);
-    await expect.poll(() => page.locator(`${CANVAS} .sm-pane--chart`).evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
-    await expect.poll(() => page.locator(`${CANVAS} .sm-pane--map`).evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
+    const paneState = (sel: string) =>
+      page.locator(`${CANVAS} ${sel}`).evaluate((e) => {
+        const cs = getComputedStyle(e);
+        return { shown: cs.visibility === 'visible' && Number(cs.opacity) > 0, inert: (e as HTMLElement).inert };
+      });
+    await expect.poll(() => paneState('.sm-pane--chart')).toEqual({ shown: true, inert: false });
+    // The map behind is see-through and inert: out of reach of focus, screen readers and the pointer.
+    await expect.poll(() => paneState('.sm-pane--map')).toEqual({ shown: false, inert: true });
+    // A tap lands on the pane in front, never on the see-through one.
+    const hit = (sel: string) =>
+      page.locator(`${CANVAS} ${sel}`).first().evaluate((e) => {
+        const r = e.getBoundingClientRect();
+        const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return { chart: !!at?.closest('.sm-pane--chart'), map: !!at?.closest('.sm-pane--map') };
+      });
+    expect(await hit('.sm-pane--chart')).toEqual({ chart: true, map: false });
 
     await toStep(page, 4);
     expect(await canvas.getAttribute('data-pane')).toBe('map');
+    // The chart pane, later in the page and so on top, is see-through and inert: the tap reaches the map.
+    await expect.poll(() => hit('.sm-pane--map')).toEqual({ chart: false, map: true });
     await expect.poll(async () => (await routes(page))['callao-panama-newyork']!.visible).toBe(true);
     r = await routes(page);
     expect(r['callao-panama-newyork']!.dim).toBe(false);

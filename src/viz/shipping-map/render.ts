@@ -17,6 +17,8 @@ export const mount: Mount<ShippingData> = (el, data, ctx) => {
   const input = control?.querySelector<HTMLInputElement>('input[type=range]');
   if (!map || !control || !input) throw new Error('[shipping-map] the build-time markup is incomplete');
   const routes = [...el.querySelectorAll<SVGPathElement>('.sm-pane--map svg .sm-route')];
+  const mapPane = el.querySelector<HTMLElement>('.sm-pane--map');
+  const chartPane = el.querySelector<HTMLElement>('.sm-pane--chart');
   const chart = el.querySelector<SVGSVGElement>('svg.sm-chart');
   if (!chart) throw new Error('[shipping-map] the build-time days chart is missing');
   /**
@@ -55,6 +57,9 @@ export const mount: Mount<ShippingData> = (el, data, ctx) => {
         const s = stateAt(data, step);
         const reduced = prefersReducedMotion();
         el.dataset.pane = s.pane;
+        // The pane behind is only see-through (shipping-map.css): out of reach of focus and screen readers.
+        if (mapPane && mapPane.inert !== (s.pane === 'chart')) mapPane.inert = s.pane === 'chart';
+        if (chartPane && chartPane.inert !== (s.pane === 'map')) chartPane.inert = s.pane === 'map';
         el.dataset.note = s.note;
         el.dataset.countries = String(s.countries);
         el.dataset.step = String(Math.max(step, 0));
@@ -73,6 +78,8 @@ export const mount: Mount<ShippingData> = (el, data, ctx) => {
         media?.removeEventListener('change', onMotion);
         control.hidden = true;
         el.dataset.pane = 'all';
+        if (mapPane) mapPane.inert = false;
+        if (chartPane) chartPane.inert = false;
         el.dataset.countries = 'true';
         delete el.dataset.note;
         delete el.dataset.step;
