@@ -1,7 +1,8 @@
 // `node scripts/long-frames.mjs [/page/ ...] [--rate=N] [--dist=DIR]`: scrolls each page of dist/
 // at the bench's pace on its phone profile (390×844 @2x, CPU slowed ×rate, default the bench's
 // calibrated rate for this host) and lists every frame over 50 ms while the reader scrolls:
-// when (ms after the scroll started) and where (scrollY), how long, how much of it was
+// when (ms after the scroll started) and about where (scrollY when the observer reported it,
+// a frame or two after the frame itself), how long, how much of it was
 // rendering (style, layout, paint), the scripts that ran in it with their forced layouts
 // (Long Animation Frames API), and what changed in the page during it (a MutationObserver:
 // element, attribute or +added-removed children). Issue 12's tool for "which change made this

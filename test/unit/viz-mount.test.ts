@@ -158,6 +158,64 @@ describe('mountSvg', () => {
     expect(svg.innerHTML).toBe('<g data-step="0"/>');
   });
 
+  it('a drawing in parts still being made when redraw() or destroy() comes is dropped, and its other parts are not run', async () => {
+    // prepare() lets a frame go by between parts (afterNextFrame): a stand-in for the browser's frames.
+    const g = globalThis as { requestAnimationFrame?: unknown; document?: unknown };
+    const saved = { raf: g.requestAnimationFrame, doc: g.document };
+    g.requestAnimationFrame = (cb: () => void) => setTimeout(cb, 0);
+    g.document = { visibilityState: 'visible' };
+    try {
+      const { el, svg } = fakeCanvas();
+      let outside = 'v1'; // something the picture shows that is not in the state (the shipping map's speed)
+      const log: string[] = [];
+      const h = mountSvg(el, {
+        name: 't',
+        restyle: () => {},
+        layoutByStep: (step) => (step >= 1 ? 'b' : 'a'),
+        *draw(_s, _p, width) {
+          const v = outside;
+          log.push(`layout ${v}@${width}`);
+          yield;
+          log.push(`markup ${v}@${width}`);
+          return { width, height: 40, svg: `<g data-v="${v}"/>` };
+        },
+      });
+      h.resize(300, 0);
+      h.update(0, 0); // the build-time picture is at 360: drawn at 300
+      const making = h.prepare(1, 0); // the next step's layout, ahead
+      outside = 'v2';
+      h.redraw(); // the reader moved the slider: the picture on screen is drawn again
+      await making;
+      h.update(1, 0); // drawn afresh: the v1 drawing that was being made is not shown
+      expect(svg.innerHTML).toBe('<g data-v="v2"/>');
+      expect(log).toEqual(['layout v1@300', 'markup v1@300', 'layout v1@300', 'layout v2@300', 'markup v2@300', 'layout v2@300', 'markup v2@300']);
+      const before = log.length;
+      const late = h.prepare(0, 0);
+      h.destroy();
+      await late;
+      expect(log.slice(before), 'the rest of a drawing is not made after destroy()').toEqual(['layout v2@300']);
+      await h.prepare(0, 0);
+      expect(log.length, 'a destroyed graphic makes nothing').toBe(before + 1);
+    } finally {
+      g.requestAnimationFrame = saved.raf;
+      g.document = saved.doc;
+    }
+  });
+
+  it('prepare() makes nothing when the update would only restyle the picture on screen', async () => {
+    const { el } = fakeCanvas(300);
+    const calls: string[] = [];
+    const h = mountSvg(el, {
+      name: 't',
+      draw: (step, _p, width) => (calls.push(`${step}@${width}`), { width, height: 50, svg: `<g/>` }),
+      restyle: () => {},
+    });
+    h.resize(300, 0); // the build-time width: the first update restyles it
+    await h.prepare(0, 0);
+    h.update(0, 0);
+    expect(calls).toEqual([]);
+  });
+
   it('fails loudly, naming the graphic, when the build-time <svg> is missing', () => {
     const el = { querySelector: () => null } as unknown as HTMLElement;
     expect(() => mountSvg(el, { name: 'rail-costs', draw: () => ({ width: 1, height: 1, svg: '' }) })).toThrow('[rail-costs] the build-time <svg> is missing');

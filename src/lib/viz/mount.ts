@@ -117,6 +117,12 @@ export function mountSvg<S extends Still = Still>(
     `${width}x${g.usesHeight ? height : 0}|` + (g.restyle ? (byStep ? layoutOf(s) : '') : `${s}|${g.usesProgress ? p : ''}`);
   /** Drawings made ahead, newest first. */
   let ready: Ready<S>[] = [];
+  /**
+   * Bumped by `redraw()` (something outside the state changed) and `destroy()`: a drawing that a
+   * `prepare` started before then is dropped when it finishes, never kept or shown.
+   */
+  let generation = 0;
+  let destroyed = false;
   const restyle = () => {
     g.restyle?.(svg, step, progress);
     svg.dataset.step = String(step);
@@ -145,7 +151,7 @@ export function mountSvg<S extends Still = Still>(
   let idle = 0;
   const lookAhead = () => {
     const ric = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
-    if (!byStep || !ric || idle) return;
+    if (destroyed || !byStep || !ric || idle) return;
     const here = keyOf(step, progress);
     const next = [step + 1, step - 1].find((s) => s >= -1 && keyOf(s, 0) !== here && !ready.some((r) => r.key === keyOf(s, 0)));
     if (next === undefined) return;
@@ -162,10 +168,21 @@ export function mountSvg<S extends Still = Still>(
    * drops them all.
    */
   const making = new Set<string>();
+  /**
+   * Would `update(s, …)` from the present state draw (not only restyle the picture on screen)?
+   * The same test as `update`'s: a graphic with `restyle` keeps the picture at the size it was
+   * drawn while the step's layout stays the same.
+   */
+  const draws = (s: number) => {
+    const newLayout = s !== step && !!byStep && (typeof byStep !== 'function' || layoutOf(s) !== drawnLayout);
+    return !(g.restyle && !newLayout && width === drawnWidth && height === drawnHeight);
+  };
   const prepare = async (s: number, p: number) => {
-    if (width <= 0) return;
+    // Nothing to make when the update will only restyle (the build-time picture already at this size).
+    if (destroyed || width <= 0 || !draws(s)) return;
     const key = keyOf(s, p);
     if (making.has(key) || ready.some((r) => r.key === key)) return;
+    const gen = generation;
     making.add(key);
     const d = g.draw(s, p, width, g.usesHeight ? height : 0);
     let still: S;
@@ -175,6 +192,7 @@ export function mountSvg<S extends Still = Still>(
         // A frame between the parts (the layout, then the markup); a resize meanwhile makes this drawing one nobody will ask for.
         while (!r.done) {
           await afterNextFrame();
+          if (gen !== generation) return; // redrawn or destroyed meanwhile: the rest is not needed
           r = d.next();
         }
         still = r.value;
@@ -182,6 +200,7 @@ export function mountSvg<S extends Still = Still>(
     } finally {
       making.delete(key);
     }
+    if (gen !== generation) return; // redrawn or destroyed meanwhile: made for a state that is gone
     const entry: Ready<S> = { key, still, nodes: null };
     ready = [entry, ...ready].slice(0, READY_MAX);
     const doc = svg.ownerDocument as Document | undefined;
@@ -197,18 +216,19 @@ export function mountSvg<S extends Still = Still>(
     svg,
     redraw() {
       ready = [];
+      generation++;
       draw();
     },
     prepare,
     update(i, p) {
       const stepChanged = i !== step;
       if (!stepChanged && (!g.usesProgress || Math.abs(p - progress) < 1e-4)) return;
-      step = i;
-      progress = p;
       // The build-time picture has the right layout for a graphic whose layout does not follow the step,
       // as long as it is at the size drawn.
-      const newLayout = stepChanged && !!byStep && (typeof byStep !== 'function' || layoutOf(i) !== drawnLayout);
-      if (g.restyle && !newLayout && width === drawnWidth && height === drawnHeight) {
+      const restyleOnly = !draws(i);
+      step = i;
+      progress = p;
+      if (restyleOnly) {
         restyle();
         if (stepChanged) lookAhead();
       } else draw();
@@ -225,6 +245,8 @@ export function mountSvg<S extends Still = Still>(
       draw();
     },
     destroy() {
+      destroyed = true;
+      generation++;
       ready = [];
       if (idle) (globalThis as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(idle);
       idle = 0;
