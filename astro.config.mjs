@@ -47,5 +47,20 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: { assetsInlineLimit: 0 },
+    plugins: [
+      {
+        // A graphic's code is imported when its figure nears the screen, while the reader
+        // scrolls. Vite's preload helper then appended a <link rel=modulepreload> per dependency
+        // to <head> in that task: 40-90 ms of script at CPU x10 on the phone profile (issue 12).
+        // Without them the render module imports its dependencies itself, a screen before the
+        // figure is reached. (Astro sets build.modulePreload itself, so only the client
+        // environment's own setting, made here, reaches the client build.)
+        name: 'chancay:no-preload-for-dynamic-imports',
+        configEnvironment(name) {
+          if (name !== 'client') return;
+          return { build: { modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'js' ? [] : deps) } } };
+        },
+      },
+    ],
   },
 });

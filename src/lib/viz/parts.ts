@@ -14,6 +14,13 @@ export function isParts<S extends Still>(d: Drawing<S>): d is Generator<void, S,
   return typeof (d as Generator<void, S, void>).next === 'function';
 }
 
+/** What a generator of parts makes, every remaining part at once (a layout made in parts, say). */
+export function finish<T>(g: Generator<void, T, void>): T {
+  let r = g.next();
+  while (!r.done) r = g.next();
+  return r.value;
+}
+
 /** The finished picture: every remaining part at once. */
 export function whole<S extends Still>(d: Drawing<S>): S {
   if (!isParts(d)) return d;

@@ -3,6 +3,7 @@
  * collision-free station labels. Pure (d3-scale, d3-shape); used at build
  * time for the no-JS SVG and in the browser on resize.
  */
+import { finish } from '../../lib/viz/parts';
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { ClimbData, Gradient, Point } from './prep';
@@ -196,6 +197,11 @@ export const fill = (tpl: string, vars: Record<string, string | number>) =>
   tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 
 export function layout(data: ClimbData, width: number, opts: ProfileOptions): ProfileLayout {
+  return finish(layoutParts(data, width, opts));
+}
+
+/** `layout` in two parts: the scales, lines and boxes, then the label placement (most of the time; src/lib/viz/parts.ts). */
+export function* layoutParts(data: ClimbData, width: number, opts: ProfileOptions): Generator<void, ProfileLayout, void> {
   const narrow = width < 480;
   const height = opts.height ? Math.round(Math.min(Math.max(opts.height, heightFor(width)), width * 1.3)) : heightFor(width);
   const margin = { top: 10, right: 10, bottom: 50, left: 40 };
@@ -268,6 +274,7 @@ export function layout(data: ClimbData, width: number, opts: ProfileOptions): Pr
   const readoutW = measureText(fill(L['readout'] ?? '', { km: fmtInt(xMax), elev: fmtInt(yMax) }), 12, { weight: 700 });
   const readoutBox: Box = { x: plot.x + plot.w - readoutW - 4, y: plot.y - 2, w: readoutW + 4, h: 16 };
   const axisBox = measureAxisTitle({ plot, yTicks }, L);
+  yield;
   const placed = placeLabels(cands, bounds, [legend, readoutBox, axisBox], lines);
 
   return {

@@ -3,7 +3,7 @@ import { esc, r1 } from '../../lib/svg';
 import type { Still } from '../../lib/viz/types';
 import type { ClimbData, StepDef } from './prep';
 import { elevAt, markerAt, stepAt } from './prep';
-import { fill, fmtInt, layout, pointAt, FONT, type ProfileLayout } from './geometry';
+import { fill, fmtInt, layoutParts, pointAt, FONT, type ProfileLayout } from './geometry';
 import { measureText } from '../../lib/text';
 import { label } from '../../lib/viz/labels';
 
@@ -148,11 +148,11 @@ export function picture(data: ClimbData, labels: Record<string, string>, step: n
   return r.value;
 }
 
-/** `picture` in two parts, the layout (label placement is most of it) and then the markup (src/lib/viz/parts.ts). */
+/** `picture` in parts: the layout in two (label placement is most of it), then the markup (src/lib/viz/parts.ts). */
 export function* pictureParts(data: ClimbData, labels: Record<string, string>, step: number, progress: number, width: number, uid: string, height = 0) {
   const def = stepAt(data, step);
   const m = markerAt(data, step, progress);
-  const l = layout(data, width, { southern: def.southern, steep: def.steep, labels, ...(height > 0 ? { height } : {}) });
+  const l = yield* layoutParts(data, width, { southern: def.southern, steep: def.steep, labels, ...(height > 0 ? { height } : {}) });
   yield;
   const state: ProfileState = { index: step, step: def, km: m.km, southernKm: m.southernKm };
   return { layout: l, state, still: { width: l.width, height: l.height, svg: markup(l, data, state, labels, uid) } satisfies Still };

@@ -1,4 +1,5 @@
 /** Layout of money-to-scale bars and the announcement-to-operation timeline. Pure: d3-scale. */
+import { finish } from '../../lib/viz/parts';
 import { label } from '../../lib/viz/labels';
 import { scaleLinear } from 'd3-scale';
 import type { TimelinesData } from './prep';
@@ -102,11 +103,16 @@ export function fittingTicks(x: { (v: number): number; ticks(n: number): number[
 }
 
 export function layout(d: TimelinesData, labels: Record<string, string>, width: number): TimelinesLayout {
+  return finish(layoutParts(d, labels, width));
+}
+
+/** `layout` in parts, one a panel (src/lib/viz/parts.ts): wrapping and measuring every label is most of a first drawing. */
+export function* layoutParts(d: TimelinesData, labels: Record<string, string>, width: number): Generator<void, TimelinesLayout, void> {
   const L = (k: string) => label(labels, k, 'project-timelines');
   const right = 4;
   const panels: PanelBox[] = [];
   let y = 0;
-  d.panels.forEach((p, pi) => {
+  for (const [pi, p] of d.panels.entries()) {
     const titleLines = wrap(L(`panel-${p.id}`), width, 13, { weight: 700 });
     const top = y;
     y += titleLines.length * 17 + 6;
@@ -153,7 +159,8 @@ export function layout(d: TimelinesData, labels: Record<string, string>, width: 
     if (zoom) panel.zoom = zoom;
     panels.push(panel);
     y += 14;
-  });
+    yield;
+  }
 
   // Time: one row per project, on a shared axis of years.
   const timeTop = y;

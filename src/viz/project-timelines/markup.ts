@@ -2,7 +2,7 @@
 import { esc, r1 } from '../../lib/svg';
 import { whole } from '../../lib/viz/parts';
 import type { Still } from '../../lib/viz/types';
-import { LINE, layout, type TimelinesLayout } from './geometry';
+import { LINE, layoutParts, type TimelinesLayout } from './geometry';
 import type { TimelinesData } from './prep';
 
 const tspans = (lines: string[], x: number, y: number, lh: number) =>
@@ -57,7 +57,7 @@ export function still(data: TimelinesData, labels: Record<string, string>, _step
 
 /** `still` in two parts, the layout and then the markup (src/lib/viz/parts.ts). */
 export function* stillParts(data: TimelinesData, labels: Record<string, string>, _step: number, width: number): Generator<void, Still, void> {
-  const l = layout(data, labels, width);
+  const l = yield* layoutParts(data, labels, width);
   yield;
   return { width: l.width, height: l.height, svg: markup(l) };
 }
