@@ -108,11 +108,11 @@ describe('shipping map', () => {
     const paneState = (sel: string) =>
       page.locator(`${CANVAS} ${sel}`).evaluate((e) => {
         const cs = getComputedStyle(e);
-        return { shown: cs.visibility === 'visible' && Number(cs.opacity) > 0, inert: (e as HTMLElement).inert };
+        return { shown: cs.visibility === 'visible' && Number(cs.opacity) > 0, readOut: e.getAttribute('aria-hidden') !== 'true' };
       });
-    await expect.poll(() => paneState('.sm-pane--chart')).toEqual({ shown: true, inert: false });
-    // The map behind is see-through and inert: out of reach of focus, screen readers and the pointer.
-    await expect.poll(() => paneState('.sm-pane--map')).toEqual({ shown: false, inert: true });
+    await expect.poll(() => paneState('.sm-pane--chart')).toEqual({ shown: true, readOut: true });
+    // The map behind is see-through and not read out.
+    await expect.poll(() => paneState('.sm-pane--map')).toEqual({ shown: false, readOut: false });
     // A tap lands on the pane in front, never on the see-through one.
     const hit = (sel: string) =>
       page.locator(`${CANVAS} ${sel}`).first().evaluate((e) => {
@@ -124,8 +124,13 @@ describe('shipping map', () => {
 
     await toStep(page, 4);
     expect(await canvas.getAttribute('data-pane')).toBe('map');
-    // The chart pane, later in the page and so on top, is see-through and inert: the tap reaches the map.
+    // The chart pane, later in the page, is see-through and behind the map: the tap reaches the map,
+    // screen readers skip the chart, and Tab never lands on its (invisible) speed slider.
     await expect.poll(() => hit('.sm-pane--map')).toEqual({ chart: false, map: true });
+    expect(await paneState('.sm-pane--chart')).toEqual({ shown: false, readOut: false });
+    const slider = page.locator(`${CANVAS} .sm-speed input[type=range]`);
+    await slider.evaluate((e) => (e as HTMLInputElement).focus());
+    expect(await slider.evaluate((e) => document.activeElement === e), 'the hidden slider takes no focus').toBe(false);
     await expect.poll(async () => (await routes(page))['callao-panama-newyork']!.visible).toBe(true);
     r = await routes(page);
     expect(r['callao-panama-newyork']!.dim).toBe(false);
