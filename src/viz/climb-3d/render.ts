@@ -144,7 +144,7 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
     legend: { left: number; right: number; top: number; bottom: number };
   } | null = null;
   const measure = () => {
-    for (const t of tags) t.hidden = false;
+    // Hidden tags keep their boxes (climb-3d.css): nothing to unhide before reading them.
     const over = overlay.getBoundingClientRect();
     const lg = legend.getBoundingClientRect();
     return {
