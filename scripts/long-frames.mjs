@@ -1,12 +1,16 @@
 // `node scripts/long-frames.mjs [/page/ ...] [--rate=N] [--dist=DIR]`: scrolls each page of dist/
-// at the bench's pace on its phone profile (390×844 @2x, CPU slowed ×rate, default the bench's
-// calibrated rate for this host) and lists every frame over 50 ms while the reader scrolls:
-// when (ms after the scroll started) and about where (scrollY when the observer reported it,
-// a frame or two after the frame itself), how long, how much of it was
-// rendering (style, layout, paint), the scripts that ran in it with their forced layouts
-// (Long Animation Frames API), and what changed in the page during it (a MutationObserver:
-// element, attribute or +added-removed children). Issue 12's tool for "which change made this
-// frame long"; scripts/trace-scroll.mjs gives the totals, scripts/bench.mjs the verdict.
+// as the bench does on its phone profile (390×844 @2x, CPU slowed ×rate, default the bench's
+// calibrated rate for this host; the reader starts 300 ms after load, 1200 px/s) and lists every
+// frame over 50 ms: when (ms after the scroll started) and about where (scrollY when the observer
+// reported it, a frame or two after the frame itself), how long, how much of it was rendering
+// (style, layout, paint), the scripts that ran in it with their forced layouts (Long Animation
+// Frames API), and what changed in the page during it (a MutationObserver: element, attribute or
+// +added-removed children). Issue 12's tool for "which change made this frame long".
+//
+// Two builds or more (`--dist=/tmp/old-dist --dist=dist --runs=2`): each page is read by each
+// build in turn, `runs` times, in one browser (the machine's load then falls on all alike), and a
+// summary gives each read's frames over 50 ms and p95 frame time, without the frame list.
+// scripts/trace-scroll.mjs gives main-thread totals, scripts/bench.mjs the verdict against the floor.
 import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { readerScroll } from './reader-scroll.mjs';
@@ -22,8 +26,15 @@ if (!pages.length) pages.push('/beyond-the-tracks/');
  * @typedef {{ t: number, what: string }} Change
  */
 
-const site = await serve({ quiet: true, root: opt('dist') ?? 'dist' });
+const dists = args.filter((a) => a.startsWith('--dist=')).map((a) => a.slice('--dist='.length));
+if (!dists.length) dists.push('dist');
+const runs = Math.max(1, Number(opt('runs') ?? 1));
+const compare = dists.length > 1;
+const sites = await Promise.all(dists.map((root) => serve({ quiet: true, root })));
 const browser = await launch();
+/** @type {Map<string, string[]>} page and build: each read's "frames over 50 ms / p95 ms" */
+const summary = new Map();
+const p95 = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? 0;
 let rate = Number(opt('rate'));
 if (!(rate >= 1)) {
   const probe = await browser.newPage();
@@ -33,7 +44,8 @@ if (!(rate >= 1)) {
   rate = cpuMultiplierFor(readings.sort((a, b) => a - b)[1] ?? 0);
 }
 console.log(`Phone profile 390×844 @2x, CPU ×${rate.toFixed(2)}, scrolled at 1200 px/s`);
-for (const p of pages) {
+// Each read: a page by a build (each build in turn, then the next page, `runs` rounds).
+for (const [run, p, b, site] of Array.from({ length: runs }, (_, r) => pages.flatMap((pg) => sites.map((st, i) => /** @type {const} */ ([r, pg, i, st])))).flat()) {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await ctx.newPage();
   await (await ctx.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
@@ -78,7 +90,13 @@ for (const p of pages) {
   /** @type {{ frames: Frame[], changes: Change[] }} */
   const got = await page.evaluate(() => ({ frames: /** @type {any} */ (window).__frames, changes: /** @type {any} */ (window).__changes }));
   await ctx.close();
-  console.log(`\n${p}: ${intervals.length} frames, ${intervals.filter((x) => x > 50).length} over 50 ms`);
+  const over = intervals.filter((x) => x > 50).length;
+  if (compare) {
+    const key = `${p} ${dists[b]}`;
+    summary.set(key, [...(summary.get(key) ?? []), `${over} / ${p95(intervals).toFixed(1)}`]);
+    continue;
+  }
+  console.log(`\n${p}: ${intervals.length} frames, ${over} over 50 ms`);
   for (const f of got.frames.filter((f) => f.dur > 50 && f.start + f.dur > t0)) {
     const changed = [...new Set(got.changes.filter((c) => c.t >= f.start && c.t <= f.start + f.dur).map((c) => c.what))];
     const scripts = f.scripts.filter((s) => s.ms >= 3).map((s) => `${s.what} ${s.ms} ms${s.forced ? ` (forced layout ${s.forced})` : ''}`);
@@ -88,5 +106,9 @@ for (const p of pages) {
     );
   }
 }
+if (compare) {
+  console.log('frames over 50 ms / p95 frame ms, each read in turn');
+  for (const [k, v] of summary) console.log(`  ${k.padEnd(50)} ${v.join('   ')}`);
+}
 await browser.close();
-await site.close();
+for (const site of sites) await site.close();
