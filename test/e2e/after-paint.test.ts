@@ -79,6 +79,50 @@ describe('scripts after the first paint', () => {
     await plain.context().close();
   });
 
+  it('the body face: a first visit asks for nothing before its first paint, reads in the system serif and fetches the face for the next page, which uses it from its first paint; without JavaScript, at once', async () => {
+    const bodyFamily = (p: Page) => p.locator('.prose > p').first().evaluate((e) => getComputedStyle(e).fontFamily);
+    const serifRequests = (p: Page) =>
+      p.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/fonts\/serif-[\w-]+\.woff2$/.test(e.name)).map((e) => e.startTime));
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+    await page.goto(site + '/the-cost-of-progress/');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('body-face')), 'a first visit').toBe(false);
+    expect(await bodyFamily(page)).not.toMatch(/Source Serif/);
+    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+    expect(fcp).not.toBeNull();
+    // Fetched when the page is idle, after the first paint, and noted for the next page.
+    await expect.poll(async () => (await serifRequests(page)).length).toBe(2);
+    for (const start of await serifRequests(page)) expect(start, `the body face requested at ${start} ms, before the first paint at ${fcp} ms`).toBeGreaterThan(fcp!);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('chancay-body-face'))).toBe(await page.evaluate(() => document.documentElement.dataset.bodyFace ?? ''));
+    // The text never changed face on this page (no reflow).
+    expect(await bodyFamily(page)).not.toMatch(/Source Serif/);
+    // The next page: the face from its first paint, from the cache.
+    await page.goto(site + '/the-road-to-apec/');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('body-face'))).toBe(true);
+    expect(await bodyFamily(page)).toMatch(/^"?Source Serif 4"?,/);
+    await expect.poll(() => page.evaluate(() => document.fonts.check('16px "Source Serif 4"'))).toBe(true);
+    // A new build's face (other file names) is not taken for cached.
+    await page.evaluate(() => localStorage.setItem('chancay-body-face', '/fonts/serif-0000000000.woff2'));
+    await page.goto(site + '/the-announcement/');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('body-face'))).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+    const { page: plain } = await openPage(browser, [site], { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    await plain.goto(site + '/the-announcement/');
+    expect(await bodyFamily(plain)).toMatch(/^"?Source Serif 4"?,/);
+    await plain.context().close();
+  });
+
+  it('the site icon is in the page, not a request (one more round trip before the largest paint)', async () => {
+    const { page } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(site + '/why-washington-is-sidelined/');
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
+    await page.waitForLoadState('load');
+    expect(asked.filter((p) => /favicon/.test(p))).toEqual([]);
+    await page.context().close();
+  });
+
   it('loads the modules anyway where the browser reports no paint timing', async () => {
     const { page, errors } = await openPage(browser, [site]);
     await page.addInitScript(() => {
