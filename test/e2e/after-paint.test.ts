@@ -33,6 +33,28 @@ async function timings(page: Page) {
   });
 }
 
+/** When the page's first contentful paint came, and when each of its requests for a URL matching `re` started (polled until there are `atLeast`). */
+async function requestsAfterPaint(page: Page, re: RegExp, atLeast = 1) {
+  return page.evaluate(
+    async ([source, n]) => {
+      const re = new RegExp(source);
+      const starts = () => performance.getEntriesByType('resource').filter((e) => re.test(e.name)).map((e) => e.startTime);
+      for (let i = 0; i < 300 && starts().length < n; i++) await new Promise((r) => setTimeout(r, 50));
+      return { fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null, starts: starts() };
+    },
+    [re.source, atLeast] as const,
+  );
+}
+
+/** The font family `selector` gets on `path` without JavaScript. */
+async function familyWithoutJs(path: string, selector: string) {
+  const { page } = await openPage(browser, [site], { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await page.goto(site + path);
+  const family = await page.locator(selector).first().evaluate((e) => getComputedStyle(e).fontFamily);
+  await page.context().close();
+  return family;
+}
+
 describe('scripts after the first paint', () => {
   for (const path of ['/beyond-the-tracks/', '/embed/the-announcement/', '/']) {
     it(`${path}: every module is requested after the first contentful paint, in document order, and runs`, async () => {
@@ -59,39 +81,29 @@ describe('scripts after the first paint', () => {
   it('the chart face is fetched after the first contentful paint, and chart text then uses it; without JavaScript, at once', async () => {
     const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
     await page.goto(site + '/the-announcement/');
-    const family = (p: Page) => p.locator('.figure svg text').first().evaluate((t) => getComputedStyle(t).fontFamily);
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('chart-face'))).toBe(true);
-    expect(await family(page)).toMatch(/^"?Source Sans 3"?,/);
-    const t = await page.evaluate(async () => {
-      for (let i = 0; i < 300 && !performance.getEntriesByType('resource').some((e) => /\/chart-\d+\.[\w-]+\.woff2$/.test(e.name)); i++) await new Promise((r) => setTimeout(r, 50));
-      const faces = performance.getEntriesByType('resource').filter((e) => /\/chart-\d+\.[\w-]+\.woff2$/.test(e.name)).map((e) => e.startTime);
-      return { fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null, faces };
-    });
+    expect(await page.locator('.figure svg text').first().evaluate((t) => getComputedStyle(t).fontFamily)).toMatch(/^"?Source Sans 3"?,/);
+    const t = await requestsAfterPaint(page, /\/chart-\d+\.[\w-]+\.woff2$/);
     expect(t.fcp).not.toBeNull();
-    expect(t.faces.length, 'no chart face was fetched').toBeGreaterThan(0);
-    for (const start of t.faces) expect(start, `a chart face requested at ${start} ms, before the first contentful paint at ${t.fcp} ms`).toBeGreaterThanOrEqual(t.fcp!);
+    expect(t.starts.length, 'no chart face was fetched').toBeGreaterThan(0);
+    for (const start of t.starts) expect(start, `a chart face requested at ${start} ms, before the first contentful paint at ${t.fcp} ms`).toBeGreaterThanOrEqual(t.fcp!);
     expect(errors).toEqual([]);
     await page.context().close();
     // Without JavaScript there is no later moment: the chart text uses the face from the start.
-    const { page: plain } = await openPage(browser, [site], { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
-    await plain.goto(site + '/the-announcement/');
-    expect(await family(plain)).toMatch(/^"?Source Sans 3"?,/);
-    await plain.context().close();
+    expect(await familyWithoutJs('/the-announcement/', '.figure svg text')).toMatch(/^"?Source Sans 3"?,/);
   });
 
   it('the body face: a first visit asks for nothing before its first paint, reads in the system serif and fetches the face for the next page, which uses it from its first paint; without JavaScript, at once', async () => {
     const bodyFamily = (p: Page) => p.locator('.prose > p').first().evaluate((e) => getComputedStyle(e).fontFamily);
-    const serifRequests = (p: Page) =>
-      p.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/fonts\/serif-[\w-]+\.woff2$/.test(e.name)).map((e) => e.startTime));
     const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
     await page.goto(site + '/the-cost-of-progress/');
     expect(await page.evaluate(() => document.documentElement.classList.contains('body-face')), 'a first visit').toBe(false);
     expect(await bodyFamily(page)).not.toMatch(/Source Serif/);
-    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
-    expect(fcp).not.toBeNull();
     // Fetched when the page is idle, after the first paint, and noted for the next page.
-    await expect.poll(async () => (await serifRequests(page)).length).toBe(2);
-    for (const start of await serifRequests(page)) expect(start, `the body face requested at ${start} ms, before the first paint at ${fcp} ms`).toBeGreaterThan(fcp!);
+    const t = await requestsAfterPaint(page, /\/fonts\/serif-[\w-]+\.woff2$/, 2);
+    expect(t.fcp).not.toBeNull();
+    expect(t.starts.length, 'both body-face files fetched').toBe(2);
+    for (const start of t.starts) expect(start, `the body face requested at ${start} ms, before the first paint at ${t.fcp} ms`).toBeGreaterThan(t.fcp!);
     await expect.poll(() => page.evaluate(() => localStorage.getItem('chancay-body-face'))).toBe(await page.evaluate(() => document.documentElement.dataset.bodyFace ?? ''));
     // The text never changed face on this page (no reflow).
     expect(await bodyFamily(page)).not.toMatch(/Source Serif/);
@@ -106,10 +118,7 @@ describe('scripts after the first paint', () => {
     expect(await page.evaluate(() => document.documentElement.classList.contains('body-face'))).toBe(false);
     expect(errors).toEqual([]);
     await page.context().close();
-    const { page: plain } = await openPage(browser, [site], { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
-    await plain.goto(site + '/the-announcement/');
-    expect(await bodyFamily(plain)).toMatch(/^"?Source Serif 4"?,/);
-    await plain.context().close();
+    expect(await familyWithoutJs('/the-announcement/', '.prose > p')).toMatch(/^"?Source Serif 4"?,/);
   });
 
   it('the site icon is in the page, not a request (one more round trip before the largest paint)', async () => {

@@ -160,23 +160,24 @@ export function mountSvg<S extends Still = Still>(
       void prepare(next, 0).then(lookAhead);
     });
   };
-  /**
-   * Draw the picture that `update(step, progress)` at the current size will need, in this task,
-   * and parse its markup off the page in a task after the next frame; that update then only moves the nodes in,
-   * and the frame that shows them only lays them out (issue 12). A drawing that no update asks
-   * for is dropped after READY_MAX others; `redraw()` (something outside the state changed)
-   * drops them all.
-   */
+  /** Keys of the drawings a `prepare` is part-way through. */
   const making = new Set<string>();
   /**
    * Would `update(s, …)` from the present state draw (not only restyle the picture on screen)?
-   * The same test as `update`'s: a graphic with `restyle` keeps the picture at the size it was
+   * `update` decides with it too: a graphic with `restyle` keeps the picture at the size it was
    * drawn while the step's layout stays the same.
    */
   const draws = (s: number) => {
     const newLayout = s !== step && !!byStep && (typeof byStep !== 'function' || layoutOf(s) !== drawnLayout);
     return !(g.restyle && !newLayout && width === drawnWidth && height === drawnHeight);
   };
+  /**
+   * Draw the picture that `update(step, progress)` at the current size will need (a generator's
+   * parts with a rendered frame between them) and parse its markup off the page after the next
+   * frame; that update then only moves the nodes in, and the frame that shows them only lays them
+   * out (issue 12). A drawing that no update asks for is dropped after READY_MAX others;
+   * `redraw()` (something outside the state changed) drops them all.
+   */
   const prepare = async (s: number, p: number) => {
     // Nothing to make when the update will only restyle (the build-time picture already at this size).
     if (destroyed || width <= 0 || !draws(s)) return;

@@ -23,8 +23,5 @@ export function finish<T>(g: Generator<void, T, void>): T {
 
 /** The finished picture: every remaining part at once. */
 export function whole<S extends Still>(d: Drawing<S>): S {
-  if (!isParts(d)) return d;
-  let r = d.next();
-  while (!r.done) r = d.next();
-  return r.value;
+  return isParts(d) ? finish(d) : d;
 }

@@ -6,6 +6,7 @@ import { elevAt, markerAt, stepAt } from './prep';
 import { fill, fmtInt, layoutParts, pointAt, FONT, type ProfileLayout } from './geometry';
 import { measureText } from '../../lib/text';
 import { label } from '../../lib/viz/labels';
+import { finish } from '../../lib/viz/parts';
 
 export interface ProfileState {
   /** 0-based step, -1 before the first. */
@@ -142,10 +143,7 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
 
 /** The profile at (step, progress) for `width`, and its layout (kept by the browser for progress-only updates). Pure. */
 export function picture(data: ClimbData, labels: Record<string, string>, step: number, progress: number, width: number, uid: string, height = 0) {
-  const p = pictureParts(data, labels, step, progress, width, uid, height);
-  let r = p.next();
-  while (!r.done) r = p.next();
-  return r.value;
+  return finish(pictureParts(data, labels, step, progress, width, uid, height));
 }
 
 /** `picture` in parts: the layout in two (label placement is most of it), then the markup (src/lib/viz/parts.ts). */

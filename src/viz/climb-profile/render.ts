@@ -28,13 +28,7 @@ export const mount: Mount<ClimbData> = (el, data, ctx) => {
     // Pure: the drawing may be made ahead of its step (mount.ts `prepare`); what restyle needs
     // of it is taken when it goes on screen.
     *draw(step, progress, width, height) {
-      const parts = pictureParts(data, ctx.labels, step, progress, width, uid, height);
-      let r = parts.next();
-      while (!r.done) {
-        yield;
-        r = parts.next();
-      }
-      const p = r.value;
+      const p = yield* pictureParts(data, ctx.labels, step, progress, width, uid, height);
       return { ...p.still, layout: p.layout, km: p.state.km };
     },
     committed(still) {
