@@ -32,7 +32,7 @@ import { cpuMultiplierFor, measureBenchmarkIndex } from './cpu-calibration.mjs';
 const require = createRequire(import.meta.url);
 // Where and how lhci keeps runs (@lhci/utils/src/saved-reports.js): lhr-<ms>.json and .html.
 const DIR = path.resolve('.lighthouseci');
-const LHR_FILE = /^lhr-\d+\.(json|html)$/;
+const LHR_FILE = /^lhr-\d+\.(json|html|trace\.json)$/;
 /** @param {string} json @param {string} html */
 function saveLHR(json, html) {
   mkdirSync(DIR, { recursive: true });
@@ -120,6 +120,12 @@ try {
           if (result.lhr.runtimeError) throw new Error(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
           const [json, html] = /** @type {string[]} */ (result.report);
           saveLHR(json, html);
+          // LHCI_SAVE_TRACE=1 keeps each run's trace beside its report (lhr-<ms>.trace.json), to
+          // see which tasks make up TBT: `node scripts/lhr-tasks.mjs .lighthouseci/lhr-*.json`.
+          if (process.env.LHCI_SAVE_TRACE === '1') {
+            const saved = readdirSync(DIR).filter((f) => /^lhr-\d+\.json$/.test(f)).sort().at(-1);
+            if (saved) writeFileSync(path.join(DIR, saved.replace(/\.json$/, '.trace.json')), JSON.stringify(result.artifacts.Trace));
+          }
           const measured = result.lhr.environment?.benchmarkIndex;
           if (typeof measured === 'number' && measured > 0) readings.push(measured);
           break;

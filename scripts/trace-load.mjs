@@ -8,12 +8,17 @@
 // it answers "why is TBT what it is", which the bench and Lighthouse only measure.
 // Timings vary from run to run on a shared machine: compare object counts and reasons,
 // and timings only within one run (--runs=3).
+// `--tasks=6` also lists every main-thread task of at least 6 ms with what ran in it
+// (parse, script with its file and function, style, layout, paint, GC). Lighthouse's TBT
+// multiplies unthrottled task times by its CPU slowdown (×8–9 on a fast host here), so
+// `--rate=1 --tasks=6` lists the tasks that count towards a page's TBT.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
+import { describeTasks } from './trace-tasks.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -23,6 +28,7 @@ const pages = args.filter((a) => !a.startsWith('--'));
 if (!pages.length) pages.push('/the-announcement/');
 const rate = Number(opt('rate', '4'));
 const runs = Number(opt('runs', '1'));
+const taskMs = Number(opt('tasks', '0'));
 
 /** @typedef {{ name: string, ph: string, ts: number, dur?: number, pid: number, tid: number, args?: any }} TraceEvent */
 
@@ -60,6 +66,7 @@ try {
           console.log(`${ms(e.ts - t0).padStart(8)} ms  head script after paint (go) ${ms(e.dur ?? 0)} ms`);
         }
       }
+      if (taskMs > 0) console.log(describeTasks(onMain.slice().sort((a, b) => a.ts - b.ts), { minMs: taskMs, t0 }).join('\n'));
       /** @type {Map<string, number>} */
       const reasons = new Map();
       for (const e of events.filter((x) => x.name === 'LayoutInvalidationTracking')) {

@@ -38,11 +38,16 @@ import { fileURLToPath } from 'node:url';
 /**
  * The head script: sets the `js` class, and the `body-face` class when the body face's files
  * (`data-body-face` on <html>) are in the browser's cache: a previous page fetched them and
- * noted it in localStorage under their (hashed) URLs. Then, after the first paint, it sets the
- * `chart-face` class (chart text then uses the chart label face, declared in BaseLayout.astro
- * and fetched only once text uses it, so never on the path to the first paint; global.css),
- * loads `data-modules`, and when the page is idle fetches the body face's files for the next
- * page if this one read without them (tokens.css). Why: a face the first paint asks for is on
+ * noted it in localStorage under their (hashed) URLs. Then, after the first paint, it loads
+ * `data-modules`, fetches the chart label face (declared in BaseLayout.astro; never on the path
+ * to the first paint) and, once both of its files are in, sets the `chart-face` class on each
+ * `.figure`, one figure per frame (chart text then uses the face; global.css), and when the page
+ * is idle fetches the body face's files for the next page if this one read without them
+ * (tokens.css). Why the chart face goes on figure by figure, after its files: setting one class
+ * on <html> laid out all chart text three times in a row, once in the fallback face and once as
+ * each file arrived (33-54, 18-33 ms unthrottled on chapter 2), and Lighthouse multiplies each
+ * such task by its CPU slowdown (x8-9 here): the largest share of that chapter's TBT
+ * (`LHCI_SAVE_TRACE=1 npm run lhci`, then `node scripts/lhr-tasks.mjs`, 5 Dec 2026). Why: a face the first paint asks for is on
  * the path to the largest paint in Lighthouse's simulation, a round trip and its download
  * (chapter 2's LCP 1.17-1.31 s against FCP 1.06 s, 5 Dec 2026; 1.2 s is the budget), and with
  * `font-display: optional` a first visit on a slow connection read in the system serif anyway.
@@ -57,7 +62,8 @@ export const LOADER =
   "var F=h.getAttribute('data-body-face');try{S=w.localStorage;if(F&&S.getItem(K)===F)h.classList.add('body-face')}catch(e){S=null}" +
   "function warm(){if(!F||!S||!w.fetch||h.classList.contains('body-face'))return;" +
   "Promise.all(F.split(' ').map(function(u){return fetch(u).then(function(r){if(!r.ok)throw r;return r.arrayBuffer()})})).then(function(){try{S.setItem(K,F)}catch(e){}},function(){})}" +
-  "function go(){if(done)return;done=1;h.classList.add('chart-face');" +
+  "function face(){var q=[].slice.call(d.querySelectorAll('.figure'));function next(){var e=q.shift();if(e){e.classList.add('chart-face');w.requestAnimationFrame(next)}}w.requestAnimationFrame(next)}" +
+  "function go(){if(done)return;done=1;var f=d.fonts;if(f&&f.load)Promise.all([f.load(\"400 1em 'Source Sans 3'\"),f.load(\"700 1em 'Source Sans 3'\")]).then(face,face);else face();" +
   "if(w.requestIdleCallback)w.requestIdleCallback(warm,{timeout:4000});else setTimeout(warm,2000);" +
   "if(m)m.split(' ').forEach(function(s){var e=d.createElement('script');e.type='module';e.src=s;e.async=false;d.head.appendChild(e)})}" +
   "function both(){if(painted&&parsed)setTimeout(go)}" +

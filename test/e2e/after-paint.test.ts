@@ -78,15 +78,41 @@ describe('scripts after the first paint', () => {
     });
   }
 
-  it('the chart face is fetched after the first contentful paint, and chart text then uses it; without JavaScript, at once', async () => {
+  it('the chart face is fetched after the first contentful paint, then put on each figure, one per frame, once both its files are in; without JavaScript, at once', async () => {
     const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
-    await page.goto(site + '/the-announcement/');
-    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('chart-face'))).toBe(true);
+    // When each figure gets the face: the time, and which animation frame it was in.
+    await page.addInitScript(() => {
+      const w = window as unknown as { frameNo: number; faced: { t: number; frame: number }[] };
+      w.frameNo = 0;
+      w.faced = [];
+      const tick = () => {
+        w.frameNo++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target as Element;
+          if (el.classList.contains('figure') && el.classList.contains('chart-face') && !(r.oldValue ?? '').includes('chart-face')) w.faced.push({ t: performance.now(), frame: w.frameNo });
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true });
+    });
+    await page.goto(site + '/beyond-the-tracks/');
+    const figures = await page.locator('.figure').count();
+    expect(figures).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('.figure.chart-face').count(), { timeout: 15_000 }).toBe(figures);
     expect(await page.locator('.figure svg text').first().evaluate((t) => getComputedStyle(t).fontFamily)).toMatch(/^"?Source Sans 3"?,/);
-    const t = await requestsAfterPaint(page, /\/chart-\d+\.[\w-]+\.woff2$/);
+    const t = await requestsAfterPaint(page, /\/chart-\d+\.[\w-]+\.woff2$/, 2);
     expect(t.fcp).not.toBeNull();
-    expect(t.starts.length, 'no chart face was fetched').toBeGreaterThan(0);
+    expect(t.starts.length, 'both chart-face files fetched').toBe(2);
     for (const start of t.starts) expect(start, `a chart face requested at ${start} ms, before the first contentful paint at ${t.fcp} ms`).toBeGreaterThanOrEqual(t.fcp!);
+    const loaded = await page.evaluate(() => Math.max(...performance.getEntriesByType('resource').filter((e) => /\/chart-\d+\.[\w-]+\.woff2$/.test(e.name)).map((e) => (e as PerformanceResourceTiming).responseEnd)));
+    const faced = await page.evaluate(() => (window as unknown as { faced: { t: number; frame: number }[] }).faced);
+    expect(faced.length).toBe(figures);
+    // Chart text is laid out again once, in the face, not first in the fallback and again per file.
+    for (const f of faced) expect(f.t, `a figure took the face at ${f.t} ms, before its files were in at ${loaded} ms`).toBeGreaterThanOrEqual(loaded);
+    // One figure per frame: no task lays out every figure's text.
+    expect(new Set(faced.map((f) => f.frame)).size, `frames: ${faced.map((f) => f.frame).join(', ')}`).toBe(figures);
     expect(errors).toEqual([]);
     await page.context().close();
     // Without JavaScript there is no later moment: the chart text uses the face from the start.
