@@ -177,6 +177,39 @@ describe('shipping map', () => {
     expect(foreign).toEqual([]);
   });
 
+  it('the speed slider appears without moving anything: its row is kept before the graphic starts', async () => {
+    // Showing it at mount used to lay the whole stage out again in the frame the figure starts (issue 12).
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const { page, errors } = await openPage(browser, [site], { viewport });
+      await page.goto(URL);
+      await page.locator(`${SECTION}.is-enhanced`).waitFor({ state: 'attached' });
+      // Where the slider's row sits in the stage, whether it shows and takes focus.
+      const slider = () =>
+        page.$eval(`${CANVAS} .sm-speed`, (el) => {
+          const stage = el.closest('.figure__stage')!.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          const input = el.querySelector('input')!;
+          input.focus();
+          const focused = document.activeElement === input;
+          input.blur();
+          return { top: r.top - stage.top, height: r.height, shown: el.checkVisibility({ visibilityProperty: true }), focused };
+        });
+      expect(await page.locator('#figure-shipping-map[data-mounted]').count(), 'the map started before the reader got near it').toBe(0);
+      const before = await slider();
+      expect(before.shown, 'the slider shows before its script has wired it').toBe(false);
+      expect(before.focused, 'the unwired slider takes focus').toBe(false);
+      expect(before.height).toBeGreaterThan(10);
+      await toStep(page, 3);
+      await expect.poll(() => page.locator('#figure-shipping-map[data-mounted]').count()).toBe(1);
+      const after = await slider();
+      expect(after.shown).toBe(true);
+      expect(after.top, `${viewport.width} px: the row moved`).toBeCloseTo(before.top, 0);
+      expect(after.height).toBeCloseTo(before.height, 0);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('under reduced motion, routes appear whole at the start of their step', async () => {
     const { page, errors } = await openPage(browser, [site], { reducedMotion: 'reduce' });
     await page.goto(URL);
