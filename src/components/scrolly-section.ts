@@ -33,7 +33,8 @@ export class ScrollySection extends HTMLElement {
   #emit = (s: StepState) => {
     this.state = s;
     this.#steps.forEach((el, i) => el.classList.toggle('is-active', i === s.index));
-    this.dataset.activeStep = String(s.index);
+    // Written only when it changes: #emit runs in every scrolled frame.
+    if (this.dataset.activeStep !== String(s.index)) this.dataset.activeStep = String(s.index);
     const detail: ScrollyChangeDetail = { ...s, id: this.id, count: this.#steps.length };
     this.dispatchEvent(new CustomEvent('scrolly:change', { bubbles: true, detail }));
   };

@@ -125,7 +125,8 @@ export function mountSvg<S extends Still = Still>(
   let destroyed = false;
   const restyle = () => {
     g.restyle?.(svg, step, progress);
-    svg.dataset.step = String(step);
+    // Written only when it changes: restyle runs in every scrolled frame of a graphic that uses progress.
+    if (svg.dataset.step !== String(step)) svg.dataset.step = String(step);
   };
   const draw = () => {
     if (Number.isNaN(step)) step = -1;

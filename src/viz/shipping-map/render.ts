@@ -5,7 +5,7 @@
  * speed slider. No geography is loaded here.
  */
 import type { Mount } from '../../lib/viz/types';
-import { mountSvg } from '../../lib/viz/mount';
+import { mountSvg, setAttr } from '../../lib/viz/mount';
 import { drawnFraction, routeDays, stateAt, type ShippingData } from './prep';
 import { chartMarkup, daysChart, fmtDays, fmtSpeed } from './markup';
 import { prefersReducedMotion } from '../../lib/motion';
@@ -61,7 +61,10 @@ export const mount: Mount<ShippingData> = (el, data, ctx) => {
       restyle(_svg, step, progress) {
         const s = stateAt(data, step);
         const reduced = prefersReducedMotion();
-        el.dataset.pane = s.pane;
+        // Only what changed is written: this runs in every scrolled frame, and writing an attribute
+        // that shipping-map.css selects on (data-pane, data-note, data-countries), even to the value
+        // it has, restyles every pane, note and country under it (issue 12).
+        setAttr(el, 'data-pane', s.pane);
         // The pane behind is only see-through (shipping-map.css): not read out, and the speed slider
         // in the chart pane out of reach of focus while the map is in front. Not `inert` on the
         // pane: inertness is inherited, and toggling it restyled the pane's ~100 nodes (20 ms at
@@ -70,9 +73,9 @@ export const mount: Mount<ShippingData> = (el, data, ctx) => {
         behind(mapPane, s.pane === 'chart');
         behind(chartPane, s.pane === 'map');
         if (control.inert !== (s.pane === 'map')) control.inert = s.pane === 'map';
-        el.dataset.note = s.note;
-        el.dataset.countries = String(s.countries);
-        el.dataset.step = String(Math.max(step, 0));
+        setAttr(el, 'data-note', s.note);
+        setAttr(el, 'data-countries', String(s.countries));
+        setAttr(el, 'data-step', String(Math.max(step, 0)));
         for (const path of routes) {
           const id = path.dataset.id ?? '';
           const f = drawnFraction(data, id, step, progress, reduced);
