@@ -22,6 +22,11 @@ export function setAttr(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
+/** Like setAttr, for an element's text: the same text written again still replaces its text node and lays it out. */
+export function setText(el: Element, value: string): void {
+  if (el.textContent !== value) el.textContent = value;
+}
+
 /**
  * Put a picture into an <svg>: size, viewBox, content. `nodes`, when given, are the picture's
  * markup already parsed off the page (`prepare`): they are moved in instead of parsing again.

@@ -4,16 +4,12 @@
  * the drawn SVG on other step changes, and moves the train with progress.
  */
 import type { Mount } from '../../lib/viz/types';
-import { mountSvg, setAttr } from '../../lib/viz/mount';
+import { mountSvg, setAttr, setText } from '../../lib/viz/mount';
 import { markerAt, stepAt, type ClimbData } from './prep';
 import type { ProfileLayout } from './geometry';
 import { bandLabel, layoutKey, pictureParts, readout, trainTransform } from './markup';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-/** Like setAttr, for text. */
-const setText = (el: Element, v: string) => {
-  if (el.textContent !== v) el.textContent = v;
-};
 
 export const mount: Mount<ClimbData> = (el, data, ctx) => {
   const uid = el.dataset.uid ?? 'climb';
