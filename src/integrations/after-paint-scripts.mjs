@@ -39,9 +39,10 @@ import { fileURLToPath } from 'node:url';
  * The head script: sets the `js` class, and the `body-face` class when the body face's files
  * (`data-body-face` on <html>) are in the browser's cache: a previous page fetched them and
  * noted it in localStorage under their (hashed) URLs. Then, after the first paint, it loads
- * `data-modules`, fetches the chart label face (declared in BaseLayout.astro; never on the path
- * to the first paint) and, once both of its files are in, sets the `chart-face` class on each
- * `.figure`, one figure per frame (chart text then uses the face; global.css), and when the page
+ * `data-modules`, fetches the chart label face where the page has a figure (declared in
+ * BaseLayout.astro; never on the path to the first paint) and, once both of its files are in (or
+ * 8 s on, should one never arrive), sets the `chart-face` class on each `.figure`, one figure per
+ * frame (chart text then uses the face; global.css), and when the page
  * is idle fetches the body face's files for the next page if this one read without them
  * (tokens.css). Why the chart face goes on figure by figure, after its files: setting one class
  * on <html> laid out all chart text three times in a row, once in the fallback face and once as
@@ -58,12 +59,12 @@ import { fileURLToPath } from 'node:url';
  * they would then take away.
  */
 export const LOADER =
-  "(function(d,w){var h=d.documentElement,m=h.getAttribute('data-modules'),done=0,painted=0,parsed=0,K='chancay-body-face',S;h.classList.add('js');" +
+  "(function(d,w){var h=d.documentElement,m=h.getAttribute('data-modules'),done=0,faced=0,painted=0,parsed=0,K='chancay-body-face',S;h.classList.add('js');" +
   "var F=h.getAttribute('data-body-face');try{S=w.localStorage;if(F&&S.getItem(K)===F)h.classList.add('body-face')}catch(e){S=null}" +
   "function warm(){if(!F||!S||!w.fetch||h.classList.contains('body-face'))return;" +
   "Promise.all(F.split(' ').map(function(u){return fetch(u).then(function(r){if(!r.ok)throw r;return r.arrayBuffer()})})).then(function(){try{S.setItem(K,F)}catch(e){}},function(){})}" +
-  "function face(){var q=[].slice.call(d.querySelectorAll('.figure'));function next(){var e=q.shift();if(e){e.classList.add('chart-face');w.requestAnimationFrame(next)}}w.requestAnimationFrame(next)}" +
-  "function go(){if(done)return;done=1;var f=d.fonts;if(f&&f.load)Promise.all([f.load(\"400 1em 'Source Sans 3'\"),f.load(\"700 1em 'Source Sans 3'\")]).then(face,face);else face();" +
+  "function face(){if(faced)return;faced=1;var q=[].slice.call(d.querySelectorAll('.figure'));function next(){var e=q.shift();if(e){e.classList.add('chart-face');w.requestAnimationFrame(next)}}w.requestAnimationFrame(next)}" +
+  "function go(){if(done)return;done=1;var f=d.fonts;if(d.querySelector('.figure')){if(f&&f.load){Promise.all([f.load(\"400 1em 'Source Sans 3'\"),f.load(\"700 1em 'Source Sans 3'\")]).then(face,face);setTimeout(face,8000)}else face()}" +
   "if(w.requestIdleCallback)w.requestIdleCallback(warm,{timeout:4000});else setTimeout(warm,2000);" +
   "if(m)m.split(' ').forEach(function(s){var e=d.createElement('script');e.type='module';e.src=s;e.async=false;d.head.appendChild(e)})}" +
   "function both(){if(painted&&parsed)setTimeout(go)}" +

@@ -119,6 +119,18 @@ describe('scripts after the first paint', () => {
     expect(await familyWithoutJs('/the-announcement/', '.figure svg text')).toMatch(/^"?Source Sans 3"?,/);
   });
 
+  it('a page without a figure never asks for the chart face', async () => {
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+    await page.goto(site + '/glossary/');
+    // The body face is fetched when the page is idle, after the moment the chart face would be asked for.
+    const body = await requestsAfterPaint(page, /\/fonts\/serif-[\w-]+\.woff2$/, 2);
+    expect(body.starts.length, 'the page got as far as fetching the body face').toBe(2);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/chart-\d+\.[\w-]+\.woff2$/.test(e.name)).map((e) => e.name))).toEqual([]);
+    expect(await page.locator('.figure').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('the body face: a first visit asks for nothing before its first paint, reads in the system serif and fetches the face for the next page, which uses it from its first paint; without JavaScript, at once', async () => {
     const bodyFamily = (p: Page) => p.locator('.prose > p').first().evaluate((e) => getComputedStyle(e).fontFamily);
     const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
