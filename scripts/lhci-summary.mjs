@@ -13,7 +13,8 @@ if (!dirs.length) {
 /** @type {Map<string, number>} */
 const runs = new Map();
 for (const d of ['.lighthouseci/runs-site', '.lighthouseci/runs-embeds'].filter((d) => existsSync(d))) {
-  for (const f of readdirSync(d)) {
+  // Reports only (lhr-<ms>.json): LHCI_SAVE_TRACE=1 keeps each run's trace beside it (lhr-<ms>.trace.json).
+  for (const f of readdirSync(d).filter((f) => /^lhr-\d+\.json$/.test(f))) {
     const lhr = JSON.parse(readFileSync(`${d}/${f}`, 'utf8'));
     const page = new URL(lhr.finalDisplayedUrl ?? lhr.finalUrl).pathname;
     runs.set(page, (runs.get(page) ?? 0) + 1);

@@ -12,8 +12,16 @@ import { describeTasks, mainThreadEvents } from './trace-tasks.mjs';
 // `--all` also lists the tasks before the observed first paint: Lighthouse's simulation can place
 // them after its own estimate of the first paint, where they count.
 const all = process.argv.includes('--all');
-let files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-if (!files.length) files = readdirSync('.lighthouseci').filter((f) => /^lhr-\d+\.json$/.test(f)).map((f) => path.join('.lighthouseci', f));
+// Reports only: a shell glob such as .lighthouseci/lhr-*.json also takes in the traces kept beside them.
+const REPORT = /^lhr-\d+\.json$/;
+let files = process.argv.slice(2).filter((a) => !a.startsWith('--') && REPORT.test(path.basename(a)));
+// By default every run of the last `npm run lhci`: scripts/lhci.mjs copies each set's reports (and
+// traces) into .lighthouseci/runs-<set>/, since the second set's runs clear the first's from .lighthouseci/.
+if (!files.length) {
+  const dirs = ['.lighthouseci/runs-site', '.lighthouseci/runs-embeds'].filter((d) => existsSync(d));
+  if (!dirs.length) dirs.push('.lighthouseci');
+  files = dirs.flatMap((d) => readdirSync(d).filter((f) => REPORT.test(f)).map((f) => path.join(d, f)));
+}
 for (const file of files) {
   const traceFile = file.replace(/\.json$/, '.trace.json');
   const lhr = JSON.parse(readFileSync(file, 'utf8'));

@@ -39,6 +39,7 @@ function saveLHR(json, html) {
   const base = path.join(DIR, `lhr-${Date.now()}`);
   writeFileSync(`${base}.json`, json);
   writeFileSync(`${base}.html`, html);
+  return base;
 }
 function clearSavedLHRs() {
   mkdirSync(DIR, { recursive: true });
@@ -119,12 +120,16 @@ try {
           if (!result) throw new Error('Lighthouse returned no result');
           if (result.lhr.runtimeError) throw new Error(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
           const [json, html] = /** @type {string[]} */ (result.report);
-          saveLHR(json, html);
+          const base = saveLHR(json, html);
           // LHCI_SAVE_TRACE=1 keeps each run's trace beside its report (lhr-<ms>.trace.json), to
-          // see which tasks make up TBT: `node scripts/lhr-tasks.mjs .lighthouseci/lhr-*.json`.
+          // see which tasks make up TBT: `node scripts/lhr-tasks.mjs` (README). Best effort: a trace
+          // that cannot be written must not make the run count as failed and be run again.
           if (process.env.LHCI_SAVE_TRACE === '1') {
-            const saved = readdirSync(DIR).filter((f) => /^lhr-\d+\.json$/.test(f)).sort().at(-1);
-            if (saved) writeFileSync(path.join(DIR, saved.replace(/\.json$/, '.trace.json')), JSON.stringify(result.artifacts.Trace));
+            try {
+              writeFileSync(`${base}.trace.json`, JSON.stringify(result.artifacts.Trace));
+            } catch (e) {
+              console.error(`lighthouse-collect: trace not kept: ${e instanceof Error ? e.message : e}`);
+            }
           }
           const measured = result.lhr.environment?.benchmarkIndex;
           if (typeof measured === 'number' && measured > 0) readings.push(measured);
