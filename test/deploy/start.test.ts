@@ -44,3 +44,46 @@ it('restarts a crashed comment server, logs the exit, and the site answers comme
   expect(/comment server restarted \(pid \d+\) on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)![1]).toBe(commentsPort);
   await until(async () => (await list()).status === 200, 20_000, 'the comment API through the site again');
 }, 300_000);
+
+it('`npm start` as the README runs it: a SIGTERM to npm alone stops the site and the comment server, leaving nothing listening', async () => {
+  // npm hands a SIGTERM to the shell it ran the script in; without `exec` in the script the shell
+  // died and left scripts/start.mjs and its comment server running, orphaned (5 Dec 2026).
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'deploy-npm-start-'));
+  const npm = spawn('npm', ['start'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, SKIP_BUILD: '1', PORT: '0', COMMENTS_PORT: '0', COMMENTS_DATA_DIR: path.join(dir, 'data'), DIST_DIR: DIST },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  npm.stdout!.on('data', (d) => (log += d));
+  npm.stderr!.on('data', (d) => (log += d));
+  const ports: string[] = [];
+  try {
+    await until(() => /Press Ctrl\+C to stop/.test(log), 150_000, () => `npm start to be ready; its output:\n${log}`);
+    const site = /running at (http:\/\/[\d.]+:\d+)\//.exec(log)![1]!;
+    const comments = `http://127.0.0.1:${/Comments: http:\/\/127\.0\.0\.1:(\d+)/.exec(log)![1]!}`;
+    ports.push(new URL(site).port, new URL(comments).port);
+    expect((await raw(site, '/the-announcement/')).status).toBe(200);
+    const exited = new Promise((r) => npm.once('exit', r));
+    npm.kill('SIGTERM');
+    await exited;
+    const listening = async (url: string) => {
+      try {
+        await fetch(url, { signal: AbortSignal.timeout(2000) });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await until(async () => !(await listening(site)) && !(await listening(comments)), 15_000, () => `nothing left listening on ${site} and ${comments}; output:\n${log}`);
+  } finally {
+    if (npm.exitCode === null) npm.kill('SIGKILL');
+    // Whatever still listens on those ports after a failure is this test's: end it.
+    const { execFileSync } = await import('node:child_process');
+    for (const port of ports) {
+      const pid = /pid=(\d+)/.exec(execFileSync('ss', ['-ltnpH', `sport = :${port}`]).toString())?.[1];
+      if (pid) process.kill(Number(pid), 'SIGKILL');
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 300_000);
