@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
-import { describeTasks } from './trace-tasks.mjs';
+import { describeTasks, mainThreadEvents } from './trace-tasks.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -50,13 +50,12 @@ try {
       await ctx.close();
       /** @type {TraceEvent[]} */
       const events = JSON.parse(readFileSync(file, 'utf8')).traceEvents;
-      const mainThread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
-      const onMain = events.filter((e) => mainThread && e.pid === mainThread.pid && e.tid === mainThread.tid && e.ph === 'X');
+      const onMain = mainThreadEvents(events);
       const t0 = Math.min(...onMain.filter((e) => e.name === 'ParseHTML').map((e) => e.ts));
       const ms = (/** @type {number} */ us) => (us / 1000).toFixed(1);
       console.log(`\n== ${p} (CPU ×${rate}, run ${run}/${runs}); times from the first HTML parse`);
       let styleLayout = 0;
-      for (const e of onMain.sort((a, b) => a.ts - b.ts)) {
+      for (const e of onMain) {
         if (e.name === 'Layout' || e.name === 'UpdateLayoutTree') styleLayout += e.dur ?? 0;
         if ((e.dur ?? 0) < 3000) continue;
         if (e.name === 'Layout') {
@@ -66,7 +65,7 @@ try {
           console.log(`${ms(e.ts - t0).padStart(8)} ms  head script after paint (go) ${ms(e.dur ?? 0)} ms`);
         }
       }
-      if (taskMs > 0) console.log(describeTasks(onMain.slice().sort((a, b) => a.ts - b.ts), { minMs: taskMs, t0 }).join('\n'));
+      if (taskMs > 0) console.log(describeTasks(onMain, { minMs: taskMs, t0 }).join('\n'));
       /** @type {Map<string, number>} */
       const reasons = new Map();
       for (const e of events.filter((x) => x.name === 'LayoutInvalidationTracking')) {
