@@ -5,7 +5,7 @@
  * JavaScript) the build-time SVG is the picture.
  */
 import type { Mount, VizHandle } from '../lib/viz/types';
-import { afterNextFrame } from '../lib/schedule';
+import { afterNextFrame, pacedUpdates } from '../lib/schedule';
 import type { ScrollySection, ScrollyChangeDetail } from './scrolly-section';
 
 /** Each graphic's render module, by folder: src/viz/<name>/render.ts, its own chunk, imported on demand. */
@@ -21,9 +21,15 @@ export class ChancayFigure extends HTMLElement {
   #lockedWidth = 0;
   /** The graphic has drawn its first state (until then the section's state is read at that moment). */
   #drawn = false;
+  /** The step last handed to the graphic: a new one goes at once, progress inside a step every other frame (schedule.ts). */
+  #step = NaN;
+  #paced = pacedUpdates<{ index: number; progress: number }>((s) => {
+    this.#step = s.index;
+    this.#handle?.update(s.index, s.progress);
+  });
   #onChange = (e: Event) => {
     const d = (e as CustomEvent<ScrollyChangeDetail>).detail;
-    if (this.#drawn) this.#handle?.update(d.index, d.progress);
+    if (this.#drawn) this.#paced.push({ index: d.index, progress: d.progress }, d.index !== this.#step);
   };
 
   connectedCallback() {
@@ -148,6 +154,7 @@ export class ChancayFigure extends HTMLElement {
     }
     const s = this.#section?.state;
     handle.update(s?.index ?? -1, s?.progress ?? 0);
+    this.#step = s?.index ?? -1;
     this.#drawn = true;
     this.dataset.mounted = 'true';
     this.#ro = new ResizeObserver(([entry]) => {
@@ -169,8 +176,10 @@ export class ChancayFigure extends HTMLElement {
     this.#section?.removeEventListener('scrolly:change', this.#onChange);
     this.#io?.disconnect();
     this.#ro?.disconnect();
+    this.#paced.stop();
     this.#handle?.destroy();
     this.#handle = undefined;
+    this.#step = NaN;
     this.#drawn = false;
     delete this.dataset.mounted;
   }

@@ -29,3 +29,55 @@ export const afterNextFrame = (wait = 100): Promise<void> =>
     const timer = setTimeout(go, document.visibilityState === 'hidden' ? 0 : wait);
     requestAnimationFrame(() => setTimeout(go, 0));
   });
+
+/**
+ * Scroll-linked updates paced to every other frame: `push(state, urgent)` applies at once in a
+ * frame that follows none that applied, and otherwise keeps the newest state for the frame
+ * after (applied there even if nothing else comes, so the last state always lands, one frame
+ * late at most). `urgent` states (a step change) are applied at once and drop what was kept.
+ *
+ * Why (issue 12): on the phone profile (CPU slowed as a mid-range phone) a graphic's
+ * progress-driven redraw (the climb profile's train, travelled stretch and readout; the 3D
+ * scene's view) is a frame of 20-40 ms, and drawn in every scrolled frame those are the frames
+ * that miss the display's beat. Every other frame the page scrolls with nothing to redraw; the
+ * moving parts follow at half the display's rate, a step or two of a pixel each.
+ */
+export function pacedUpdates<T>(apply: (state: T) => void, raf: (cb: () => void) => number = requestAnimationFrame, cancel: (id: number) => void = cancelAnimationFrame) {
+  /** This frame follows one that applied: updates wait for the next. */
+  let resting = false;
+  let kept: { state: T } | null = null;
+  let frame = 0;
+  const run = (state: T) => {
+    kept = null;
+    apply(state);
+    // A frame callback asked for now runs at the start of the next frame, before the scroll
+    // engine's (asked for in that frame's scroll event): the next frame rests, the one after goes on.
+    if (frame) cancel(frame);
+    resting = false;
+    frame = raf(() => {
+      resting = true;
+      frame = raf(() => {
+        resting = false;
+        // What was kept waits for this frame's own update, which supersedes it (applying both
+        // did the work twice in one frame); if none comes, it lands at the start of the next.
+        frame = kept ? raf(() => {
+          frame = 0;
+          if (kept) run(kept.state);
+        }) : 0;
+      });
+    });
+  };
+  return {
+    push(state: T, urgent = false) {
+      if (urgent || !resting) run(state);
+      else kept = { state };
+    },
+    /** Forget what is kept and stop (the graphic is gone). */
+    stop() {
+      if (frame) cancel(frame);
+      frame = 0;
+      kept = null;
+      resting = false;
+    },
+  };
+}

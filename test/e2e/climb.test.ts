@@ -75,6 +75,54 @@ describe('the climb: elevation profile', () => {
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   });
+
+  it('moves the train in every other frame at most while the reader scrolls, and lands on the exact state when the scroll stops', async () => {
+    const { page, errors } = await openPage(browser, [site]);
+    await page.goto(URL);
+    const section = 'scrolly-section#scrolly-climb-profile';
+    await scrollToStep(page, section, 1);
+    await expect.poll(() => page.locator('#figure-climb-profile svg').getAttribute('data-step')).toBe('1');
+    // Scroll through step 1 one small step per frame (a steady reader), noting in which frame the train moved.
+    const run = await page.evaluate(async (sel) => {
+      const sec = document.querySelector(sel)!;
+      const step = sec.querySelectorAll('.step')[1]!.getBoundingClientRect();
+      let frame = 0;
+      const moved: number[] = [];
+      const mo = new MutationObserver((ms) => {
+        if (ms.some((m) => m.attributeName === 'transform' && (m.target as Element).classList.contains('climb__train'))) moved.push(frame);
+      });
+      mo.observe(sec, { subtree: true, attributes: true });
+      const frames = Math.ceil(step.height / 6);
+      await new Promise<void>((done) => {
+        const tick = () => {
+          // The observer's records of the last frame were delivered before this callback.
+          frame++;
+          scrollBy(0, 6);
+          if (frame < frames) requestAnimationFrame(tick);
+          else done();
+        };
+        requestAnimationFrame(tick);
+      });
+      // Settle: a few frames with no scrolling.
+      for (let i = 0; i < 4; i++) await new Promise((r) => requestAnimationFrame(r));
+      mo.disconnect();
+      const s = (sec as HTMLElement & { state: { index: number; progress: number } }).state;
+      return { moved, frames, state: { index: s.index, progress: s.progress } };
+    }, section);
+    // It moved all along the step, never in two frames in a row.
+    expect(run.moved.length).toBeGreaterThan(run.frames / 4);
+    const consecutive = run.moved.filter((f, i) => i > 0 && f === run.moved[i - 1]! + 1);
+    expect(consecutive).toEqual([]);
+    // The picture at rest is the scroll engine's last state: the readout's km is the one markerAt gives.
+    const km = Number(await page.locator('#figure-climb-profile svg').getAttribute('data-km'));
+    const expected = await page.evaluate(async ({ index, progress }) => {
+      const data = await (await fetch(document.querySelector<HTMLScriptElement>('#figure-climb-profile script.figure__data')!.dataset.src!)).json();
+      const s = data.steps[Math.min(Math.max(index, 0), data.steps.length - 1)];
+      return s.from + (s.to - s.from) * Math.min(1, Math.max(0, progress));
+    }, run.state);
+    expect(km).toBeCloseTo(expected, 1);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('the climb in 3D', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
-import { afterNextFrame } from '../../src/lib/schedule';
+import { afterNextFrame, pacedUpdates } from '../../src/lib/schedule';
 
 describe('afterNextFrame: work split across frames never waits for a frame that does not come', () => {
   let frames: (() => void)[];
@@ -50,5 +50,83 @@ describe('afterNextFrame: work split across frames never waits for a frame that 
     const done = settled(afterNextFrame());
     await vi.advanceTimersByTimeAsync(0);
     expect(done()).toBe(true);
+  });
+});
+
+describe('pacedUpdates: progress inside a step every other frame, the last state always lands', () => {
+  /** A fake display: callbacks asked for during frame n run at the start of frame n + 1, in order. */
+  const display = () => {
+    let queue = new Map<number, () => void>();
+    let id = 0;
+    return {
+      raf: (cb: () => void) => (queue.set(++id, cb), id),
+      cancel: (i: number) => void queue.delete(i),
+      /** Start the next frame: run the callbacks asked for before it. */
+      frame() {
+        const due = queue;
+        queue = new Map();
+        due.forEach((cb) => cb());
+      },
+    };
+  };
+  /** Frames of continuous scrolling: each frame pushes a new progress, as the scroll engine does. */
+  const scroll = (n: number, pushAt: (f: number) => void, d: ReturnType<typeof display>) => {
+    for (let f = 0; f < n; f++) {
+      d.frame();
+      pushAt(f);
+    }
+  };
+
+  it('applies in every other frame while the reader scrolls, each time the newest state', () => {
+    const d = display();
+    const applied: string[] = [];
+    const p = pacedUpdates<number>((s) => applied.push(String(s)), d.raf, d.cancel);
+    scroll(8, (f) => p.push(f / 10), d);
+    // Frames 0, 2, 4, 6 apply their own state; 1, 3, 5, 7 rest (their state is superseded).
+    expect(applied).toEqual(['0', '0.2', '0.4', '0.6']);
+  });
+
+  it('applies the state kept in a resting frame at the start of the next frame when the scroll stops there', () => {
+    const d = display();
+    const applied: number[] = [];
+    const p = pacedUpdates<number>((s) => applied.push(s), d.raf, d.cancel);
+    d.frame();
+    p.push(0.1); // applied
+    d.frame();
+    p.push(0.2); // resting: kept
+    d.frame(); // nothing new in this frame
+    expect(applied).toEqual([0.1]);
+    d.frame();
+    expect(applied).toEqual([0.1, 0.2]); // the last state landed, two frames late at most
+    d.frame();
+    d.frame();
+    expect(applied).toEqual([0.1, 0.2]); // and only once
+  });
+
+  it('applies an urgent state (a step change) at once, even in a resting frame, and drops what was kept', () => {
+    const d = display();
+    const applied: string[] = [];
+    const p = pacedUpdates<string>((s) => applied.push(s), d.raf, d.cancel);
+    d.frame();
+    p.push('step 0, 0.9');
+    d.frame();
+    p.push('step 0, 1'); // resting: kept
+    p.push('step 1, 0', true);
+    expect(applied).toEqual(['step 0, 0.9', 'step 1, 0']);
+    for (let i = 0; i < 4; i++) d.frame();
+    expect(applied).toEqual(['step 0, 0.9', 'step 1, 0']); // the superseded state never comes back
+  });
+
+  it('applies nothing after stop()', () => {
+    const d = display();
+    const applied: number[] = [];
+    const p = pacedUpdates<number>((s) => applied.push(s), d.raf, d.cancel);
+    d.frame();
+    p.push(1);
+    d.frame();
+    p.push(2);
+    p.stop();
+    for (let i = 0; i < 4; i++) d.frame();
+    expect(applied).toEqual([1]);
   });
 });
