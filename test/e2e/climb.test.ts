@@ -143,6 +143,8 @@ describe('the climb in 3D', () => {
     await expect.poll(() => scripts.three.length, { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.locator('#figure-climb-3d .climb-3d.is-live canvas').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.locator('#figure-climb-3d .climb-3d__poster svg').isVisible()).toBe(false);
+    // One device pixel per CSS pixel: edges smoothed by multisampling (at 2x they are not: see below).
+    expect(await page.locator('#figure-climb-3d canvas').getAttribute('data-antialias')).toBe('true');
     // The exaggeration is stated on screen.
     await expect.poll(() => page.locator('#figure-climb-3d .climb-3d__legend').textContent()).toContain('×5');
     // The camera follows the climb: the train's km grows with the steps.
@@ -225,6 +227,8 @@ describe('the climb in 3D', () => {
     await expect.poll(() => live.count(), { timeout: 15_000 }).toBe(1);
     const size = await live.evaluate((c: HTMLCanvasElement) => ({ w: Number(c.dataset.bufferWidth), css: c.clientWidth }));
     expect(size.w / size.css).toBeCloseTo(2, 1);
+    // At 2x the edges are fine without multisampling, which costs every frame four samples a pixel.
+    expect(await live.getAttribute('data-antialias')).toBe('false');
     for (let i = 0; i < 20; i++) {
       await page.evaluate(() => {
         const fig = document.querySelector('#figure-climb-3d')!;

@@ -14,6 +14,7 @@ import type { HostIn, HostOut, PaletteCss } from './scene';
 import { label } from '../../lib/viz/labels';
 import { formatNumber } from '../../lib/text';
 import { edition, ui } from '../../lib/ui';
+import { setAttr } from '../../lib/viz/mount';
 
 const fill = (tpl: string, vars: Record<string, string | number>) => tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
@@ -196,8 +197,10 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
       poster?.removeAttribute('aria-hidden');
     } else if (m.type === 'frame') {
       placeTags(m.points);
-      el.dataset.km = m.km.toFixed(1);
-      canvas.dataset.bufferWidth = String(m.bufferWidth);
+      // Written only when they change: a frame message comes with every drawn frame.
+      setAttr(el, 'data-km', m.km.toFixed(1));
+      setAttr(canvas, 'data-buffer-width', String(m.bufferWidth));
+      setAttr(canvas, 'data-antialias', String(m.antialias));
       if (!shown) {
         // First frame drawn: the canvas replaces the poster.
         shown = true;
