@@ -32,9 +32,10 @@ export const afterNextFrame = (wait = 100): Promise<void> =>
 
 /**
  * Scroll-linked updates paced to every other frame: `push(state, urgent)` applies at once in a
- * frame that follows none that applied, and otherwise keeps the newest state for the frame
- * after (applied there even if nothing else comes, so the last state always lands, one frame
- * late at most). `urgent` states (a step change) are applied at once and drop what was kept.
+ * frame that follows none that applied, and otherwise keeps the newest state: the next frame's
+ * own update supersedes it, and if none comes it is applied at the start of the frame after
+ * (which then draws nothing else), so the last state always lands, two frames late at most.
+ * `urgent` states (a step change) are applied at once and drop what was kept.
  *
  * Why (issue 12): on the phone profile (CPU slowed as a mid-range phone) a graphic's
  * progress-driven redraw (the climb profile's train, travelled stretch and readout; the 3D
@@ -62,7 +63,10 @@ export function pacedUpdates<T>(apply: (state: T) => void, raf: (cb: () => void)
         // did the work twice in one frame); if none comes, it lands at the start of the next.
         frame = kept ? raf(() => {
           frame = 0;
-          if (kept) run(kept.state);
+          if (!kept) return;
+          run(kept.state);
+          // This frame has drawn: the scroll engine's update later in it is kept, not drawn twice.
+          resting = true;
         }) : 0;
       });
     });

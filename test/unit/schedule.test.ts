@@ -103,6 +103,26 @@ describe('pacedUpdates: progress inside a step every other frame, the last state
     expect(applied).toEqual([0.1, 0.2]); // and only once
   });
 
+  it('never applies twice in one frame when the states skip a frame (slow scrolling, the end of a fling)', () => {
+    const d = display();
+    const perFrame: number[] = [];
+    let last = -1;
+    const p = pacedUpdates<number>((s) => ((last = s), perFrame[perFrame.length - 1]!++), d.raf, d.cancel);
+    // Push, push, nothing, push, ... over twelve frames.
+    for (let f = 0; f < 12; f++) {
+      perFrame.push(0);
+      d.frame(); // the frame's callbacks: a kept state applied here counts in this frame
+      if (f % 3 !== 2) p.push(f);
+    }
+    perFrame.push(0);
+    d.frame();
+    perFrame.push(0);
+    d.frame();
+    expect(last).toBe(10); // the last state pushed landed
+    expect(perFrame.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(4); // and it kept drawing meanwhile
+    expect(Math.max(...perFrame)).toBe(1);
+  });
+
   it('applies an urgent state (a step change) at once, even in a resting frame, and drops what was kept', () => {
     const d = display();
     const applied: string[] = [];

@@ -110,6 +110,9 @@ function build(canvas: AnyCanvas, data: Climb3dData, css: PaletteCss, dpr: numbe
     gl = null;
   }
   if (!gl) return null;
+  // What the context gave, read once (fixed by the pixel ratio at init, as the buffer's scale is:
+  // a window moved to another screen keeps both until the scene is made again).
+  const multisampled = gl.getContextAttributes()?.antialias ?? false;
 
   const tracker = new ResourceTracker();
   const renderer = new WebGLRenderer({ canvas, context: gl, antialias, alpha: true });
@@ -211,7 +214,7 @@ function build(canvas: AnyCanvas, data: Climb3dData, css: PaletteCss, dpr: numbe
     }
     v.set(first.x - dx * 6 - dz * 6, 0, first.z - dz * 6 + dx * 6).project(camera);
     points.push(v.x, v.y, v.z);
-    send({ type: 'frame', km: cam.km, points, bufferWidth: gl.drawingBufferWidth, antialias: gl.getContextAttributes()?.antialias ?? false });
+    send({ type: 'frame', km: cam.km, points, bufferWidth: gl.drawingBufferWidth, antialias: multisampled });
   };
   const invalidate = () => {
     dirty = true;
