@@ -225,6 +225,10 @@ describe('shipping map', () => {
           const shown = [...el.querySelectorAll<HTMLElement>('.sm-note')].filter((n) => n.checkVisibility({ visibilityProperty: true })).map((n) => n.dataset.note);
           return { notes: box('.sm-notes'), map: box('svg.sm-map'), chart: box('svg.sm-chart'), shown, note: el.getAttribute('data-note') };
         });
+      // Before the graphic mounts (far down the page), with the first step's note.
+      await page.locator(`${SECTION}.is-enhanced`).waitFor({ state: 'attached' });
+      expect(await page.locator('#figure-shipping-map[data-mounted]').count()).toBe(0);
+      const unmounted = await look();
       const seen = [];
       for (const i of [0, 1, 2, 4]) {
         await toStep(page, i);
@@ -232,10 +236,30 @@ describe('shipping map', () => {
         seen.push(await look());
       }
       expect(seen.map((v) => v.note)).toEqual(['note1', 'note2', 'note3', 'note5']);
+      expect(unmounted.shown).toEqual(['note1']);
+      expect(unmounted.notes, `${viewport.width} px: mounting changed the notes' box`).toBe(seen[0]!.notes);
       for (const v of seen) {
         expect(v.shown, `${viewport.width} px, ${v.note}: only the step's note can be seen (and read)`).toEqual([v.note]);
         expect({ notes: v.notes, map: v.map, chart: v.chart }, `${viewport.width} px, ${v.note}: nothing moved`).toEqual({ notes: seen[0]!.notes, map: seen[0]!.map, chart: seen[0]!.chart });
       }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('embedded alone on its page, the map mounts without shifting anything (no layout shift at all)', async () => {
+    // Lighthouse's phone (412 px) and a laptop; CLS must stay 0 (lighthouserc budget).
+    for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 800 }]) {
+      const { page, errors } = await openPage(browser, [site], { viewport });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __shift: number };
+        w.__shift = 0;
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__shift += (e as unknown as { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${site}/embed/beyond-the-tracks/shipping-map/`);
+      await expect.poll(() => page.locator('#figure-shipping-map[data-mounted]').count(), { timeout: 15_000 }).toBe(1);
+      await page.waitForTimeout(500);
+      expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift), `${viewport.width} px`).toBe(0);
       expect(errors).toEqual([]);
       await page.context().close();
     }
