@@ -247,6 +247,32 @@ describe('shipping map', () => {
     }
   });
 
+  it('on a phone the route key covers no port name, in either edition', async () => {
+    // At 360x740 the key once covered "Manzanillo": the names were placed around a key box smaller than the key.
+    for (const path of ['/beyond-the-tracks/', '/es/beyond-the-tracks/']) {
+      for (const viewport of [{ width: 360, height: 740 }, { width: 390, height: 844 }]) {
+        const { page, errors } = await openPage(browser, [site], { viewport });
+        await page.goto(`${site}${path}`);
+        await toStep(page, 0);
+        await expect.poll(() => page.locator(CANVAS).getAttribute('data-pane')).toBe('map');
+        // The chart face is in (the names are measured in it).
+        await expect.poll(() => page.locator('#figure-shipping-map.chart-face').count()).toBe(1);
+        const clashes = await page.$eval(CANVAS, (el) => {
+          const wrap = el.querySelector('.sm-mapwrap--narrow')!;
+          const key = wrap.querySelector('.sm-legend--over')!.getBoundingClientRect();
+          const map = wrap.getBoundingClientRect();
+          return [...wrap.querySelectorAll<HTMLElement>('.sm-portlabel')]
+            .map((n) => ({ name: n.textContent, r: n.getBoundingClientRect() }))
+            .filter(({ r }) => r.left < key.right && key.left < r.right && r.top < key.bottom && key.top < r.bottom)
+            .map(({ name, r }) => `${name} (${Math.round(r.left - map.left)},${Math.round(r.top - map.top)})`);
+        });
+        expect(clashes, `${path} at ${viewport.width} px`).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    }
+  });
+
   it('embedded alone on its page, the map mounts without shifting anything (no layout shift at all)', async () => {
     // Lighthouse's phone (412 px) and a laptop; CLS must stay 0 (lighthouserc budget).
     for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 800 }]) {

@@ -23,7 +23,7 @@ import {
 } from '../../src/viz/shipping-map/prep';
 import { land, mapGeometry, MAP_W } from '../../src/viz/shipping-map/basemap';
 import { chartLayout, FILL_MAX, KEY_PX } from '../../src/viz/shipping-map/geometry';
-import { fill, chartMarkup, daysChart, portLabels } from '../../src/viz/shipping-map/markup';
+import { fill, chartMarkup, daysChart, portLabels, legendKeyBox } from '../../src/viz/shipping-map/markup';
 import { measureText } from '../../src/lib/text';
 import { parse } from 'yaml';
 import { parseCsv } from '../../src/lib/csv';
@@ -352,8 +352,14 @@ describe('the phone map (basemap.ts NARROW)', () => {
       const t = es.find((x) => x.id === r.id)!;
       r.waypoints.forEach((w, i) => spanish.set(w.name, t.waypoints[i]!.name));
     }
-    const key = { w: g.width * 0.62, h: 64 };
-    for (const names of [g.ports, g.ports.map((p) => ({ ...p, name: spanish.get(p.name) ?? p.name }))]) {
+    const figures = readFileSync('content/figures.yaml', 'utf8');
+    const legend = (lang: string) => ['legendNew', 'legendOld', 'legendContrast'].map((k) => new RegExp(`^\\s+${k}: ['"]?(.+?)['"]?$`, 'm').exec(lang === 'es' ? readFileSync('content/figures.es.a.yaml', 'utf8') : figures)?.[1] ?? '');
+    for (const [lang, names] of [['en', g.ports], ['es', g.ports.map((p) => ({ ...p, name: spanish.get(p.name) ?? p.name }))]] as const) {
+      const items = legend(lang);
+      expect(items.every((t) => t.length > 5), `${lang} route key read from figures.yaml`).toBe(true);
+      const key = legendKeyBox(items, g.width);
+      // Five lines or more on the smallest phone map: the four a fixed box assumed let the key cover Manzanillo at 360 px.
+      expect(key.h, lang).toBeGreaterThan(64);
       const placed = portLabels({ ...g, ports: names }, key);
       const hit = (a: typeof placed[number]['box'], b: typeof placed[number]['box']) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
       for (const [i, a] of placed.entries()) {
@@ -364,7 +370,7 @@ describe('the phone map (basemap.ts NARROW)', () => {
       }
     }
     // The check can fail: a name as long as the map cannot be placed clear of the others.
-    const crowded = portLabels({ ...g, ports: g.ports.map((p) => ({ ...p, name: 'Puerto con un nombre larguísimo, más largo que el mapa entero' })) }, key);
+    const crowded = portLabels({ ...g, ports: g.ports.map((p) => ({ ...p, name: 'Puerto con un nombre larguísimo, más largo que el mapa entero' })) }, { w: g.width * 0.62, h: 64 });
     expect(crowded.some((a) => a.box.x < 0 || a.box.x + a.box.w > g.width)).toBe(true);
   });
 });

@@ -44,10 +44,43 @@ export type LabelSpot = 'e' | 'w' | 'ne' | 'se' | 'nw' | 'sw' | 'n' | 's';
  * in the chart face; `scale` is the smallest the map is drawn at (CSS px per
  * map unit), so the boxes are never smaller than on screen.
  */
+/**
+ * The smallest the phone map is drawn at, in CSS px per map unit: on a 360×740 screen the stage
+ * leaves it 287 px of its 360 units (ShippingMap.astro `phoneFit`), 0.80. Names and the route key
+ * are placed for this size, so they stay clear of each other at every larger one.
+ */
+export const PHONE_MAP_MIN_SCALE = 0.78;
+
+/**
+ * The box the route key takes in the phone map's lower left, in map units: as wide as its
+ * max-width (62% of the map, shipping-map.css .sm-legend--over), as tall as its items wrap to at
+ * `scale` (0.7rem text, 1.35 line height, a 1.55em swatch before each item; widths measured in
+ * the chart face and taken 10% wider, as the key is set in the body's sans). Pure.
+ */
+export function legendKeyBox(items: readonly string[], mapWidth: number, scale = PHONE_MAP_MIN_SCALE): { w: number; h: number } {
+  const px = 11.2;
+  const room = 0.62 * mapWidth * scale - 8; // the key's padding
+  const wide = (t: string) => measureText(t, px) * 1.1;
+  let lines = 0;
+  for (const item of items) {
+    let line = 1.55 * px; // the swatch
+    lines++;
+    for (const word of item.split(/\s+/)) {
+      const w = wide(`${word} `);
+      if (line + w > room && line > 1.55 * px) {
+        lines++;
+        line = 0;
+      }
+      line += w;
+    }
+  }
+  return { w: 0.62 * mapWidth, h: (lines * px * 1.35 + 5.6) / scale };
+}
+
 export function portLabels(
   g: MapGeometry,
   keyBox: { w: number; h: number } = { w: 0, h: 0 },
-  scale = 0.85,
+  scale = PHONE_MAP_MIN_SCALE,
 ): { name: string; left: string; top: string; spot: LabelSpot; box: { x: number; y: number; w: number; h: number } }[] {
   const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(2)}%`;
   const GAP = 6 / scale;
