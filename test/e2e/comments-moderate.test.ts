@@ -249,11 +249,12 @@ describe('widget: Report, self-delete, closed thread', () => {
     await del.focus();
     await page.keyboard.press('Enter');
     const yes = page.locator(`#comment-${id}`).getByRole('button', { name: 'Yes, delete it' });
-    expect(await yes.evaluate((b) => b === document.activeElement)).toBe(true);
+    // Polled: the question can be in the page a moment before focus moves to it (the fresh-clone CI once read it in between).
+    await expect.poll(() => yes.evaluate((b) => b === document.activeElement)).toBe(true);
     expect(await page.locator(`#comment-${id} .cm-delete-ask`).textContent()).toMatch(/Delete your comment for good\? This cannot be undone\./);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // Keep it
-    expect(await del.evaluate((b) => b === document.activeElement)).toBe(true);
+    await expect.poll(() => del.evaluate((b) => b === document.activeElement)).toBe(true);
     expect(await yes.isVisible()).toBe(false);
     expect(await statusOf(Number(id))).toBe('approved');
     await del.click();
