@@ -23,9 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { listPages, isEmbed } from './pages.mjs';
-import { benchmarkIndexExpression, cpuMultiplierFor } from './cpu-calibration.mjs';
+import { cpuMultiplierFor, hostIndexIn } from './cpu-calibration.mjs';
 import { readerScroll } from './reader-scroll.mjs';
-import { median } from 'd3-array';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -165,23 +164,12 @@ async function measure(t, prof) {
 
 /** @type {Record<string, unknown>} */
 const results = {};
-/** The host's Lighthouse BenchmarkIndex: the median of three readings in a fresh page, unthrottled. */
-async function hostIndex() {
-  const expression = await benchmarkIndexExpression();
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const readings = [];
-  for (let i = 0; i < 3; i++) readings.push(Number(await page.evaluate(expression)));
-  await ctx.close();
-  return /** @type {number} */ (median(readings));
-}
-
 for (const name of profileNames) {
   const prof = PROFILES[name];
   /** @type {number | null} */
   let index = null;
   if (prof.cpuRate > 1) {
-    index = Math.round(await hostIndex());
+    index = Math.round(await hostIndexIn(browser));
     prof.cpuRate = args.has('cpu') ? Number(args.get('cpu')) : cpuMultiplierFor(index);
     if (!(prof.cpuRate >= 1)) throw new Error(`[bench] --cpu must be a number >= 1, not ${args.get('cpu')}`);
   }

@@ -46,6 +46,22 @@ export async function benchmarkIndexExpression() {
 }
 
 /**
+ * The host's BenchmarkIndex in a Playwright browser: the median of three readings of Lighthouse's
+ * page function in a fresh, unthrottled page (the bench, long-frames.mjs, section-frames.mjs).
+ * @param {import('playwright-core').Browser} browser
+ * @returns {Promise<number>}
+ */
+export async function hostIndexIn(browser) {
+  const expression = await benchmarkIndexExpression();
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const readings = [];
+  for (let i = 0; i < 3; i++) readings.push(Number(await page.evaluate(expression)));
+  await ctx.close();
+  return readings.sort((a, b) => a - b)[1] ?? 0;
+}
+
+/**
  * The host's BenchmarkIndex, measured as Lighthouse measures it: its own page
  * function run in a new tab of the browser on `port` (DevTools protocol, no
  * extra dependency), about a second.

@@ -14,7 +14,7 @@
 import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { readerScroll } from './reader-scroll.mjs';
-import { benchmarkIndexExpression, cpuMultiplierFor } from './cpu-calibration.mjs';
+import { cpuMultiplierFor, hostIndexIn } from './cpu-calibration.mjs';
 
 const args = process.argv.slice(2);
 const opt = (/** @type {string} */ k) => args.find((a) => a.startsWith(`--${k}=`))?.split('=')[1];
@@ -37,11 +37,7 @@ const summary = new Map();
 const p95 = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? 0;
 let rate = Number(opt('rate'));
 if (!(rate >= 1)) {
-  const probe = await browser.newPage();
-  const readings = [];
-  for (let i = 0; i < 3; i++) readings.push(Number(await probe.evaluate(await benchmarkIndexExpression())));
-  await probe.close();
-  rate = cpuMultiplierFor(readings.sort((a, b) => a - b)[1] ?? 0);
+  rate = cpuMultiplierFor(await hostIndexIn(browser));
 }
 console.log(`Phone profile 390×844 @2x, CPU ×${rate.toFixed(2)}, scrolled at 1200 px/s`);
 // Each read: a page by a build (each build in turn, then the next page, `runs` rounds).

@@ -12,7 +12,8 @@
 import path from 'node:path';
 import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
-import { benchmarkIndexExpression, cpuMultiplierFor } from './cpu-calibration.mjs';
+import { cpuMultiplierFor, hostIndexIn } from './cpu-calibration.mjs';
+import { readerScroll } from './reader-scroll.mjs';
 
 const args = process.argv.slice(2);
 const opt = (/** @type {string} */ k) => args.find((a) => a.startsWith(`--${k}=`))?.split('=')[1];
@@ -26,14 +27,7 @@ const SPEED = 1200;
 const sites = await Promise.all(dists.map((root) => serve({ quiet: true, root })));
 const browser = await launch();
 let rate = Number(opt('rate'));
-if (!(rate >= 1)) {
-  const probe = await browser.newPage();
-  const expression = await benchmarkIndexExpression();
-  const readings = [];
-  for (let i = 0; i < 3; i++) readings.push(Number(await probe.evaluate(expression)));
-  await probe.close();
-  rate = cpuMultiplierFor(readings.sort((a, b) => a - b)[1] ?? 0);
-}
+if (!(rate >= 1)) rate = cpuMultiplierFor(await hostIndexIn(browser));
 console.log(`Phone profile 390×844 @2x, CPU ×${rate.toFixed(2)}, scrolled at ${SPEED} px/s; frames over 20 ms / over 50 ms / all`);
 
 for (const page of pages) {
@@ -45,36 +39,20 @@ for (const page of pages) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
       await tab.goto(site.url + page, { waitUntil: 'load' });
       await tab.waitForTimeout(300);
-      // The bench's reader (scripts/reader-scroll.mjs), noting where each frame began.
-      /** @type {{ frames: [number, number][], sections: { id: string, top: number, bottom: number }[] }} */
-      const res = await tab.evaluate((speed) => {
-        const max = document.documentElement.scrollHeight - innerHeight;
-        const sections = [...document.querySelectorAll('scrolly-section')].map((s) => {
+      const sections = await tab.evaluate(() =>
+        [...document.querySelectorAll('scrolly-section')].map((s) => {
           const b = s.getBoundingClientRect();
           return { id: s.id || 'scrolly', top: b.top + scrollY, bottom: b.bottom + scrollY };
-        });
-        /** @type {[number, number][]} */
-        const frames = [];
-        return /** @type {Promise<{ frames: [number, number][], sections: typeof sections }>} */ (new Promise((resolve) => {
-          let last = performance.now();
-          const start = last;
-          const tick = (/** @type {number} */ now) => {
-            frames.push([now - last, scrollY]);
-            last = now;
-            const y = Math.min(max, ((now - start) / 1000) * speed);
-            scrollTo(0, y);
-            if (y < max) requestAnimationFrame(tick);
-            else resolve({ frames: frames.slice(1), sections });
-          };
-          requestAnimationFrame(tick);
-        }));
-      }, SPEED);
+        }),
+      );
+      const { intervals, ys } = await tab.evaluate(readerScroll, SPEED);
       await ctx.close();
       const mid = 844 / 2;
-      const where = (/** @type {number} */ y) => res.sections.find((s) => y + mid >= s.top && y + mid < s.bottom)?.id ?? 'prose';
+      const where = (/** @type {number} */ y) => sections.find((s) => y + mid >= s.top && y + mid < s.bottom)?.id ?? 'prose';
       /** @type {Map<string, { n: number, over20: number, over50: number }>} */
       const by = new Map([['page', { n: 0, over20: 0, over50: 0 }]]);
-      for (const [dt, y] of res.frames) {
+      for (const [i, dt] of intervals.entries()) {
+        const y = ys[i] ?? 0;
         for (const k of ['page', where(y)]) {
           const a = by.get(k) ?? { n: 0, over20: 0, over50: 0 };
           a.n++;
@@ -83,7 +61,7 @@ for (const page of pages) {
           by.set(k, a);
         }
       }
-      const all = res.frames.map(([dt]) => dt).sort((a, b) => a - b);
+      const all = [...intervals].sort((a, b) => a - b);
       const p95 = all[Math.min(all.length - 1, Math.floor(all.length * 0.95))] ?? 0;
       console.log(`\n${page}${dists.length > 1 ? ` [${dists[d]}]` : ''} read ${r + 1}: p95 ${p95.toFixed(1)} ms`);
       for (const [k, a] of by) console.log(`  ${k.padEnd(28)} ${String(a.over20).padStart(4)} ${String(a.over50).padStart(4)} ${String(a.n).padStart(5)}`);
