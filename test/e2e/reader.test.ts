@@ -1,7 +1,7 @@
 /** What a reader notices: text without JavaScript, deep links, reloads, reduced motion, a clean console. */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage, scrollThrough } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { frames, launch, openPage, scrollThrough } from './browser';
 import { chapterSlugs } from '../build/dist';
 
 const site = inject('siteUrl');
@@ -154,5 +154,69 @@ describe('with JavaScript', () => {
     expect(still.every((x) => x === 0), `reduced motion: ${still}`).toBe(true);
     const moving = await barTransition('no-preference');
     expect(Math.max(...moving), `no preference: ${moving}`).toBeGreaterThan(0);
+  });
+
+  /**
+   * The rail-costs bars' opacity in the frames after the section's next step change, which `act`
+   * causes: the first row is before the change, then one row per rendered frame for ~0.5 s.
+   */
+  const barsAcrossStepChange = async (page: Page, act: () => Promise<unknown>) => {
+    const rows = page.evaluate(
+      () =>
+        new Promise<number[][]>((resolve) => {
+          const section = document.querySelector('#scrolly-rail-costs')!;
+          const read = () => [...document.querySelectorAll('#figure-rail-costs .bar__rect')].map((el) => Number(getComputedStyle(el).opacity));
+          const out = [read()];
+          new MutationObserver((_, observer) => {
+            observer.disconnect();
+            const tick = () => {
+              out.push(read());
+              if (out.length < 32) requestAnimationFrame(tick);
+              else resolve(out);
+            };
+            requestAnimationFrame(tick);
+          }).observe(section, { attributes: true, attributeFilter: ['data-active-step'] });
+        }),
+    );
+    await act();
+    const seen = await rows;
+    const first = seen[0]!;
+    const last = seen[seen.length - 1]!;
+    const changed = first.map((v, i) => i).filter((i) => Math.abs(first[i]! - last[i]!) > 0.01);
+    // A bar between its two opacities in some frame: the change faded.
+    const between = changed.filter((i) => seen.some((row) => row[i]! > Math.min(first[i]!, last[i]!) + 0.01 && row[i]! < Math.max(first[i]!, last[i]!) - 0.01));
+    return { changed: changed.length, faded: between.length };
+  };
+  const openRailCosts = async (width: number, height: number) => {
+    const { page } = await openPage(browser, [site], { viewport: { width, height } });
+    await page.goto(`${site}/the-announcement/`);
+    await page.locator('#step-1').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await expect.poll(() => page.locator('#figure-rail-costs[data-mounted]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('#scrolly-rail-costs').getAttribute('data-active-step')).toBe('0');
+    await frames(page, 30); // the first step's own fade, where there is one, has ended
+    return page;
+  };
+
+  it('on a phone the marks switch at once while the reader scrolls, and fade in the stepper and beside the steps', async () => {
+    // Scrolling on a phone: a fade is 24 main-thread repaints while the scroll wants every frame.
+    const phone = await openRailCosts(390, 844);
+    const scrolled = await barsAcrossStepChange(phone, () => phone.locator('#step-2').evaluate((el) => el.scrollIntoView({ block: 'center' })));
+    expect(scrolled.changed, 'bars that change between steps 1 and 2').toBeGreaterThan(0);
+    expect(scrolled.faded, 'bars seen between their two opacities, phone, scrolling').toBe(0);
+    // The stepper on the same phone: nothing else moves, so the change fades.
+    await expect.poll(() => phone.locator('#scrolly-rail-costs.is-enhanced').count()).toBe(1);
+    await phone.locator('#scrolly-rail-costs .scrolly__toggle').click();
+    await expect.poll(() => phone.locator('#scrolly-rail-costs').getAttribute('data-mode')).toBe('stepper');
+    await frames(phone, 30);
+    const stepped = await barsAcrossStepChange(phone, () => phone.keyboard.press('ArrowRight'));
+    expect(stepped.changed, 'bars that change at the stepper\'s next step').toBeGreaterThan(0);
+    expect(stepped.faded, 'bars seen between their two opacities, phone, stepper').toBeGreaterThan(0);
+    await phone.context().close();
+    // A wide screen, the steps beside the drawing: the change fades.
+    const wide = await openRailCosts(1280, 800);
+    const beside = await barsAcrossStepChange(wide, () => wide.locator('#step-2').evaluate((el) => el.scrollIntoView({ block: 'center' })));
+    expect(beside.changed, 'bars that change between steps 1 and 2, 1280 px').toBeGreaterThan(0);
+    expect(beside.faded, 'bars seen between their two opacities, 1280 px').toBeGreaterThan(0);
+    await wide.context().close();
   });
 });
