@@ -158,28 +158,32 @@ describe('with JavaScript', () => {
 
   /**
    * The rail-costs bars' opacity in the frames after the section's next step change, which `act`
-   * causes: the first row is before the change, then one row per rendered frame for ~0.5 s.
+   * causes: the first row is before the change, then one row per rendered frame for ~0.5 s. The
+   * observer is in place before `act` runs; no step change within 10 s fails with a message.
    */
   const barsAcrossStepChange = async (page: Page, act: () => Promise<unknown>) => {
-    const rows = page.evaluate(
-      () =>
-        new Promise<number[][]>((resolve) => {
-          const section = document.querySelector('#scrolly-rail-costs')!;
-          const read = () => [...document.querySelectorAll('#figure-rail-costs .bar__rect')].map((el) => Number(getComputedStyle(el).opacity));
-          const out = [read()];
-          new MutationObserver((_, observer) => {
-            observer.disconnect();
-            const tick = () => {
-              out.push(read());
-              if (out.length < 32) requestAnimationFrame(tick);
-              else resolve(out);
-            };
-            requestAnimationFrame(tick);
-          }).observe(section, { attributes: true, attributeFilter: ['data-active-step'] });
-        }),
-    );
+    await page.evaluate(() => {
+      const w = window as unknown as { __bars: Promise<number[][] | string> };
+      w.__bars = new Promise((resolve) => {
+        const section = document.querySelector('#scrolly-rail-costs')!;
+        const read = () => [...document.querySelectorAll('#figure-rail-costs .bar__rect')].map((el) => Number(getComputedStyle(el).opacity));
+        const out = [read()];
+        const timeout = setTimeout(() => resolve('no step change within 10 s'), 10_000);
+        new MutationObserver((_, observer) => {
+          observer.disconnect();
+          clearTimeout(timeout);
+          const tick = () => {
+            out.push(read());
+            if (out.length < 32) requestAnimationFrame(tick);
+            else resolve(out);
+          };
+          requestAnimationFrame(tick);
+        }).observe(section, { attributes: true, attributeFilter: ['data-active-step'] });
+      });
+    });
     await act();
-    const seen = await rows;
+    const seen = await page.evaluate(() => (window as unknown as { __bars: Promise<number[][] | string> }).__bars);
+    if (typeof seen === 'string') throw new Error(seen);
     const first = seen[0]!;
     const last = seen[seen.length - 1]!;
     const changed = first.map((v, i) => i).filter((i) => Math.abs(first[i]! - last[i]!) > 0.01);
@@ -218,5 +222,35 @@ describe('with JavaScript', () => {
     expect(beside.changed, 'bars that change between steps 1 and 2, 1280 px').toBeGreaterThan(0);
     expect(beside.faded, 'bars seen between their two opacities, 1280 px').toBeGreaterThan(0);
     await wide.context().close();
+  });
+
+  it('every graphic with a step fade keeps it off in the phone scroll layout only', async () => {
+    /** The longest transition of the step-faded marks, in seconds. */
+    const longest = async (page: Page, sel: string) =>
+      page.locator(sel).first().evaluate((el) => Math.max(...getComputedStyle(el).transitionDuration.split(',').map((x) => parseFloat(x))));
+    const marks = [
+      { chapter: 'the-announcement', figure: 'rail-costs', sel: '.bar__rect' },
+      { chapter: 'why-washington-is-sidelined', figure: 'funding-models', sel: '.fm-box' },
+      { chapter: 'beyond-the-tracks', figure: 'shipping-map', sel: '.sm-country' },
+    ];
+    for (const m of marks) {
+      for (const [width, height, want] of [
+        [390, 844, 'none'],
+        [1280, 800, 'fade'],
+      ] as const) {
+        const { page } = await openPage(browser, [site], { viewport: { width, height } });
+        await page.goto(`${site}/${m.chapter}/`);
+        await expect.poll(() => page.locator(`#scrolly-${m.figure}`).getAttribute('data-mode')).toBe('scroll');
+        const d = await longest(page, `#figure-${m.figure} ${m.sel}`);
+        if (want === 'none') expect(d, `${m.figure} ${m.sel}, ${width} px, scrolling`).toBe(0);
+        else expect(d, `${m.figure} ${m.sel}, ${width} px, scrolling`).toBeGreaterThan(0);
+        await page.context().close();
+      }
+      // The figure embedded alone, on a phone: its steps change only by buttons.
+      const { page } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+      await page.goto(`${site}/embed/${m.chapter}/${m.figure}/`);
+      expect(await longest(page, `[data-solo-steps] ${m.sel}`), `${m.figure} embedded alone, 390 px`).toBeGreaterThan(0);
+      await page.context().close();
+    }
   });
 });
