@@ -1,7 +1,7 @@
 /** What a reader notices: text without JavaScript, deep links, reloads, reduced motion, a clean console. */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { frames, launch, openPage, scrollThrough } from './browser';
+import { frames, launch, openPage, readerTab, scrollThrough } from './browser';
 import { chapterSlugs } from '../build/dist';
 
 const site = inject('siteUrl');
@@ -225,32 +225,36 @@ describe('with JavaScript', () => {
   });
 
   it('every graphic with a step fade keeps it off in the phone scroll layout only', async () => {
-    /** The longest transition of the step-faded marks, in seconds. */
+    /**
+     * The longest transition of the step-faded marks, in seconds. Found and read in one task: a
+     * graphic that mounts meanwhile replaces its build-time marks, and a detached one has no style.
+     */
     const longest = async (page: Page, sel: string) =>
-      page.locator(sel).first().evaluate((el) => Math.max(...getComputedStyle(el).transitionDuration.split(',').map((x) => parseFloat(x))));
+      page.evaluate((s) => {
+        const el = document.querySelector(s);
+        return el ? Math.max(...getComputedStyle(el).transitionDuration.split(',').map((x) => parseFloat(x))) : null;
+      }, sel);
     const marks = [
       { chapter: 'the-announcement', figure: 'rail-costs', sel: '.bar__rect' },
       { chapter: 'why-washington-is-sidelined', figure: 'funding-models', sel: '.fm-box' },
       { chapter: 'beyond-the-tracks', figure: 'shipping-map', sel: '.sm-country' },
     ];
+    const tab = await readerTab(browser, [site]);
     for (const m of marks) {
       for (const [width, height, want] of [
         [390, 844, 'none'],
         [1280, 800, 'fade'],
       ] as const) {
-        const { page } = await openPage(browser, [site], { viewport: { width, height } });
-        await page.goto(`${site}/${m.chapter}/`);
+        const page = await tab.load(`${site}/${m.chapter}/`, { width, height });
         await expect.poll(() => page.locator(`#scrolly-${m.figure}`).getAttribute('data-mode')).toBe('scroll');
         const d = await longest(page, `#figure-${m.figure} ${m.sel}`);
         if (want === 'none') expect(d, `${m.figure} ${m.sel}, ${width} px, scrolling`).toBe(0);
         else expect(d, `${m.figure} ${m.sel}, ${width} px, scrolling`).toBeGreaterThan(0);
-        await page.context().close();
       }
       // The figure embedded alone, on a phone: its steps change only by buttons.
-      const { page } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
-      await page.goto(`${site}/embed/${m.chapter}/${m.figure}/`);
+      const page = await tab.load(`${site}/embed/${m.chapter}/${m.figure}/`, { width: 390, height: 844 });
       expect(await longest(page, `[data-solo-steps] ${m.sel}`), `${m.figure} embedded alone, 390 px`).toBeGreaterThan(0);
-      await page.context().close();
     }
+    await tab.close();
   });
 });

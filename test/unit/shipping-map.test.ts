@@ -53,6 +53,11 @@ const GC_TOLERANCE = 0.01;
 /** Our waypoint route vs the published sea-lane network figures (`checks`; a different network). */
 const SEA_LANE_TOLERANCE = 0.1;
 
+// Each edition's copy of the figure (the Spanish files hold the copy fields, merged over the English entry).
+const copy = (file: string) => (parse(readFileSync(file, 'utf8')) as { id: string; labels?: Record<string, string> }[]).find((f) => f.id === 'shipping-map')?.labels ?? {};
+const en = copy('content/figures.yaml');
+const es = { ...en, ...copy('content/figures.es.a.yaml'), ...copy('content/figures.es.b.yaml') };
+
 describe('route lengths against the published distances (sea-routes.json checks)', () => {
   const checks = rows.flatMap((r) => r.checks.map((c) => ({ route: r, ...c })));
   it('covers every published distance the story quotes', () => {
@@ -235,10 +240,6 @@ describe('chart and labels', () => {
     expect(chartMarkup(es, { daysUnit: 'días', axis: 'días' })).not.toMatch(/Before Chancay|Reported/);
   });
 
-  // Each edition's copy of the figure (the Spanish files hold the copy fields, merged over the English entry).
-  const copy = (file: string) => (parse(readFileSync(file, 'utf8')) as { id: string; labels?: Record<string, string> }[]).find((f) => f.id === 'shipping-map')?.labels ?? {};
-  const en = copy('content/figures.yaml');
-  const es = { ...en, ...copy('content/figures.es.a.yaml'), ...copy('content/figures.es.b.yaml') };
   const lastRowBottom = (l: ReturnType<typeof chartLayout>) => Math.max(...l.rows.map((r) => r.y + 18 + l.barH + 4));
 
   it('draws its key inside the picture, under the rows and clear of the ticks, wrapped to the width in either edition', () => {
@@ -346,14 +347,13 @@ describe('the phone map (basemap.ts NARROW)', () => {
     expect(Math.abs(g.north!.angle)).toBeGreaterThan(5);
   });
   it('places every port name, in either edition, on the map and off every other name, dot and the route key', () => {
-    const es = JSON.parse(readFileSync('content/data/es/sea-routes.json', 'utf8')) as { id: string; waypoints: { name: string }[] }[];
+    const esRoutes = JSON.parse(readFileSync('content/data/es/sea-routes.json', 'utf8')) as { id: string; waypoints: { name: string }[] }[];
     const spanish = new Map<string, string>();
     for (const r of rows) {
-      const t = es.find((x) => x.id === r.id)!;
+      const t = esRoutes.find((x) => x.id === r.id)!;
       r.waypoints.forEach((w, i) => spanish.set(w.name, t.waypoints[i]!.name));
     }
-    const figures = readFileSync('content/figures.yaml', 'utf8');
-    const legend = (lang: string) => ['legendNew', 'legendOld', 'legendContrast'].map((k) => new RegExp(`^\\s+${k}: ['"]?(.+?)['"]?$`, 'm').exec(lang === 'es' ? readFileSync('content/figures.es.a.yaml', 'utf8') : figures)?.[1] ?? '');
+    const legend = (lang: string) => ['legendNew', 'legendOld', 'legendContrast'].map((k) => (lang === 'es' ? es : en)[k] ?? '');
     for (const [lang, names] of [['en', g.ports], ['es', g.ports.map((p) => ({ ...p, name: spanish.get(p.name) ?? p.name }))]] as const) {
       const items = legend(lang);
       expect(items.every((t) => t.length > 5), `${lang} route key read from figures.yaml`).toBe(true);

@@ -200,9 +200,9 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
       // Written only when they change: a frame message comes with every drawn frame.
       setAttr(el, 'data-km', m.km.toFixed(1));
       setAttr(canvas, 'data-buffer-width', String(m.bufferWidth));
-      setAttr(canvas, 'data-antialias', String(m.antialias));
       if (!shown) {
-        // First frame drawn: the canvas replaces the poster.
+        // First frame drawn: the canvas replaces the poster. Whether the context multisamples is fixed for its life.
+        canvas.dataset.antialias = String(m.antialias);
         shown = true;
         el.classList.add('is-live');
         poster?.setAttribute('aria-hidden', 'true');

@@ -9,7 +9,7 @@ import { chartLayout, type ChartLayout } from './geometry';
 import { routeDays, speedFor, stateAt, type ShippingData } from './prep';
 import type { Still } from '../../lib/viz/types';
 import { label } from '../../lib/viz/labels';
-import { formatFixed, formatNumber, formatUsd, measureText, usdVars } from '../../lib/text';
+import { formatFixed, formatNumber, formatUsd, measureText, usdVars, wrap } from '../../lib/text';
 import { edition, ui } from '../../lib/ui';
 
 // Numbers in the edition's marks (es-PE, en-GB): at build time the page's edition, in the browser the document's.
@@ -37,6 +37,30 @@ export const PORT_LABEL_PX = 11.5;
 export type LabelSpot = 'e' | 'w' | 'ne' | 'se' | 'nw' | 'sw' | 'n' | 's';
 
 /**
+ * The smallest the phone map is drawn at, in CSS px per map unit: on a 360×740 screen the stage
+ * leaves it 287 px of its 360 units (ShippingMap.astro `phoneFit`), 0.80, taken as 0.78 for a margin.
+ * Names and the route key are placed for this size, so they stay clear of each other at every
+ * larger one.
+ */
+const PHONE_MAP_MIN_SCALE = 0.78;
+
+/**
+ * The box the route key takes in the phone map's lower left, in map units: as wide as its
+ * max-width (62% of the map, shipping-map.css .sm-legend--over), as tall as its items wrap to at
+ * `scale` (0.7rem text, 1.35 line height, a 1.55em swatch before each item; lines wrapped with
+ * `wrap`, measured in the chart face and taken 10% wider, as the key is set in the body's sans). Pure.
+ */
+export function legendKeyBox(items: readonly string[], mapWidth: number, scale = PHONE_MAP_MIN_SCALE): { w: number; h: number } {
+  const px = 11.2;
+  const swatch = 1.55 * px;
+  // Every line measured as if it followed the swatch, which only the first one does: the box can
+  // come out a line taller than the key, never shorter.
+  const room = (0.62 * mapWidth * scale - 8 - swatch) / 1.1; // the key's padding; the body's sans set 10% wider
+  const lines = items.reduce((n, item) => n + wrap(item, room, px).length, 0);
+  return { w: 0.62 * mapWidth, h: (lines * px * 1.35 + 5.6) / scale };
+}
+
+/**
  * Where each port's name goes over the phone map (HTML over the SVG, in % of
  * its box): east of the port first (over land: the routes arrive from the
  * west), else west, above or below; never on another name, another port's
@@ -44,39 +68,6 @@ export type LabelSpot = 'e' | 'w' | 'ne' | 'se' | 'nw' | 'sw' | 'n' | 's';
  * in the chart face; `scale` is the smallest the map is drawn at (CSS px per
  * map unit), so the boxes are never smaller than on screen.
  */
-/**
- * The smallest the phone map is drawn at, in CSS px per map unit: on a 360×740 screen the stage
- * leaves it 287 px of its 360 units (ShippingMap.astro `phoneFit`), 0.80. Names and the route key
- * are placed for this size, so they stay clear of each other at every larger one.
- */
-export const PHONE_MAP_MIN_SCALE = 0.78;
-
-/**
- * The box the route key takes in the phone map's lower left, in map units: as wide as its
- * max-width (62% of the map, shipping-map.css .sm-legend--over), as tall as its items wrap to at
- * `scale` (0.7rem text, 1.35 line height, a 1.55em swatch before each item; widths measured in
- * the chart face and taken 10% wider, as the key is set in the body's sans). Pure.
- */
-export function legendKeyBox(items: readonly string[], mapWidth: number, scale = PHONE_MAP_MIN_SCALE): { w: number; h: number } {
-  const px = 11.2;
-  const room = 0.62 * mapWidth * scale - 8; // the key's padding
-  const wide = (t: string) => measureText(t, px) * 1.1;
-  let lines = 0;
-  for (const item of items) {
-    let line = 1.55 * px; // the swatch
-    lines++;
-    for (const word of item.split(/\s+/)) {
-      const w = wide(`${word} `);
-      if (line + w > room && line > 1.55 * px) {
-        lines++;
-        line = 0;
-      }
-      line += w;
-    }
-  }
-  return { w: 0.62 * mapWidth, h: (lines * px * 1.35 + 5.6) / scale };
-}
-
 export function portLabels(
   g: MapGeometry,
   keyBox: { w: number; h: number } = { w: 0, h: 0 },
