@@ -411,8 +411,12 @@ export function defineApiSuite(label: string, getDatabaseUrl: () => Promise<stri
         await new Promise((ok, fail) => scrypt('not the password', randomBytes(16), 32, { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }, (e) => (e ? fail(e) : ok(null))));
         hashMs.push(performance.now() - t);
       }
-      const hash = Math.min(...hashMs);
-      expect(minU, `unknown ${minU.toFixed(0)} ms, known ${minK.toFixed(0)} ms, scrypt alone ${hash.toFixed(0)} ms`).toBeGreaterThan(hash * 0.5);
+      // The reference is the lower of scrypt alone and the known account's answer (scrypt plus its
+      // write): measured in this process, scrypt alone can come out slower than the server's whole
+      // answer on a loaded machine (a fresh-clone CI on PostgreSQL: unknown 59 ms, known 68 ms,
+      // scrypt alone 132 ms). An answer without the stand-in hash, a few ms, still fails.
+      const hash = Math.min(...hashMs, minK);
+      expect(minU, `unknown ${minU.toFixed(0)} ms, known ${minK.toFixed(0)} ms, scrypt alone ${Math.min(...hashMs).toFixed(0)} ms`).toBeGreaterThan(hash * 0.5);
       // Failure 4 onward waits first: 0.5 s, 1 s…
       const fourth = await time(MODERATOR.email, 'not the password');
       expect(fourth.status).toBe(401);
