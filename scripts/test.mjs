@@ -2,7 +2,7 @@
 // Debian's Chromium), then Lighthouse CI budgets on every page. Every stage
 // runs; the exit code is non-zero if any failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +39,7 @@ if (process.env.TEST_REQUIRE_SERVICES === '1') {
   }
 }
 
+const vitestReport = path.join(root, 'test-results/vitest.json');
 const only = new Set((process.env.TEST_STAGES ?? 'check,build,vitest,lhci').split(','));
 /** @type {{ stage: string, ok: boolean, seconds: number }[]} */
 const results = [];
@@ -59,9 +60,37 @@ const built = stage('build', 'npm', ['run', 'build', '--silent']);
 if (built === false) {
   console.error('Build failed: skipping the tests that need dist/.');
 } else {
-  stage('vitest', 'vitest', ['run']);
+  // A JSON report beside the console's, so the summary at the end can name each failed test:
+  // CI keeps only the tail of a long log, and vitest's own list of failures is far above it.
+  mkdirSync('test-results', { recursive: true });
+  rmSync(vitestReport, { force: true });
+  stage('vitest', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
   stage('lhci', process.execPath, ['scripts/lhci.mjs']);
 }
 console.log('\n=== npm test summary');
 console.table(results);
+if (results.some((r) => r.stage === 'vitest' && !r.ok)) console.log(failedTests(vitestReport));
 process.exit(results.every((r) => r.ok) && results.length > 0 ? 0 : 1);
+
+/** The failed tests in vitest's JSON report, a line or two each (file, name, the error's first lines without its stack). @param {string} file */
+function failedTests(file) {
+  /** @type {{ testResults: { name: string, status: string, message?: string, assertionResults: { fullName: string, status: string, failureMessages: string[] }[] }[] }} */
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return `vitest failed and wrote no report at ${path.relative(root, file)}: see its output above.`;
+  }
+  const lines = [];
+  for (const f of report.testResults) {
+    const rel = path.relative(root, f.name);
+    const failed = f.assertionResults.filter((a) => a.status === 'failed');
+    if (f.status === 'failed' && !failed.length) lines.push(`FAIL ${rel}: ${firstLines(f.message ?? 'the file failed outside any test')}`);
+    for (const a of failed) lines.push(`FAIL ${rel} > ${a.fullName}\n    ${firstLines(a.failureMessages[0] ?? '')}`);
+  }
+  return lines.length ? `Failed tests (${lines.length}):\n${lines.join('\n')}` : 'vitest failed, but its report lists no failed test: see its output above.';
+}
+/** @param {string} message */
+function firstLines(message) {
+  return message.split('\n').filter((l) => l.trim() && !/^\s*at /.test(l)).slice(0, 3).join('\n    ').slice(0, 600);
+}
