@@ -158,47 +158,52 @@ describe('with JavaScript', () => {
 
   /**
    * The rail-costs bars' opacity in the frames after the section's next step change, which `act`
-   * causes: the first row is before the change, then one row per rendered frame for ~0.5 s, each
-   * bar's opacity and whether it has an opacity transition. The observer is in place before `act`
-   * runs; no step change within 10 s fails with a message.
+   * causes: the first row is before the change, then one row per rendered frame for ~0.5 s. Each
+   * row holds every bar's opacity and whether it has an opacity transition. The observer is in
+   * place before `act` runs; no step change within 10 s fails with a message.
    * `faded` (a bar seen between its two opacities) needs a frame rendered inside the 400 ms fade,
-   * which a loaded machine may not give; `transitioned` is read in the very task whose style read
-   * starts the transition (getComputedStyle, then getAnimations), so it does not depend on timing.
+   * which a loaded machine need not give. `transitioned` does not depend on frame timing: the
+   * bars are also read in the microtask after the graphic's own change (a MutationObserver on the
+   * drawing), where getComputedStyle starts any transition and getAnimations() then lists it.
    */
   const barsAcrossStepChange = async (page: Page, act: () => Promise<unknown>) => {
+    type Row = [opacity: number, transition: boolean][];
     await page.evaluate(() => {
-      const w = window as unknown as { __bars: Promise<[number, boolean][][] | string> };
+      const w = window as unknown as { __bars: Promise<{ frames: Row[]; atChange: Row[] } | string> };
       w.__bars = new Promise((resolve) => {
         const section = document.querySelector('#scrolly-rail-costs')!;
-        const read = () =>
-          [...document.querySelectorAll('#figure-rail-costs .bar__rect')].map((el): [number, boolean] => [
+        const read = (): Row =>
+          [...document.querySelectorAll('#figure-rail-costs .bar__rect')].map((el) => [
             Number(getComputedStyle(el).opacity),
             el.getAnimations().some((a) => a instanceof CSSTransition && a.transitionProperty === 'opacity'),
           ]);
-        const out = [read()];
-        const timeout = setTimeout(() => resolve('no step change within 10 s'), 10_000);
+        const frames = [read()];
+        const atChange: Row[] = [];
+        const drawing = new MutationObserver(() => atChange.push(read()));
+        drawing.observe(document.querySelector('#figure-rail-costs')!, { subtree: true, attributes: true, attributeFilter: ['class', 'style', 'opacity'] });
+        const timeout = setTimeout(() => (drawing.disconnect(), resolve('no step change within 10 s')), 10_000);
         new MutationObserver((_, observer) => {
           observer.disconnect();
           clearTimeout(timeout);
           const tick = () => {
-            out.push(read());
-            if (out.length < 32) requestAnimationFrame(tick);
-            else resolve(out);
+            frames.push(read());
+            if (frames.length < 32) requestAnimationFrame(tick);
+            else resolve((drawing.disconnect(), { frames, atChange }));
           };
           requestAnimationFrame(tick);
         }).observe(section, { attributes: true, attributeFilter: ['data-active-step'] });
       });
     });
     await act();
-    const rows = await page.evaluate(() => (window as unknown as { __bars: Promise<[number, boolean][][] | string> }).__bars);
-    if (typeof rows === 'string') throw new Error(rows);
-    const seen = rows.map((row) => row.map(([opacity]) => opacity));
+    const got = await page.evaluate(() => (window as unknown as { __bars: Promise<{ frames: Row[]; atChange: Row[] } | string> }).__bars);
+    if (typeof got === 'string') throw new Error(got);
+    const seen = got.frames.map((row) => row.map(([opacity]) => opacity));
     const first = seen[0]!;
     const last = seen[seen.length - 1]!;
     const changed = first.map((v, i) => i).filter((i) => Math.abs(first[i]! - last[i]!) > 0.01);
     // A bar between its two opacities in some frame: the change faded.
     const between = changed.filter((i) => seen.some((row) => row[i]! > Math.min(first[i]!, last[i]!) + 0.01 && row[i]! < Math.max(first[i]!, last[i]!) - 0.01));
-    const transitioned = changed.filter((i) => rows.some((row) => row[i]![1]));
+    const transitioned = changed.filter((i) => [...got.atChange, ...got.frames].some((row) => row[i]![1]));
     return { changed: changed.length, faded: between.length, transitioned: transitioned.length };
   };
   const openRailCosts = async (width: number, height: number) => {
