@@ -47,7 +47,7 @@ export async function benchmarkIndexExpression() {
 
 /**
  * The host's BenchmarkIndex in a Playwright browser: the median of three readings of Lighthouse's
- * page function in a fresh, unthrottled page (the bench, long-frames.mjs, section-frames.mjs).
+ * page function in a fresh, unthrottled page (the bench, long-frames.mjs).
  * @param {import('playwright-core').Browser} browser
  * @returns {Promise<number>}
  */

@@ -1,15 +1,22 @@
-// `node scripts/long-frames.mjs [/page/ ...] [--rate=N] [--dist=DIR]`: scrolls each page of dist/
-// as the bench does on its phone profile (390×844 @2x, CPU slowed ×rate, default the bench's
-// calibrated rate for this host; the reader starts 300 ms after load, 1200 px/s) and lists every
-// frame over 50 ms: when (ms after the scroll started) and about where (scrollY when the observer
-// reported it, a frame or two after the frame itself), how long, how much of it was rendering
-// (style, layout, paint), the scripts that ran in it with their forced layouts (Long Animation
-// Frames API), and what changed in the page during it (a MutationObserver: element, attribute or
-// +added-removed children). Issue 12's tool for "which change made this frame long".
+// `node scripts/long-frames.mjs [/page/ ...] [--rate=N] [--runs=N] [--dist=DIR ...] [--sections]`:
+// scrolls each page of dist/ as the bench does on its phone profile (390×844 @2x, CPU slowed
+// ×rate, default the bench's calibrated rate for this host; the reader starts 300 ms after load,
+// 1200 px/s) and lists every frame over 50 ms: when (ms after the scroll started) and about where
+// (scrollY when the observer reported it, a frame or two after the frame itself), how long, how
+// much of it was rendering (style, layout, paint), the scripts that ran in it with their forced
+// layouts (Long Animation Frames API), and what changed in the page during it (a
+// MutationObserver: element, attribute or +added-removed children). Issue 12's tool for "which
+// change made this frame long".
+//
+// `--sections`: each read also counts the frames over 20 ms (two vsyncs or more: what moves the
+// p95) and over 50 ms, for the whole page and for each scroll-driven section (the one under the
+// middle of the screen when the frame began; "prose" elsewhere): which graphic makes the page's
+// p95. The bench gives the page's verdict; this says where it comes from.
 //
 // Two builds or more (`--dist=/tmp/old-dist --dist=dist --runs=2`): each page is read by each
 // build in turn, `runs` times, in one browser (the machine's load then falls on all alike), and a
-// summary gives each read's frames over 50 ms and p95 frame time, without the frame list.
+// summary gives each read's frames over 50 ms and p95 frame time, without the frame list (with
+// `--sections`, each read's section counts too). Compare counts within one run of this script only.
 // scripts/trace-scroll.mjs gives main-thread totals, scripts/bench.mjs the verdict against the floor.
 import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
@@ -30,6 +37,7 @@ const dists = args.filter((a) => a.startsWith('--dist=')).map((a) => a.slice('--
 if (!dists.length) dists.push('dist');
 const runs = Math.max(1, Number(opt('runs') ?? 1));
 const compare = dists.length > 1;
+const bySection = args.includes('--sections');
 const sites = await Promise.all(dists.map((root) => serve({ quiet: true, root })));
 const browser = await launch();
 /** @type {Map<string, string[]>} page and build: each read's "frames over 50 ms / p95 ms" */
@@ -80,8 +88,9 @@ for (const [run, p, b, site] of Array.from({ length: runs }, (_, r) => pages.fla
   });
   await page.goto(site.url + p, { waitUntil: 'load' });
   await page.waitForTimeout(300); // as the bench: the reader starts 300 ms after load
+  const sections = bySection ? await page.evaluate(sectionBounds) : [];
   const t0 = await page.evaluate(() => performance.now());
-  const { intervals } = await page.evaluate(readerScroll, 1200);
+  const { intervals, ys } = await page.evaluate(readerScroll, 1200);
   await page.waitForTimeout(300);
   /** @type {{ frames: Frame[], changes: Change[] }} */
   const got = await page.evaluate(() => ({ frames: /** @type {any} */ (window).__frames, changes: /** @type {any} */ (window).__changes }));
@@ -90,9 +99,11 @@ for (const [run, p, b, site] of Array.from({ length: runs }, (_, r) => pages.fla
   if (compare) {
     const key = `${p} ${dists[b]}`;
     summary.set(key, [...(summary.get(key) ?? []), `${over} / ${p95(intervals).toFixed(1)}`]);
+    if (bySection) console.log(`\n${p} [${dists[b]}] read ${run + 1}: p95 ${p95(intervals).toFixed(1)} ms\n${sectionTable(intervals, ys, sections)}`);
     continue;
   }
-  console.log(`\n${p}: ${intervals.length} frames, ${over} over 50 ms`);
+  console.log(`\n${p}: ${intervals.length} frames, ${over} over 50 ms, p95 ${p95(intervals).toFixed(1)} ms`);
+  if (bySection) console.log(sectionTable(intervals, ys, sections));
   for (const f of got.frames.filter((f) => f.dur > 50 && f.start + f.dur > t0)) {
     const changed = [...new Set(got.changes.filter((c) => c.t >= f.start && c.t <= f.start + f.dur).map((c) => c.what))];
     const scripts = f.scripts.filter((s) => s.ms >= 3).map((s) => `${s.what} ${s.ms} ms${s.forced ? ` (forced layout ${s.forced})` : ''}`);
@@ -103,8 +114,39 @@ for (const [run, p, b, site] of Array.from({ length: runs }, (_, r) => pages.fla
   }
 }
 if (compare) {
-  console.log('frames over 50 ms / p95 frame ms, each read in turn');
+  console.log('\nframes over 50 ms / p95 frame ms, each read in turn');
   for (const [k, v] of summary) console.log(`  ${k.padEnd(50)} ${v.join('   ')}`);
 }
 await browser.close();
 for (const site of sites) await site.close();
+
+/** Each scroll-driven section's extent in page coordinates. Runs in the page. */
+function sectionBounds() {
+  return [...document.querySelectorAll('scrolly-section')].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { id: el.id || 'scrolly', top: r.top + scrollY, bottom: r.bottom + scrollY };
+  });
+}
+
+/**
+ * Frames over 20 ms / over 50 ms / all, for the page and for the section under the middle of the
+ * screen when each frame began ("prose" elsewhere).
+ * @param {number[]} intervals @param {number[]} ys @param {{ id: string, top: number, bottom: number }[]} sections
+ */
+function sectionTable(intervals, ys, sections) {
+  const mid = 844 / 2;
+  const where = (/** @type {number} */ y) => sections.find((s) => y + mid >= s.top && y + mid < s.bottom)?.id ?? 'prose';
+  /** @type {Map<string, { n: number, over20: number, over50: number }>} */
+  const by = new Map([['page', { n: 0, over20: 0, over50: 0 }]]);
+  for (const [i, dt] of intervals.entries()) {
+    for (const k of ['page', where(ys[i] ?? 0)]) {
+      const a = by.get(k) ?? { n: 0, over20: 0, over50: 0 };
+      a.n++;
+      if (dt > 20) a.over20++;
+      if (dt > 50) a.over50++;
+      by.set(k, a);
+    }
+  }
+  const rows = [...by].map(([k, a]) => `  ${k.padEnd(28)} ${String(a.over20).padStart(4)} ${String(a.over50).padStart(4)} ${String(a.n).padStart(5)}`);
+  return `  ${'frames over 20 ms / over 50 ms / all'.padEnd(28)}\n${rows.join('\n')}`;
+}
