@@ -43,7 +43,7 @@ export const afterNextFrame = (wait = 100): Promise<void> =>
  * that miss the display's beat. Every other frame the page scrolls with nothing to redraw; the
  * moving parts follow at half the display's rate, a step or two of a pixel each.
  */
-export function pacedUpdates<T>(apply: (state: T) => void, raf: (cb: () => void) => number = requestAnimationFrame, cancel: (id: number) => void = cancelAnimationFrame) {
+export function pacedUpdates<T>(apply: (state: T) => void) {
   /** This frame follows one that applied: updates wait for the next. */
   let resting = false;
   let kept: { state: T } | null = null;
@@ -53,15 +53,15 @@ export function pacedUpdates<T>(apply: (state: T) => void, raf: (cb: () => void)
     apply(state);
     // A frame callback asked for now runs at the start of the next frame, before the scroll
     // engine's (asked for in that frame's scroll event): the next frame rests, the one after goes on.
-    if (frame) cancel(frame);
+    if (frame) cancelAnimationFrame(frame);
     resting = false;
-    frame = raf(() => {
+    frame = requestAnimationFrame(() => {
       resting = true;
-      frame = raf(() => {
+      frame = requestAnimationFrame(() => {
         resting = false;
         // What was kept waits for this frame's own update, which supersedes it (applying both
         // did the work twice in one frame); if none comes, it lands at the start of the next.
-        frame = kept ? raf(() => {
+        frame = kept ? requestAnimationFrame(() => {
           frame = 0;
           if (!kept) return;
           run(kept.state);
@@ -78,7 +78,7 @@ export function pacedUpdates<T>(apply: (state: T) => void, raf: (cb: () => void)
     },
     /** Forget what is kept and stop (the graphic is gone). */
     stop() {
-      if (frame) cancel(frame);
+      if (frame) cancelAnimationFrame(frame);
       frame = 0;
       kept = null;
       resting = false;

@@ -54,13 +54,17 @@ describe('afterNextFrame: work split across frames never waits for a frame that 
 });
 
 describe('pacedUpdates: progress inside a step every other frame, the last state always lands', () => {
-  /** A fake display: callbacks asked for during frame n run at the start of frame n + 1, in order. */
+  afterEach(() => vi.unstubAllGlobals());
+  /**
+   * A fake display, as the page's requestAnimationFrame and cancelAnimationFrame: callbacks asked
+   * for during frame n run at the start of frame n + 1, in order.
+   */
   const display = () => {
     let queue = new Map<number, () => void>();
     let id = 0;
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => (queue.set(++id, cb), id));
+    vi.stubGlobal('cancelAnimationFrame', (i: number) => void queue.delete(i));
     return {
-      raf: (cb: () => void) => (queue.set(++id, cb), id),
-      cancel: (i: number) => void queue.delete(i),
       /** Start the next frame: run the callbacks asked for before it. */
       frame() {
         const due = queue;
@@ -80,7 +84,7 @@ describe('pacedUpdates: progress inside a step every other frame, the last state
   it('applies in every other frame while the reader scrolls, each time the newest state', () => {
     const d = display();
     const applied: string[] = [];
-    const p = pacedUpdates<number>((s) => applied.push(String(s)), d.raf, d.cancel);
+    const p = pacedUpdates<number>((s) => applied.push(String(s)));
     scroll(8, (f) => p.push(f / 10), d);
     // Frames 0, 2, 4, 6 apply their own state; 1, 3, 5, 7 rest (their state is superseded).
     expect(applied).toEqual(['0', '0.2', '0.4', '0.6']);
@@ -89,7 +93,7 @@ describe('pacedUpdates: progress inside a step every other frame, the last state
   it('applies the state kept in a resting frame at the start of the next frame when the scroll stops there', () => {
     const d = display();
     const applied: number[] = [];
-    const p = pacedUpdates<number>((s) => applied.push(s), d.raf, d.cancel);
+    const p = pacedUpdates<number>((s) => applied.push(s));
     d.frame();
     p.push(0.1); // applied
     d.frame();
@@ -107,7 +111,7 @@ describe('pacedUpdates: progress inside a step every other frame, the last state
     const d = display();
     const perFrame: number[] = [];
     let last = -1;
-    const p = pacedUpdates<number>((s) => ((last = s), perFrame[perFrame.length - 1]!++), d.raf, d.cancel);
+    const p = pacedUpdates<number>((s) => ((last = s), perFrame[perFrame.length - 1]!++));
     // Push, push, nothing, push, ... over twelve frames.
     for (let f = 0; f < 12; f++) {
       perFrame.push(0);
@@ -126,7 +130,7 @@ describe('pacedUpdates: progress inside a step every other frame, the last state
   it('applies an urgent state (a step change) at once, even in a resting frame, and drops what was kept', () => {
     const d = display();
     const applied: string[] = [];
-    const p = pacedUpdates<string>((s) => applied.push(s), d.raf, d.cancel);
+    const p = pacedUpdates<string>((s) => applied.push(s));
     d.frame();
     p.push('step 0, 0.9');
     d.frame();
@@ -140,7 +144,7 @@ describe('pacedUpdates: progress inside a step every other frame, the last state
   it('applies nothing after stop()', () => {
     const d = display();
     const applied: number[] = [];
-    const p = pacedUpdates<number>((s) => applied.push(s), d.raf, d.cancel);
+    const p = pacedUpdates<number>((s) => applied.push(s));
     d.frame();
     p.push(1);
     d.frame();
