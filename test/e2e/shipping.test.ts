@@ -6,6 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, scrollThrough, scrollSettled } from './browser';
+import { legendKeyBox } from '../../src/viz/shipping-map/markup';
 
 const site = inject('siteUrl');
 const URL = `${site}/beyond-the-tracks/`;
@@ -257,16 +258,29 @@ describe('shipping map', () => {
         await expect.poll(() => page.locator(CANVAS).getAttribute('data-pane')).toBe('map');
         // The chart face is in (the names are measured in it).
         await expect.poll(() => page.locator('#figure-shipping-map.chart-face').count()).toBe(1);
-        const clashes = await page.$eval(CANVAS, (el) => {
+        const { clashes, key, items, mapPx, mapUnits } = await page.$eval(CANVAS, (el) => {
           const wrap = el.querySelector('.sm-mapwrap--narrow')!;
-          const key = wrap.querySelector('.sm-legend--over')!.getBoundingClientRect();
+          const legend = wrap.querySelector('.sm-legend--over')!;
+          const key = legend.getBoundingClientRect();
           const map = wrap.getBoundingClientRect();
-          return [...wrap.querySelectorAll<HTMLElement>('.sm-portlabel')]
-            .map((n) => ({ name: n.textContent, r: n.getBoundingClientRect() }))
-            .filter(({ r }) => r.left < key.right && key.left < r.right && r.top < key.bottom && key.top < r.bottom)
-            .map(({ name, r }) => `${name} (${Math.round(r.left - map.left)},${Math.round(r.top - map.top)})`);
+          return {
+            clashes: [...wrap.querySelectorAll<HTMLElement>('.sm-portlabel')]
+              .map((n) => ({ name: n.textContent, r: n.getBoundingClientRect() }))
+              .filter(({ r }) => r.left < key.right && key.left < r.right && r.top < key.bottom && key.top < r.bottom)
+              .map(({ name, r }) => `${name} (${Math.round(r.left - map.left)},${Math.round(r.top - map.top)})`),
+            key: { w: key.width, h: key.height },
+            items: [...legend.querySelectorAll('li')].map((li) => li.textContent ?? ''),
+            mapPx: wrap.querySelector('svg')!.getBoundingClientRect().width,
+            mapUnits: wrap.querySelector('svg')!.viewBox.baseVal.width,
+          };
         });
         expect(clashes, `${path} at ${viewport.width} px`).toEqual([]);
+        // The key on screen fits the room the names were placed around (markup.ts legendKeyBox, from
+        // the same OVER_KEY numbers as the key's CSS), at this screen's scale.
+        const room = legendKeyBox(items, mapUnits);
+        const scale = mapPx / mapUnits;
+        expect(key.h, `${path} at ${viewport.width} px: the key's height against its room (${(room.h * scale).toFixed(1)} px)`).toBeLessThanOrEqual(room.h * scale + 0.5);
+        expect(key.w, `${path} at ${viewport.width} px: the key's width against its room`).toBeLessThanOrEqual(room.w * scale + 0.5);
         expect(errors).toEqual([]);
         await page.context().close();
       }

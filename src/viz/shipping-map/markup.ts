@@ -45,19 +45,46 @@ export type LabelSpot = 'e' | 'w' | 'ne' | 'se' | 'nw' | 'sw' | 'n' | 's';
 const PHONE_MAP_MIN_SCALE = 0.78;
 
 /**
+ * How the phone map's route key is set over the map's lower left: one source for its CSS
+ * (ShippingMap.astro writes `overKeyStyle()` onto the key as custom properties, which
+ * shipping-map.css `.sm-legend--over` reads) and for `legendKeyBox`, which reserves its room.
+ * Sizes in rem (16 px) unless named otherwise.
+ */
+export const OVER_KEY = {
+  font: 0.7,
+  lineHeight: 1.35,
+  /** Of the map's width. */
+  maxWidth: 0.62,
+  pad: { top: 0.15, right: 0.4, bottom: 0.2, left: 0.1 },
+  /** Between two items, in em: an item that wraps still reads as one. */
+  itemGapEm: 0.4,
+  /** Each item's swatch and the gap after it, in em (every `.sm-legend`'s `li::before`). */
+  swatchEm: 1.2,
+  swatchGapEm: 0.35,
+} as const;
+
+/** OVER_KEY as the custom properties `.sm-legend--over` reads. */
+export function overKeyStyle(): string {
+  const k = OVER_KEY;
+  return `--key-font:${k.font}rem;--key-lh:${k.lineHeight};--key-max:${k.maxWidth * 100}%;--key-pad:${k.pad.top}rem ${k.pad.right}rem ${k.pad.bottom}rem ${k.pad.left}rem;--key-gap:${k.itemGapEm}em;--swatch-w:${k.swatchEm}em;--swatch-gap:${k.swatchGapEm}em`;
+}
+
+/**
  * The box the route key takes in the phone map's lower left, in map units: as wide as its
- * max-width (62% of the map, shipping-map.css .sm-legend--over), as tall as its items wrap to at
- * `scale` (0.7rem text, 1.35 line height, a 1.55em swatch before each item; lines wrapped with
- * `wrap`, measured in the chart face and taken 10% wider, as the key is set in the body's sans). Pure.
+ * max-width, as tall as its items wrap to at `scale` (OVER_KEY's text, line height, swatch and gaps;
+ * lines wrapped with `wrap`, measured in the chart face and taken 10% wider, as the key is set
+ * in the body's sans). Pure.
  */
 export function legendKeyBox(items: readonly string[], mapWidth: number, scale = PHONE_MAP_MIN_SCALE): { w: number; h: number } {
-  const px = 11.2;
-  const swatch = 1.55 * px;
+  const k = OVER_KEY;
+  const px = k.font * 16;
+  const swatch = (k.swatchEm + k.swatchGapEm) * px;
   // Every line measured as if it followed the swatch, which only the first one does: the box can
   // come out a line taller than the key, never shorter.
-  const room = (0.62 * mapWidth * scale - 8 - swatch) / 1.1; // the key's padding; the body's sans set 10% wider
+  const room = (k.maxWidth * mapWidth * scale - (k.pad.left + k.pad.right) * 16 - swatch) / 1.1; // the body's sans set 10% wider
   const lines = items.reduce((n, item) => n + wrap(item, room, px).length, 0);
-  return { w: 0.62 * mapWidth, h: (lines * px * 1.35 + 5.6) / scale };
+  const gaps = Math.max(0, items.length - 1) * k.itemGapEm * px;
+  return { w: k.maxWidth * mapWidth, h: (lines * px * k.lineHeight + gaps + (k.pad.top + k.pad.bottom) * 16) / scale };
 }
 
 /**
