@@ -11,7 +11,9 @@
 // `--sections`: each read also counts the frames over 20 ms (two vsyncs or more: what moves the
 // p95) and over 50 ms, for the whole page and for each scroll-driven section (the one under the
 // middle of the screen when the frame began; "prose" elsewhere): which graphic makes the page's
-// p95. The bench gives the page's verdict; this says where it comes from.
+// p95. The bench gives the page's verdict; this says where it comes from. The counts are taken
+// with this script's observers in the page (Long Animation Frames, a MutationObserver on the body),
+// which the bench does not have: compare them within one run of this script, not with the bench.
 //
 // Two builds or more (`--dist=/tmp/old-dist --dist=dist --runs=2`): each page is read by each
 // build in turn, `runs` times, in one browser (the machine's load then falls on all alike), and a

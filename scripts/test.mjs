@@ -85,7 +85,8 @@ function failedTests(file) {
   for (const f of report.testResults) {
     const rel = path.relative(root, f.name);
     const failed = f.assertionResults.filter((a) => a.status === 'failed');
-    if (f.status === 'failed' && !failed.length) lines.push(`FAIL ${rel}: ${firstLines(f.message ?? 'the file failed outside any test')}`);
+    // vitest writes message '' when the error is not the file's own (a describe block's hook, a worker that ended).
+    if (f.status === 'failed' && !failed.length) lines.push(`FAIL ${rel}: ${firstLines(f.message || 'failed outside any test (a hook in a describe block, or its worker ended): see vitest\'s output above')}`);
     for (const a of failed) lines.push(`FAIL ${rel} > ${a.fullName}\n    ${firstLines(a.failureMessages[0] ?? '')}`);
   }
   return lines.length ? `Failed tests (${lines.length}):\n${lines.join('\n')}` : 'vitest failed, but its report lists no failed test: see its output above.';

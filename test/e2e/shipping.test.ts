@@ -277,6 +277,8 @@ describe('shipping map', () => {
         expect(clashes, `${path} at ${viewport.width} px`).toEqual([]);
         // The key on screen fits the room the names were placed around (markup.ts legendKeyBox, from
         // the same OVER_KEY numbers as the key's CSS), at this screen's scale.
+        expect(items, `${path}: the key's three routes`).toHaveLength(3);
+        expect(key.h, `${path} at ${viewport.width} px: the key is drawn`).toBeGreaterThan(40);
         const room = legendKeyBox(items, mapUnits);
         const scale = mapPx / mapUnits;
         expect(key.h, `${path} at ${viewport.width} px: the key's height against its room (${(room.h * scale).toFixed(1)} px)`).toBeLessThanOrEqual(room.h * scale + 0.5);

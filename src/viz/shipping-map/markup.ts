@@ -58,15 +58,20 @@ export const OVER_KEY = {
   pad: { top: 0.15, right: 0.4, bottom: 0.2, left: 0.1 },
   /** Between two items, in em: an item that wraps still reads as one. */
   itemGapEm: 0.4,
-  /** Each item's swatch and the gap after it, in em (every `.sm-legend`'s `li::before`). */
+  /** Each item's swatch and the gap after it, in em (`li::before`; both keys, `swatchStyle()`). */
   swatchEm: 1.2,
   swatchGapEm: 0.35,
 } as const;
 
+/** The swatch's custom properties, which every `.sm-legend` (over the map and below it) reads. */
+export function swatchStyle(): string {
+  return `--swatch-w:${OVER_KEY.swatchEm}em;--swatch-gap:${OVER_KEY.swatchGapEm}em`;
+}
+
 /** OVER_KEY as the custom properties `.sm-legend--over` reads. */
 export function overKeyStyle(): string {
   const k = OVER_KEY;
-  return `--key-font:${k.font}rem;--key-lh:${k.lineHeight};--key-max:${k.maxWidth * 100}%;--key-pad:${k.pad.top}rem ${k.pad.right}rem ${k.pad.bottom}rem ${k.pad.left}rem;--key-gap:${k.itemGapEm}em;--swatch-w:${k.swatchEm}em;--swatch-gap:${k.swatchGapEm}em`;
+  return `--key-font:${k.font}rem;--key-lh:${k.lineHeight};--key-max:${k.maxWidth * 100}%;--key-pad:${k.pad.top}rem ${k.pad.right}rem ${k.pad.bottom}rem ${k.pad.left}rem;--key-gap:${k.itemGapEm}em;${swatchStyle()}`;
 }
 
 /**
