@@ -7,7 +7,7 @@ import { stationTableLoader } from '../../src/viz/climb-profile/schema';
 import { checkStationTable, centralRailwaySchema, southernRailwaySchema } from '../../src/viz/climb-profile/schema';
 import { prep, maxGradient, markerAt, elevAt, MUST_LABEL, type StationInput } from '../../src/viz/climb-profile/prep';
 import { layout, placeLabels, overlaps, segmentHitsBox, measureAxisTitle, type Box } from '../../src/viz/climb-profile/geometry';
-import { parse } from 'yaml';
+import { figureLabels } from './figure-labels';
 
 const CENTRAL = 'content/data/central-railway.csv';
 const SOUTHERN = 'content/data/southern-railway.csv';
@@ -127,9 +127,7 @@ describe('label placement', () => {
 
   it('keeps the y-axis title clear: no label or leader line on it, at every width and stage height, in both editions', () => {
     // The page's own copy (the axis title and station names are what collided: "Metres above sea level" under the "Steepest" leader).
-    const copy = (file: string) => (parse(readFileSync(file, 'utf8')) as { id: string; labels?: Record<string, string> }[]).find((f) => f.id === 'climb-profile')?.labels ?? {};
-    const en = copy('content/figures.yaml');
-    const es = { ...en, ...copy('content/figures.es.a.yaml'), ...copy('content/figures.es.b.yaml') };
+    const { en, es } = figureLabels('climb-profile');
     expect(es['axis_y']).not.toBe(en['axis_y']);
     const problems: string[] = [];
     for (const [edition, L] of [['en', en], ['es', es]] as const)

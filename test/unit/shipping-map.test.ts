@@ -25,8 +25,8 @@ import { land, mapGeometry, MAP_W } from '../../src/viz/shipping-map/basemap';
 import { chartLayout, FILL_MAX, KEY_PX } from '../../src/viz/shipping-map/geometry';
 import { fill, chartMarkup, daysChart, portLabels, legendKeyBox } from '../../src/viz/shipping-map/markup';
 import { measureText } from '../../src/lib/text';
-import { parse } from 'yaml';
 import { parseCsv } from '../../src/lib/csv';
+import { figureLabels } from './figure-labels';
 
 const rows = JSON.parse(readFileSync('content/data/sea-routes.json', 'utf8')) as RouteRow[];
 const trade: TradeRow[] = readFileSync('content/data/trade.csv', 'utf8')
@@ -53,10 +53,8 @@ const GC_TOLERANCE = 0.01;
 /** Our waypoint route vs the published sea-lane network figures (`checks`; a different network). */
 const SEA_LANE_TOLERANCE = 0.1;
 
-// Each edition's copy of the figure (the Spanish files hold the copy fields, merged over the English entry).
-const copy = (file: string) => (parse(readFileSync(file, 'utf8')) as { id: string; labels?: Record<string, string> }[]).find((f) => f.id === 'shipping-map')?.labels ?? {};
-const en = copy('content/figures.yaml');
-const es = { ...en, ...copy('content/figures.es.a.yaml'), ...copy('content/figures.es.b.yaml') };
+// Each edition's copy of the figure.
+const { en, es } = figureLabels('shipping-map');
 
 describe('route lengths against the published distances (sea-routes.json checks)', () => {
   const checks = rows.flatMap((r) => r.checks.map((c) => ({ route: r, ...c })));
