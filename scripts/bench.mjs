@@ -24,7 +24,7 @@ import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { listPages, isEmbed } from './pages.mjs';
 import { cpuMultiplierFor, hostIndexIn } from './cpu-calibration.mjs';
-import { readerScroll } from './reader-scroll.mjs';
+import { PHONE, readerScroll } from './reader-scroll.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -34,7 +34,7 @@ const SPEED = Number(args.get('speed') ?? 1200); // px per second: a brisk but s
 /** @type {Record<string, Profile>} */
 const PROFILES = {
   desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, cpuRate: 1, isMobile: false },
-  mobile: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, cpuRate: 4, isMobile: true },
+  mobile: { viewport: PHONE.viewport, deviceScaleFactor: PHONE.deviceScaleFactor, cpuRate: 4, isMobile: PHONE.isMobile },
 };
 const profileNames = String(args.get('profiles') ?? 'desktop,mobile').split(',');
 for (const n of profileNames) if (!PROFILES[n]) throw new Error(`[bench] unknown profile ${n} (desktop, mobile)`);

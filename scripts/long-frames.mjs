@@ -22,7 +22,7 @@
 // scripts/trace-scroll.mjs gives main-thread totals, scripts/bench.mjs the verdict against the floor.
 import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
-import { readerScroll } from './reader-scroll.mjs';
+import { PHONE, readerScroll } from './reader-scroll.mjs';
 import { cpuMultiplierFor, hostIndexIn } from './cpu-calibration.mjs';
 
 const args = process.argv.slice(2);
@@ -49,10 +49,10 @@ let rate = Number(opt('rate'));
 if (!(rate >= 1)) {
   rate = cpuMultiplierFor(await hostIndexIn(browser));
 }
-console.log(`Phone profile 390×844 @2x, CPU ×${rate.toFixed(2)}, scrolled at 1200 px/s`);
+console.log(`Phone profile ${PHONE.viewport.width}×${PHONE.viewport.height} @${PHONE.deviceScaleFactor}x, CPU ×${rate.toFixed(2)}, scrolled at 1200 px/s`);
 // Each read: a page by a build (each build in turn, then the next page, `runs` rounds).
 for (const [run, p, b, site] of Array.from({ length: runs }, (_, r) => pages.flatMap((pg) => sites.map((st, i) => /** @type {const} */ ([r, pg, i, st])))).flat()) {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const ctx = await browser.newContext(PHONE);
   const page = await ctx.newPage();
   await (await ctx.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
   await page.addInitScript(() => {
@@ -136,7 +136,7 @@ function sectionBounds() {
  * @param {number[]} intervals @param {number[]} ys @param {{ id: string, top: number, bottom: number }[]} sections
  */
 function sectionTable(intervals, ys, sections) {
-  const mid = 844 / 2;
+  const mid = PHONE.viewport.height / 2;
   const where = (/** @type {number} */ y) => sections.find((s) => y + mid >= s.top && y + mid < s.bottom)?.id ?? 'prose';
   /** @type {Map<string, { n: number, over20: number, over50: number }>} */
   const by = new Map([['page', { n: 0, over20: 0, over50: 0 }]]);

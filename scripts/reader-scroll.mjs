@@ -2,6 +2,12 @@
 // to bottom at a steady `speed` (px per second), one step per frame, recording each frame's
 // interval and where the page was scrolled to when that frame began. Runs in the page (pass it
 // to page.evaluate); it must stay self-contained.
+
+/**
+ * The phone the bench's mobile profile and the scroll diagnosis scripts (long-frames, trace-scroll,
+ * trace-load) read on: a browser context's options; each script slows the CPU itself.
+ */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 /**
  * @param {number} speed
  * @returns {Promise<{ intervals: number[], ys: number[], seconds: number, height: number }>}

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './chromium.mjs';
+import { PHONE } from './reader-scroll.mjs';
 import { serve } from './serve.mjs';
 import { describeTasks, mainThreadEvents } from './trace-tasks.mjs';
 
@@ -38,7 +39,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'chancay-trace-'));
 try {
   for (const p of pages) {
     for (let run = 1; run <= runs; run++) {
-      const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+      const ctx = await browser.newContext(PHONE);
       const page = await ctx.newPage();
       const cdp = await ctx.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });

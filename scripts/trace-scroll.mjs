@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './chromium.mjs';
 import { serve } from './serve.mjs';
-import { readerScroll } from './reader-scroll.mjs';
+import { PHONE, readerScroll } from './reader-scroll.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -34,7 +34,7 @@ const rows = [];
 for (const p of pages) {
   for (let run = 1; run <= runs; run++) {
     for (const [i, site] of sites.entries()) {
-      const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+      const ctx = await browser.newContext(PHONE);
       const page = await ctx.newPage();
       const cdp = await ctx.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -84,7 +84,7 @@ for (const p of pages) {
     }
   }
 }
-console.log(`Scrolled at 1200 px/s, 390×844 @2x, CPU ×${rate} (script ms counts the page's own scroll driver too)`);
+console.log(`Scrolled at 1200 px/s, ${PHONE.viewport.width}×${PHONE.viewport.height} @${PHONE.deviceScaleFactor}x, CPU ×${rate} (script ms counts the page's own scroll driver too)`);
 console.table(rows);
 await browser.close();
 for (const s of sites) await s.close();
