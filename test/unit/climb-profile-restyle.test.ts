@@ -26,7 +26,6 @@ const steps = [-1, ...data.steps.map((_, i) => i)];
 
 function mounted(width: number, height: number) {
   const el = document.createElement('div');
-  el.dataset.uid = 'climb-t';
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('width', '360');
   el.append(svg);
@@ -38,7 +37,7 @@ function mounted(width: number, height: number) {
 /** The SVG a fresh drawing gives, parsed the same way. */
 function fresh(step: number, progress: number, width: number, height: number): string {
   const ref = document.createElementNS(SVG_NS, 'svg');
-  ref.innerHTML = picture(data, labels, step, progress, width, 'climb-t', height).still.svg;
+  ref.innerHTML = picture(data, labels, step, progress, width, height).still.svg;
   return ref.innerHTML;
 }
 

@@ -7,6 +7,7 @@ import { stationTableLoader } from '../../src/viz/climb-profile/schema';
 import { checkStationTable, centralRailwaySchema, southernRailwaySchema } from '../../src/viz/climb-profile/schema';
 import { prep, maxGradient, markerAt, elevAt, MUST_LABEL, type StationInput } from '../../src/viz/climb-profile/prep';
 import { layout, placeLabels, overlaps, segmentHitsBox, measureAxisTitle, type Box } from '../../src/viz/climb-profile/geometry';
+import { trainTransform } from '../../src/viz/climb-profile/markup';
 import { figureLabels } from './figure-labels';
 
 const CENTRAL = 'content/data/central-railway.csv';
@@ -101,6 +102,29 @@ describe('train marker', () => {
     expect(markerAt(data, 1, 0).km).toBeCloseTo(markerAt(data, 0, 1).km, 6);
     expect(markerAt(data, 2, 0.6).km).toBeGreaterThan(markerAt(data, 2, 0.4).km);
     expect(elevAt(data.central.points, 172)).toBe(4783);
+  });
+
+  it('draws the travelled stretch along the line, from the port to the train, at every step', () => {
+    const l = layout(data, 390, { labels, southern: false, steep: true });
+    const pts = (d: string) => d.slice(1).split('L').map((p) => p.split(',').map(Number) as [number, number]);
+    const poly = l.central.poly;
+    for (let step = 0; step < data.steps.length; step++) {
+      for (const progress of [0, 0.37, 1]) {
+        const m = markerAt(data, step, progress);
+        const t = trainTransform(l, data, m);
+        const d = pts(t.travelled);
+        // It ends where the train is drawn...
+        expect(`translate(${d.at(-1)!.join(',')})`).toBe(t.central);
+        // ...and before that, it is the line's own stations, from the port, in order, all behind the train.
+        expect(d.slice(0, -1)).toEqual(poly.slice(0, d.length - 1).map((p) => [...p]));
+        expect(d.slice(0, -1).every(([x]) => x < d.at(-1)![0])).toBe(true);
+        // No station behind the train is left out.
+        expect(poly.filter(([x]) => x < d.at(-1)![0]).length).toBe(d.length - 1);
+      }
+    }
+    // At the port nothing is travelled yet; at Huancayo, the whole line.
+    expect(pts(trainTransform(l, data, markerAt(data, 0, 0)).travelled)).toHaveLength(1);
+    expect(pts(trainTransform(l, data, markerAt(data, 3, 1)).travelled)).toEqual([...poly.slice(0, -1).map((p) => [...p]), [...poly.at(-1)!]]);
   });
 });
 

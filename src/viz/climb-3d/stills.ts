@@ -27,7 +27,7 @@ export const stills: StepStills = async (_labels, count, width) => {
   const l = layout(profile, width, { southern: false, steep: step.steep, labels: profileLabels });
   return Array.from({ length: count }, (_, k) => {
     const s3 = data.steps[Math.min(k, data.steps.length - 1)]!;
-    const svg = markup(l, profile, { index: i, step, km: s3.to, southernKm: null }, profileLabels, `climb-3d-still-${k}`);
+    const svg = markup(l, profile, { index: i, step, km: s3.to, southernKm: null }, profileLabels);
     return { width: l.width, height: l.height, svg, scope: 'climb-3d__poster' };
   });
 };

@@ -27,8 +27,21 @@ export function trainTransform(l: ProfileLayout, data: ClimbData, s: Pick<Profil
   return {
     central: `translate(${r1(p.x)},${r1(p.y)})`,
     southern: q ? `translate(${r1(q.x)},${r1(q.y)})` : null,
-    travelled: r1(Math.max(0, p.x - l.plot.x)),
+    travelled: travelledPath(l.central.poly, r1(p.x), r1(p.y)),
   };
+}
+
+/**
+ * The stretch of the central line behind the train: its stations up to the train's x, then the
+ * train's point. A path of its own, not the whole line under a clip whose width follows the
+ * train: a clipPath changed in every drawn frame invalidated the resource and every path it
+ * clips and painted the clip as a mask, the largest part of the climb section's scrolled frames
+ * on the phone profile (issue 12: 28 of its 150 frames over 20 ms at CPU x9.5, 8-17 without
+ * the clip).
+ */
+export function travelledPath(poly: readonly (readonly [number, number])[], x: number, y: number): string {
+  const pts = poly.filter((pt) => pt[0] < x);
+  return `M${[...pts, [x, y] as const].map((pt) => `${pt[0]},${pt[1]}`).join('L')}`;
 }
 
 /** The name of the stretch the step covers, under the axis (none before the first step). Pure. */
@@ -57,17 +70,13 @@ export function layoutKey(data: Pick<ClimbData, 'steps'>, step: number): string 
 }
 
 /**
- * @param uid  prefix for ids inside the SVG (two profiles may share a page)
  */
-export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, labels: Record<string, string>, uid: string): string {
+export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, labels: Record<string, string>): string {
   const L = labels;
   const { plot } = l;
   const bottom = plot.y + plot.h;
   const t = trainTransform(l, data, s);
   const out: string[] = [];
-  out.push(
-    `<defs><clipPath id="${uid}-travel"><rect class="climb__travel-clip" x="${plot.x}" y="0" width="${t.travelled}" height="${l.height}"/></clipPath></defs>`,
-  );
   // bands along the axis: which stretch the current step covers (drawn first: the axis title and ticks stay on top)
   for (const b of l.bands) {
     out.push(
@@ -94,7 +103,7 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
     out.push(`<path class="climb__area climb__area--south" d="${l.southern.area}"/><path class="climb__line climb__line--south" d="${l.southern.line}"/>`);
   }
   out.push(`<path class="climb__area" d="${l.central.area}"/><path class="climb__line" d="${l.central.line}"/>`);
-  out.push(`<path class="climb__line climb__line--travelled" d="${l.central.line}" clip-path="url(#${uid}-travel)"/>`);
+  out.push(`<path class="climb__line climb__line--travelled" d="${t.travelled}"/>`);
   if (l.steep) {
     out.push(`<line class="climb__steep" x1="${r1(l.steep.x1)}" y1="${r1(l.steep.y1)}" x2="${r1(l.steep.x2)}" y2="${r1(l.steep.y2)}"/>`);
   }
@@ -142,21 +151,21 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
 }
 
 /** The profile at (step, progress) for `width`, and its layout (kept by the browser for progress-only updates). Pure. */
-export function picture(data: ClimbData, labels: Record<string, string>, step: number, progress: number, width: number, uid: string, height = 0) {
-  return finish(pictureParts(data, labels, step, progress, width, uid, height));
+export function picture(data: ClimbData, labels: Record<string, string>, step: number, progress: number, width: number, height = 0) {
+  return finish(pictureParts(data, labels, step, progress, width, height));
 }
 
 /** `picture` in parts: the layout in two (label placement is most of it), then the markup (src/lib/viz/parts.ts). */
-export function* pictureParts(data: ClimbData, labels: Record<string, string>, step: number, progress: number, width: number, uid: string, height = 0) {
+export function* pictureParts(data: ClimbData, labels: Record<string, string>, step: number, progress: number, width: number, height = 0) {
   const def = stepAt(data, step);
   const m = markerAt(data, step, progress);
   const l = yield* layoutParts(data, width, { southern: def.southern, steep: def.steep, labels, ...(height > 0 ? { height } : {}) });
   yield;
   const state: ProfileState = { index: step, step: def, km: m.km, southernKm: m.southernKm };
-  return { layout: l, state, still: { width: l.width, height: l.height, svg: markup(l, data, state, labels, uid) } satisfies Still };
+  return { layout: l, state, still: { width: l.width, height: l.height, svg: markup(l, data, state, labels) } satisfies Still };
 }
 
 /** The profile at the end of `step` (-1 = before the first) for `width`: the build-time SVG, per-step stills. Pure. */
-export function still(data: ClimbData, labels: Record<string, string>, step: number, width: number, uid = 'climb'): Still {
-  return picture(data, labels, step, step < 0 ? 0 : 1, width, uid).still;
+export function still(data: ClimbData, labels: Record<string, string>, step: number, width: number): Still {
+  return picture(data, labels, step, step < 0 ? 0 : 1, width).still;
 }

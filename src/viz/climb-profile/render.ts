@@ -12,7 +12,6 @@ import { bandLabel, layoutKey, pictureParts, readout, trainTransform } from './m
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export const mount: Mount<ClimbData> = (el, data, ctx) => {
-  const uid = el.dataset.uid ?? 'climb';
   // The last full drawing's layout: a step with the same layout key, or progress inside a step, only restyles it.
   let l: ProfileLayout | null = null;
   const handle = mountSvg(el, {
@@ -24,7 +23,7 @@ export const mount: Mount<ClimbData> = (el, data, ctx) => {
     // Pure: the drawing may be made ahead of its step (mount.ts `prepare`); what restyle needs
     // of it is taken when it goes on screen.
     *draw(step, progress, width, height) {
-      const p = yield* pictureParts(data, ctx.labels, step, progress, width, uid, height);
+      const p = yield* pictureParts(data, ctx.labels, step, progress, width, height);
       return { ...p.still, layout: p.layout, km: p.state.km };
     },
     committed(still) {
@@ -59,8 +58,8 @@ export const mount: Mount<ClimbData> = (el, data, ctx) => {
       const trains = svg.querySelectorAll<SVGGElement>('.climb__train');
       if (trains[0]) setAttr(trains[0], 'transform', t.central);
       if (t.southern && trains[1]) setAttr(trains[1], 'transform', t.southern);
-      const clip = svg.querySelector('.climb__travel-clip');
-      if (clip) setAttr(clip, 'width', String(t.travelled));
+      const travelled = svg.querySelector('.climb__line--travelled');
+      if (travelled) setAttr(travelled, 'd', t.travelled);
       const r = svg.querySelector('.climb__readout');
       if (r) setText(r, readout(data, ctx.labels, m.km));
       svg.dataset.km = m.km.toFixed(1);

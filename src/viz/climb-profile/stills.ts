@@ -7,5 +7,5 @@ import { still } from './markup';
 
 export const stills: StepStills = async (labels, count, width) => {
   const data = prep(await rowsOf('centralRailway', centralRailwaySchema), await rowsOf('southernRailway', southernRailwaySchema));
-  return Array.from({ length: count }, (_, k) => ({ ...still(data, labels, k, width, `climb-still-${k}`), scope: 'climb-profile' }));
+  return Array.from({ length: count }, (_, k) => ({ ...still(data, labels, k, width), scope: 'climb-profile' }));
 };
