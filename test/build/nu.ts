@@ -13,8 +13,8 @@ export const ALLOWED_CSS = [
   // browser supports it, but the checker's CSS validator has no entry for it yet.
   /CSS: “paint-order”: Property “paint-order” doesn't exist\./,
   // animation-timeline (CSS Scroll-driven Animations) ties the chapters' reading-progress bar
-  // to the scroll, inside @supports, so a browser without it keeps the bar's script; the
-  // checker's CSS validator has no entry for it yet.
+  // to the scroll, inside @supports, until the bar's script takes over (and for good without
+  // JavaScript); the checker's CSS validator has no entry for it yet.
   /CSS: “animation-timeline”: Property “animation-timeline” doesn't exist\./,
 ];
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stationTableLoader } from '../../src/viz/climb-profile/schema';
 import { checkStationTable, centralRailwaySchema, southernRailwaySchema } from '../../src/viz/climb-profile/schema';
-import { prep, maxGradient, markerAt, elevAt, MUST_LABEL, type StationInput } from '../../src/viz/climb-profile/prep';
+import { prep, maxGradient, markerAt, elevAt, stepAt, MUST_LABEL, type StationInput } from '../../src/viz/climb-profile/prep';
 import { layout, placeLabels, overlaps, segmentHitsBox, measureAxisTitle, type Box } from '../../src/viz/climb-profile/geometry';
 import { trainTransform } from '../../src/viz/climb-profile/markup';
 import { figureLabels } from './figure-labels';
@@ -105,10 +105,12 @@ describe('train marker', () => {
   });
 
   it('draws the travelled stretch along the line, from the port to the train, at every step', () => {
-    const l = layout(data, 390, { labels, southern: false, steep: true });
+    // Each step in its own layout (the southern step's x axis runs to the southern line's length).
+    const layoutOf = (step: number) => layout(data, 390, { labels, southern: stepAt(data, step).southern, steep: stepAt(data, step).steep });
     const pts = (d: string) => d.slice(1).split('L').map((p) => p.split(',').map(Number) as [number, number]);
-    const poly = l.central.poly;
     for (let step = 0; step < data.steps.length; step++) {
+      const l = layoutOf(step);
+      const poly = l.central.poly;
       for (const progress of [0, 0.37, 1]) {
         const m = markerAt(data, step, progress);
         const t = trainTransform(l, data, m);
@@ -123,7 +125,9 @@ describe('train marker', () => {
       }
     }
     // At the port nothing is travelled yet; at Huancayo, the whole line.
-    expect(pts(trainTransform(l, data, markerAt(data, 0, 0)).travelled)).toHaveLength(1);
+    const l = layoutOf(3);
+    const poly = l.central.poly;
+    expect(pts(trainTransform(layoutOf(0), data, markerAt(data, 0, 0)).travelled)).toHaveLength(1);
     expect(pts(trainTransform(l, data, markerAt(data, 3, 1)).travelled)).toEqual([...poly.slice(0, -1).map((p) => [...p]), [...poly.at(-1)!]]);
   });
 });

@@ -35,8 +35,8 @@ export function trainTransform(l: ProfileLayout, data: ClimbData, s: Pick<Profil
  * The stretch of the central line behind the train: its stations up to the train's x, then the
  * train's point. A path of its own, not the whole line under a clip whose width follows the
  * train: a clipPath changed in every drawn frame invalidated the resource and every path it
- * clips and painted the clip as a mask (issue 12: over a scroll of the chapter at CPU x9, frames
- * over 50 ms 10-11 with the clip, 6 with this path; layout and paint each 50-90 ms less).
+ * clips and painted the clip as a mask (issue 12; measured in ARCHITECTURE.md, "Progress inside
+ * a step every other frame").
  */
 export function travelledPath(poly: readonly (readonly [number, number])[], x: number, y: number): string {
   const pts = poly.filter((pt) => pt[0] < x);
@@ -68,8 +68,7 @@ export function layoutKey(data: Pick<ClimbData, 'steps'>, step: number): string 
   return `${d.southern ? 'southern' : 'central'}${d.steep ? '+steep' : ''}`;
 }
 
-/**
- */
+/** The profile's SVG content for a layout and a state. Pure. */
 export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, labels: Record<string, string>): string {
   const L = labels;
   const { plot } = l;
