@@ -3,7 +3,7 @@ import { esc, r1 } from '../../lib/svg';
 import type { Still } from '../../lib/viz/types';
 import type { ClimbData, StepDef } from './prep';
 import { elevAt, markerAt, stepAt } from './prep';
-import { fill, fmtInt, layoutParts, pointAt, FONT, type ProfileLayout } from './geometry';
+import { fill, fmtInt, layoutParts, pointAt, FONT, type ProfileLayout, type Pt } from './geometry';
 import { measureText } from '../../lib/text';
 import { label } from '../../lib/viz/labels';
 import { finish } from '../../lib/viz/parts';
@@ -38,7 +38,7 @@ export function trainTransform(l: ProfileLayout, data: ClimbData, s: Pick<Profil
  * clips and painted the clip as a mask (issue 12; measured in ARCHITECTURE.md, "Progress inside
  * a step every other frame").
  */
-export function travelledPath(poly: readonly (readonly [number, number])[], x: number, y: number): string {
+export function travelledPath(poly: readonly Pt[], x: number, y: number): string {
   const pts = poly.filter((pt) => pt[0] < x);
   return `M${[...pts, [x, y] as const].map((pt) => `${pt[0]},${pt[1]}`).join('L')}`;
 }
