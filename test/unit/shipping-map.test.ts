@@ -23,7 +23,7 @@ import {
 } from '../../src/viz/shipping-map/prep';
 import { land, mapGeometry, MAP_W } from '../../src/viz/shipping-map/basemap';
 import { chartLayout, FILL_MAX, KEY_PX } from '../../src/viz/shipping-map/geometry';
-import { fill, chartMarkup, daysChart, portLabels, legendKeyBox } from '../../src/viz/shipping-map/markup';
+import { fill, chartMarkup, daysChart, portLabels, legendKeyBox, OVER_KEY, PHONE_MAP_MIN_SCALE, type Box } from '../../src/viz/shipping-map/markup';
 import { measureText } from '../../src/lib/text';
 import { parseCsv } from '../../src/lib/csv';
 import { figureLabels } from './figure-labels';
@@ -344,31 +344,66 @@ describe('the phone map (basemap.ts NARROW)', () => {
     expect(g.graticule).toMatch(/^M/);
     expect(Math.abs(g.north!.angle)).toBeGreaterThan(5);
   });
-  it('places every port name, in either edition, on the map and off every other name, dot and the route key', () => {
+  it('places every port name, in either edition, on the map and off every other name, dot and the route key, on the smallest phone map', () => {
     const esRoutes = JSON.parse(readFileSync('content/data/es/sea-routes.json', 'utf8')) as { id: string; waypoints: { name: string }[] }[];
     const spanish = new Map<string, string>();
     for (const r of rows) {
       const t = esRoutes.find((x) => x.id === r.id)!;
       r.waypoints.forEach((w, i) => spanish.set(w.name, t.waypoints[i]!.name));
     }
-    const legend = (lang: string) => ['legendNew', 'legendOld', 'legendContrast'].map((k) => (lang === 'es' ? es : en)[k] ?? '');
+    const legend = (lang: string) => ['legendNewShort', 'legendOldShort', 'legendContrastShort'].map((k) => (lang === 'es' ? es : en)[k] ?? '');
+    const hit = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    /** The first route point (sampled every map unit along each drawn segment) inside `box`, if any. */
+    const routeUnder = (box: Box) => {
+      for (const r of g.routes) {
+        const pts = [...r.d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+        for (const [j, [x1, y1]] of pts.entries()) {
+          const [x0, y0] = pts[Math.max(0, j - 1)]!;
+          const n = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0)));
+          for (let t = 0; t <= n; t++) {
+            const x = x0 + ((x1 - x0) * t) / n;
+            const y = y0 + ((y1 - y0) * t) / n;
+            if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h) return `${r.id} at ${x.toFixed(0)},${y.toFixed(0)}`;
+          }
+        }
+      }
+      return undefined;
+    };
     for (const [lang, names] of [['en', g.ports], ['es', g.ports.map((p) => ({ ...p, name: spanish.get(p.name) ?? p.name }))]] as const) {
       const items = legend(lang);
-      expect(items.every((t) => t.length > 5), `${lang} route key read from figures.yaml`).toBe(true);
+      expect(items.every((t) => t.length > 3), `${lang} route key read from figures.yaml`).toBe(true);
       const key = legendKeyBox(items, g.width);
-      // Five lines or more on the smallest phone map: the four a fixed box assumed let the key cover Manzanillo at 360 px.
-      expect(key.h, lang).toBeGreaterThan(64);
+      // Three lines at least, as tall as the smallest map draws them (a fixed box once let the key cover a name).
+      expect(key.h * PHONE_MAP_MIN_SCALE, lang).toBeGreaterThan(3 * OVER_KEY.font * 16 * OVER_KEY.lineHeight);
       const placed = portLabels({ ...g, ports: names }, key);
-      const hit = (a: typeof placed[number]['box'], b: typeof placed[number]['box']) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      // Every port is named once; the ports that are one dot at this size (closer than PAIR_UNITS) share a name.
+      expect(placed.flatMap((a) => a.ports).sort(), lang).toEqual(names.map((p) => p.name).sort());
+      expect(placed.map((a) => a.name), lang).toContain('Chancay / Callao');
       for (const [i, a] of placed.entries()) {
         expect(a.box.x >= 0 && a.box.y >= 0 && a.box.x + a.box.w <= g.width && a.box.y + a.box.h <= g.height, `${a.name} on the map`).toBe(true);
-        expect(hit(a.box, { x: 0, y: g.height - key.h, w: key.w, h: key.h }), `${a.name} off the key`).toBe(false);
+        expect(hit(a.box, key), `${a.name} off the key`).toBe(false);
         for (const b of placed.slice(i + 1)) expect(hit(a.box, b.box), `${a.name} / ${b.name}`).toBe(false);
-        for (const p of names) if (p.name !== a.name) expect(hit(a.box, { x: p.x - 3, y: p.y - 3, w: 6, h: 6 }), `${a.name} on ${p.name}'s dot`).toBe(false);
+        for (const p of names) if (!a.ports.includes(p.name)) expect(hit(a.box, { x: p.x - 3, y: p.y - 3, w: 6, h: 6 }), `${a.name} on ${p.name}'s dot`).toBe(false);
       }
+      // The key hides no route and not the north arrow: every route drawn, sampled every unit, stays out of its box.
+      expect(routeUnder(key), lang).toBeUndefined();
+      expect(hit({ x: g.north!.x - 8, y: g.north!.y - 12, w: 16, h: 36 }, key), `${lang}: the north arrow and its N off the key`).toBe(false);
     }
-    // The check can fail: a name as long as the map cannot be placed clear of the others.
-    const crowded = portLabels({ ...g, ports: g.ports.map((p) => ({ ...p, name: 'Puerto con un nombre larguísimo, más largo que el mapa entero' })) }, { w: g.width * 0.62, h: 64 });
+    // The checks can fail: a box over the lower right (the Peruvian coast) is on routes; a name as long as the map cannot be placed clear of the others.
+    expect(routeUnder({ x: g.width - 60, y: g.height - 60, w: 60, h: 60 })).toMatch(/^chancay-shanghai at /);
+    const crowded = portLabels({ ...g, ports: g.ports.map((p) => ({ ...p, name: 'Puerto con un nombre larguísimo, más largo que el mapa entero' })) }, legendKeyBox(legend('es'), g.width));
     expect(crowded.some((a) => a.box.x < 0 || a.box.x + a.box.w > g.width)).toBe(true);
+  });
+  it('draws the key no wider than its longest item, so the names have the rest of the map', () => {
+    const key = legendKeyBox(['New route', 'Old routes', 'Via Panama'], g.width);
+    expect(key.w * PHONE_MAP_MIN_SCALE).toBeGreaterThan(measureText('Via Panama', OVER_KEY.font * 16));
+    expect(key.w * PHONE_MAP_MIN_SCALE).toBeLessThan(OVER_KEY.maxWidth * 16);
+    expect(key.x + key.w).toBe(g.width);
+    // A longer item makes it wider, up to its cap, and wraps (taller).
+    const long = legendKeyBox(['New route from the port of Chancay, direct to Shanghai', 'Old routes', 'Via Panama'], g.width);
+    expect(long.w).toBeGreaterThan(key.w);
+    expect(long.w).toBeGreaterThan(key.w);
+    expect(long.w * PHONE_MAP_MIN_SCALE).toBeLessThanOrEqual(OVER_KEY.maxWidth * 16);
+    expect(long.h).toBeGreaterThan(key.h);
   });
 });

@@ -125,7 +125,7 @@ export function mapGeometry(rows: RouteRow[], kind: 'wide' | 'narrow' = 'wide'):
     }
   let extra: Pick<MapGeometry, 'graticule' | 'north'> = {};
   if (kind === 'narrow') {
-    // The arrow sits in the empty ocean at the left, above the key (the lower left); it points along the meridian through it.
+    // The arrow sits in the empty ocean at the left (the route key is over the upper right); it points along the meridian through it.
     const at: [number, number] = [NARROW.pad, Math.round(height * 0.55)];
     const ll = proj.invert?.(at);
     const up = ll ? proj([ll[0], ll[1] + 1]) : null;

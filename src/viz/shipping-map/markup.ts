@@ -37,24 +37,30 @@ export const PORT_LABEL_PX = 11.5;
 export type LabelSpot = 'e' | 'w' | 'ne' | 'se' | 'nw' | 'sw' | 'n' | 's';
 
 /**
- * The smallest the phone map is drawn at, in CSS px per map unit: on a 360×740 screen the stage
- * leaves it 287 px of its 360 units (ShippingMap.astro `phoneFit`), 0.80, taken as 0.78 for a margin.
- * Names and the route key are placed for this size, so they stay clear of each other at every
- * larger one.
+ * The smallest the phone map is drawn at, in CSS px per map unit. The stage is 58svh and its title
+ * and note take 8rem (ShippingMap.astro `phoneFit`), so the map is small where the small viewport
+ * is short: 0.53 on a 320×568 screen, about 0.50 on a 375×667 iPhone in Safari (its bars leave a
+ * small viewport of about 548 px), 0.68 on a 390×844 one (about 664). Names and the route key keep
+ * their size in CSS px, so in map units they are largest here: placed for this size, they stay
+ * clear of each other at every larger one. (Until 6 Dec 2026 this was 0.78, a 360×740 screen
+ * with no browser bars; below it the key covered "New York" and names ran into each other.)
  */
-const PHONE_MAP_MIN_SCALE = 0.78;
+export const PHONE_MAP_MIN_SCALE = 0.5;
 
 /**
- * How the phone map's route key is set over the map's lower left: one source for its CSS
+ * How the phone map's route key (short names, figures.yaml `legend…Short`) is set over the map's upper right (land, no
+ * route: the routes run from Shanghai in the upper left to Peru in the lower right), under Shanghai's name: one source for its CSS
  * (ShippingMap.astro writes `overKeyStyle()` onto the key as custom properties, which
  * shipping-map.css `.sm-legend--over` reads) and for `legendKeyBox`, which reserves its room.
  * Sizes in rem (16 px) unless named otherwise.
  */
 export const OVER_KEY = {
-  font: 0.7,
+  font: 0.65,
   lineHeight: 1.35,
-  /** Of the map's width. */
-  maxWidth: 0.62,
+  /** The key is as wide as its longest item, at most this (rem, whatever the map's size: so it wraps where legendKeyBox says). */
+  maxWidth: 7.8,
+  /** Its top edge, in map units: below the name of Shanghai (the upper left port) on the smallest map. */
+  top: 40,
   pad: { top: 0.15, right: 0.4, bottom: 0.2, left: 0.1 },
   /** Between two items, in em: an item that wraps still reads as one. */
   itemGapEm: 0.4,
@@ -63,86 +69,108 @@ export const OVER_KEY = {
   swatchGapEm: 0.35,
 } as const;
 
+/**
+ * How much wider the system sans (the key's face) sets a line than the chart face that measureText
+ * knows: DejaVu Sans, Debian's, 1.19x on the key's words (measured in Chromium, 6 Dec 2026); phones'
+ * Roboto and San Francisco are narrower. Until then 1.1, and the key came out wider than its room.
+ */
+const KEY_SANS_WIDER = 1.25;
+
 /** The swatch's custom properties, which every `.sm-legend` (over the map and below it) reads. */
 export function swatchStyle(): string {
   return `--swatch-w:${OVER_KEY.swatchEm}em;--swatch-gap:${OVER_KEY.swatchGapEm}em`;
 }
 
-/** OVER_KEY as the custom properties `.sm-legend--over` reads. */
-export function overKeyStyle(): string {
+/** OVER_KEY as the custom properties `.sm-legend--over` reads, on a phone map `mapHeight` units tall. */
+export function overKeyStyle(mapHeight: number): string {
   const k = OVER_KEY;
-  return `--key-font:${k.font}rem;--key-lh:${k.lineHeight};--key-max:${k.maxWidth * 100}%;--key-pad:${k.pad.top}rem ${k.pad.right}rem ${k.pad.bottom}rem ${k.pad.left}rem;--key-gap:${k.itemGapEm}em;${swatchStyle()}`;
+  return `--key-top:${((k.top / mapHeight) * 100).toFixed(2)}%;--key-font:${k.font}rem;--key-lh:${k.lineHeight};--key-max:${k.maxWidth}rem;--key-pad:${k.pad.top}rem ${k.pad.right}rem ${k.pad.bottom}rem ${k.pad.left}rem;--key-gap:${k.itemGapEm}em;${swatchStyle()}`;
 }
 
 /**
- * The box the route key takes in the phone map's lower left, in map units: as wide as its
- * max-width, as tall as its items wrap to at `scale` (OVER_KEY's text, line height, swatch and gaps;
- * lines wrapped with `wrap`, measured in the chart face and taken 10% wider, as the key is set
- * in the body's sans). Pure.
+ * The box the route key takes in the phone map's upper right, in map units, at `scale`: as wide as
+ * its longest item (at most OVER_KEY.maxWidth), as tall as its items wrap to (OVER_KEY's
+ * text, line height, swatch and gaps; lines wrapped with `wrap`, measured in the chart face and taken
+ * KEY_SANS_WIDER wider, as the key is set in the system sans). Pure.
  */
-export function legendKeyBox(items: readonly string[], mapWidth: number, scale = PHONE_MAP_MIN_SCALE): { w: number; h: number } {
+export function legendKeyBox(items: readonly string[], mapWidth: number, scale = PHONE_MAP_MIN_SCALE): Box {
   const k = OVER_KEY;
   const px = k.font * 16;
   const swatch = (k.swatchEm + k.swatchGapEm) * px;
+  const pads = (k.pad.left + k.pad.right) * 16;
   // Every line measured as if it followed the swatch, which only the first one does: the box can
   // come out a line taller than the key, never shorter.
-  const room = (k.maxWidth * mapWidth * scale - (k.pad.left + k.pad.right) * 16 - swatch) / 1.1; // the body's sans set 10% wider
-  const lines = items.reduce((n, item) => n + wrap(item, room, px).length, 0);
+  const room = (k.maxWidth * 16 - pads - swatch) / KEY_SANS_WIDER;
+  const wrapped = items.map((item) => wrap(item, room, px));
+  const lines = wrapped.reduce((n, l) => n + l.length, 0);
+  const widest = Math.max(0, ...wrapped.flat().map((l) => measureText(l, px) * KEY_SANS_WIDER));
   const gaps = Math.max(0, items.length - 1) * k.itemGapEm * px;
-  return { w: k.maxWidth * mapWidth, h: (lines * px * k.lineHeight + gaps + (k.pad.top + k.pad.bottom) * 16) / scale };
+  const w = Math.min(k.maxWidth * 16, widest + swatch + pads + 1) / scale;
+  return { x: mapWidth - w, y: k.top, w, h: (lines * px * k.lineHeight + gaps + (k.pad.top + k.pad.bottom) * 16) / scale };
 }
 
+/** A box on the phone map, in map units. */
+export type Box = { x: number; y: number; w: number; h: number };
+
+/** Ports closer than this on the phone map, in map units, share one name (portLabels). */
+export const PAIR_UNITS = 24;
+
 /**
- * Where each port's name goes over the phone map (HTML over the SVG, in % of
- * its box): east of the port first (over land: the routes arrive from the
- * west), else west, above or below; never on another name, another port's
- * dot, the route key in the lower left, or off the map. Widths are measured
- * in the chart face; `scale` is the smallest the map is drawn at (CSS px per
- * map unit), so the boxes are never smaller than on screen.
+ * Where the port names go over the phone map (HTML over the SVG, in % of its box): east of the
+ * port first (over land: the routes arrive from the west), else west, above or below; never on
+ * another name, another port's dot, the route key (`keyBox`), or off the map. Ports closer
+ * than PAIR_UNITS (Chancay and Callao, Colón and Balboa: the same dot at this size) share one
+ * name, the northern first ("Chancay / Callao"). Widths are measured in the chart face; `scale`
+ * is the smallest the map is drawn at (CSS px per map unit), so the boxes are never smaller than
+ * on screen.
  */
 export function portLabels(
   g: MapGeometry,
-  keyBox: { w: number; h: number } = { w: 0, h: 0 },
+  keyBox: Box = { x: 0, y: 0, w: 0, h: 0 },
   scale = PHONE_MAP_MIN_SCALE,
-): { name: string; left: string; top: string; spot: LabelSpot; box: { x: number; y: number; w: number; h: number } }[] {
+): { name: string; ports: string[]; left: string; top: string; spot: LabelSpot; box: Box }[] {
   const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(2)}%`;
   const GAP = 6 / scale;
   const H = 15 / scale;
-  type Box = { x: number; y: number; w: number; h: number };
   const hit = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-  const taken: Box[] = [
-    ...g.ports.map((p) => ({ x: p.x - 3, y: p.y - 3, w: 6, h: 6 })),
-    { x: 0, y: g.height - keyBox.h, w: keyBox.w, h: keyBox.h },
-  ];
+  // One name per dot as the reader sees it: a port within PAIR_UNITS of an earlier one joins its name.
+  type Port = MapGeometry['ports'][number];
+  const groups: Port[][] = [];
+  for (const p of g.ports) {
+    const near = groups.find((q) => Math.hypot(q[0]!.x - p.x, q[0]!.y - p.y) < PAIR_UNITS);
+    if (near) near.push(p);
+    else groups.push([p]);
+  }
+  const named = groups.map((q) => {
+    const ports = [...q].sort((a, b) => a.y - b.y);
+    const name = ports.map((p) => p.name).join(' / ');
+    return { ports, name, w: measureText(name, PORT_LABEL_PX) / scale + 2, x: mean(ports.map((p) => p.x)), y: mean(ports.map((p) => p.y)) };
+  });
+  const dots = g.ports.map((p) => ({ port: p, box: { x: p.x - 3, y: p.y - 3, w: 6, h: 6 } }));
+  const taken: Box[] = [keyBox];
   const boxAt = (spot: LabelSpot, x: number, y: number, w: number): Box => {
     const dx = spot === 'e' || spot === 'ne' || spot === 'se' ? GAP : spot === 'n' || spot === 's' ? -w / 2 : -w - GAP;
     const dy = spot === 'e' || spot === 'w' ? -H / 2 : spot === 'ne' || spot === 'nw' ? -H - 1 / scale : spot === 'se' || spot === 'sw' ? 1 / scale : spot === 'n' ? -H - 4 / scale : 4 / scale;
     return { x: x + dx, y: y + dy, w, h: H };
   };
   const order: LabelSpot[] = ['e', 'w', 'ne', 'se', 'nw', 'sw', 'n', 's'];
-  // Ports a few pixels apart (Chancay and Callao, Balboa and Colón): the upper name goes above its dot, the lower one below.
-  const pairSpots = (p: MapGeometry['ports'][number]): LabelSpot[] => {
-    const q = g.ports.find((o) => o !== p && Math.hypot(o.x - p.x, o.y - p.y) < 24);
-    if (!q) return order;
-    return p.y < q.y || (p.y === q.y && p.x < q.x) ? ['ne', 'nw', 'n', ...order] : ['se', 'sw', 's', ...order];
-  };
-  // Close pairs first: they have the fewest places that fit; the others work around them.
-  const paired = (p: MapGeometry['ports'][number]) => g.ports.some((o) => o !== p && Math.hypot(o.x - p.x, o.y - p.y) < 24);
-  const byConstraint = [...g.ports.filter(paired), ...g.ports.filter((p) => !paired(p))];
-  const out = byConstraint.map((p) => {
-    const w = measureText(p.name, PORT_LABEL_PX) / scale + 2;
-    const own = taken.filter((t) => !(t.x === p.x - 3 && t.y === p.y - 3));
-    const inside = (b: Box) => b.x >= 0 && b.y >= 0 && b.x + b.w <= g.width && b.y + b.h <= g.height;
-    const spot = pairSpots(p).find((o) => {
-      const b = boxAt(o, p.x, p.y, w);
-      return inside(b) && !own.some((t) => hit(t, b));
-    }) ?? (p.x > g.width / 2 ? 'w' : 'e');
-    const box = boxAt(spot, p.x, p.y, w);
+  const inside = (b: Box) => b.x >= 0 && b.y >= 0 && b.x + b.w <= g.width && b.y + b.h <= g.height;
+  // The longest names first: they have the fewest places that fit; the others work around them.
+  const placed = new Map<(typeof named)[number], { spot: LabelSpot; box: Box }>();
+  for (const q of [...named].sort((a, b) => b.w - a.w)) {
+    const others = [...taken, ...dots.filter((d) => !q.ports.includes(d.port)).map((d) => d.box)];
+    const spot = order.find((o) => {
+      const b = boxAt(o, q.x, q.y, q.w);
+      return inside(b) && !others.some((t) => hit(t, b));
+    }) ?? (q.x > g.width / 2 ? 'w' : 'e');
+    const box = boxAt(spot, q.x, q.y, q.w);
     taken.push(box);
-    return { name: p.name, left: pct(p.x, g.width), top: pct(p.y, g.height), spot, box };
-  });
-  return g.ports.map((p) => out[byConstraint.indexOf(p)]!);
+    placed.set(q, { spot, box });
+  }
+  return named.map((q) => ({ name: q.name, ports: q.ports.map((p) => p.name), left: pct(q.x, g.width), top: pct(q.y, g.height), ...placed.get(q)! }));
 }
+
+const mean = (v: readonly number[]) => v.reduce((s, x) => s + x, 0) / v.length;
 
 /**
  * Fill a label template: {nm:id} sea distance, {days:id} days at the speed,
