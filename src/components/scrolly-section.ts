@@ -11,7 +11,7 @@
  *  - "static":  set by the embed bridge (src/lib/embed/child.ts) for a frame
  *               with no host script: its own stepper layout.
  */
-import { createScrolly, triggerOffset, type ScrollyHandle, type StepState } from '../lib/scrolly';
+import { createScrolly, NARROW_MEDIA, triggerOffset, type ScrollyHandle, type StepState } from '../lib/scrolly';
 import type { ScrollyChangeDetail } from '../lib/scroll-state';
 import { createStepper, stepperStringsOf, type StepperHandle } from '../lib/stepper';
 import { wireCopyLinks } from '../lib/copy-link';
@@ -134,7 +134,7 @@ export class ScrollySection extends HTMLElement {
       for (const el of figure.children) if (!el.classList.contains('figure__track')) this.#ro.observe(el);
     }
     // The reading line moves with the layout (phone: below the stage).
-    this.#narrow = matchMedia('(max-width: 899px)');
+    this.#narrow = matchMedia(NARROW_MEDIA);
     this.#narrow.addEventListener('change', this.#follow);
     this.#calm = matchMedia('(prefers-reduced-motion: reduce)');
     this.#calm.addEventListener('change', this.#onCalm);

@@ -45,9 +45,17 @@ export const TRIGGER_OFFSET_NARROW = 0.85;
 /** How far outside the viewport (in viewport heights) a section keeps the loop awake. */
 export const WAKE_MARGIN = '100% 0px 100% 0px';
 
-/** The trigger line for the current layout (src/styles/global.css: the 899px breakpoint). */
+/**
+ * The phone layout of a scroll section (the stage at the top of the screen, the cards below it), as a
+ * media query. The stylesheets write the same width in their own media queries, where a constant
+ * cannot reach (src/styles/global.css, src/viz/shipping-map/shipping-map.css: max-width 899px,
+ * min-width 900px); test/unit/breakpoint.test.ts holds them to this one.
+ */
+export const NARROW_MEDIA = '(max-width: 899px)';
+
+/** The trigger line for the current layout. */
 export function triggerOffset(): number {
-  return typeof matchMedia === 'function' && matchMedia('(max-width: 899px)').matches ? TRIGGER_OFFSET_NARROW : TRIGGER_OFFSET;
+  return typeof matchMedia === 'function' && matchMedia(NARROW_MEDIA).matches ? TRIGGER_OFFSET_NARROW : TRIGGER_OFFSET;
 }
 
 /**
