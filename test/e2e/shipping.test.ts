@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, scrollThrough, scrollSettled } from './browser';
-import { legendKeyBox } from '../../src/viz/shipping-map/markup';
+import { legendKeyBox, OVER_KEY, PHONE_MAP_MIN_SCALE } from '../../src/viz/shipping-map/markup';
 
 const site = inject('siteUrl');
 const URL = `${site}/beyond-the-tracks/`;
@@ -303,12 +303,19 @@ describe('shipping map', () => {
         expect(routes.length, `${where}: routes sampled`).toBeGreaterThan(100);
         const underKey = routes.filter((p) => p.x > key.left && p.x < key.right && p.y > key.top && p.y < key.bottom);
         expect(underKey.slice(0, 3), `${where}: route points under the key`).toEqual([]);
-        // The key on screen fits the room the names were placed around (markup.ts legendKeyBox, from
-        // the same OVER_KEY numbers as the key's CSS, on the smallest map), at this screen's scale.
+        // The key on screen fits the room the names were placed around (markup.ts legendKeyBox, from the same
+        // OVER_KEY numbers as the key's CSS). The key is the same size in px on every map, so its room is read
+        // at the scale it was reserved for, the smallest: the same check, as tight, on every screen.
         const room = legendKeyBox(items, mapUnits);
-        const scale = map.width / mapUnits;
-        expect(key.height, `${where}: the key's height against its room (${(room.h * scale).toFixed(1)} px)`).toBeLessThanOrEqual(room.h * scale + 0.5);
-        expect(key.width, `${where}: the key's width against its room`).toBeLessThanOrEqual(room.w * scale + 0.5);
+        const px = (units: number) => units * PHONE_MAP_MIN_SCALE;
+        expect(key.height, `${where}: the key's height against its room (${px(room.h).toFixed(1)} px)`).toBeLessThanOrEqual(px(room.h) + 0.5);
+        expect(key.width, `${where}: the key's width against its room (${px(room.w).toFixed(1)} px)`).toBeLessThanOrEqual(px(room.w) + 0.5);
+        // And the room is the key's, not a box far larger: within a line and a few px of it.
+        expect(px(room.h) - key.height, `${where}: the key's room is its own height`).toBeLessThan(OVER_KEY.font * 16 * OVER_KEY.lineHeight + 1);
+        expect(px(room.w) - key.width, `${where}: the key's room is its own width`).toBeLessThan(0.3 * key.width);
+        // It is drawn where its room is: against the map's right edge, at its top.
+        expect(Math.abs(key.right - map.right), `${where}: the key's right edge`).toBeLessThan(1);
+        expect(Math.abs(key.top - (map.top + (room.y / mapUnits) * map.width)), `${where}: the key's top`).toBeLessThan(1);
         expect(errors).toEqual([]);
         await page.context().close();
       }

@@ -15,12 +15,16 @@ const files = (dir: string): string[] =>
 /** Every media-query width from 850 to 950 px in `text` that is not the breakpoint's, as "max-width: 880px". */
 function strayWidths(text: string, maxPx: number): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/@media[^{]*/g))
+  for (const m of text.matchAll(/@media[^{]*/g)) {
     for (const [, kind, px] of m[0].matchAll(/(max|min)-width:\s*(\d+(?:\.\d+)?)px/g)) {
       const v = Number(px);
       if (v < 850 || v > 950) continue;
       if ((kind === 'max' && v !== maxPx) || (kind === 'min' && v !== maxPx + 1)) out.push(`${kind}-width: ${px}px`);
     }
+    // The range syntax, or em and rem near it (16 px each): the breakpoint is written one way, in px.
+    for (const [q] of m[0].matchAll(/\(\s*width\s*[<>]=?[^)]*\)/g)) out.push(q.trim());
+    for (const [q, n] of m[0].matchAll(/(?:max|min)-width:\s*([\d.]+)r?em/g)) if (Number(n) * 16 >= 850 && Number(n) * 16 <= 950) out.push(q);
+  }
   return out;
 }
 
@@ -41,11 +45,18 @@ describe('the phone layout breakpoint', () => {
     }
     // The stylesheets do switch the layout at it (global.css and the shipping map's, today).
     expect(queries).toBeGreaterThanOrEqual(4);
-    for (const f of src.filter((f) => /\.ts$/.test(f) && !f.endsWith(path.join('lib', 'scrolly.ts'))))
-      expect(readFileSync(f, 'utf8'), `${f} writes the breakpoint's width instead of importing NARROW_MEDIA`).not.toMatch(new RegExp(`\\b(${maxPx}|${maxPx + 1})px`));
+    // Scripts (TypeScript, the integrations' scripts written as strings, a component's <script>) ask matchMedia
+    // with NARROW_MEDIA, never with a width of their own.
+    for (const f of src.filter((f) => /\.(ts|mjs|astro)$/.test(f) && !f.endsWith(path.join('lib', 'scrolly.ts')))) {
+      const text = readFileSync(f, 'utf8');
+      const scripts = f.endsWith('.astro') ? [...text.matchAll(/<script[\s\S]*?<\/script>/g)].map((m) => m[0]).join('\n') : text;
+      expect(scripts, `${f} writes the breakpoint's width instead of importing NARROW_MEDIA`).not.toMatch(new RegExp(`\\b(${maxPx}|${maxPx + 1})px`));
+      expect(scripts, `${f} asks matchMedia for a width of its own`).not.toMatch(/matchMedia\(\s*['"`][^'"`]*width[^'"`]*\d+px/);
+    }
   });
   it('the check finds a breakpoint written differently', () => {
     expect(strayWidths('@media screen and (max-width: 880px) { a { b: c } } @media (min-width: 900px) {}', 899)).toEqual(['max-width: 880px']);
     expect(strayWidths('@media (min-width: 899px) {}', 899)).toEqual(['min-width: 899px']);
+    expect(strayWidths('@media (width < 900px) {} @media (max-width: 56.25em) {}', 899)).toEqual(['(width < 900px)', 'max-width: 56.25em']);
   });
 });

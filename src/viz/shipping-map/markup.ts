@@ -112,13 +112,29 @@ export function legendKeyBox(items: readonly string[], mapWidth: number, scale =
 /** A box on the phone map, in map units. */
 export type Box = { x: number; y: number; w: number; h: number };
 
+/** The spots a port's name may take around its dot, in order of preference (east first: over land, the routes arrive from the west). */
+export const LABEL_SPOTS: readonly LabelSpot[] = ['e', 'w', 'ne', 'se', 'nw', 'sw', 'n', 's'];
+
+/**
+ * The box a name `w` map units wide takes at `spot` around a dot at (x, y), in map units, on a map drawn at
+ * `scale` CSS px a unit: 6 px from the dot, 15 px tall (shipping-map.css `.sm-portlabel--…` sets it there).
+ */
+export function spotBox(spot: LabelSpot, x: number, y: number, w: number, scale: number): Box {
+  const GAP = 6 / scale;
+  const H = 15 / scale;
+  const dx = spot === 'e' || spot === 'ne' || spot === 'se' ? GAP : spot === 'n' || spot === 's' ? -w / 2 : -w - GAP;
+  const dy = spot === 'e' || spot === 'w' ? -H / 2 : spot === 'ne' || spot === 'nw' ? -H - 1 / scale : spot === 'se' || spot === 'sw' ? 1 / scale : spot === 'n' ? -H - 4 / scale : 4 / scale;
+  return { x: x + dx, y: y + dy, w, h: H };
+}
+
 /** Ports closer than this on the phone map, in map units, share one name (portLabels). */
 export const PAIR_UNITS = 24;
 
 /**
  * Where the port names go over the phone map (HTML over the SVG, in % of its box): east of the
  * port first (over land: the routes arrive from the west), else west, above or below; never on
- * another name, another port's dot, the route key (`keyBox`), or off the map. Ports closer
+ * another name, a port's dot, the route key (`keyBox`), or off the map, and on no route where a
+ * spot allows (else on the fewest of its points); a name with no such spot fails the build. Ports closer
  * than PAIR_UNITS (Chancay and Callao, Colón and Balboa: the same dot at this size) share one
  * name, the northern first ("Chancay / Callao"). Widths are measured in the chart face; `scale`
  * is the smallest the map is drawn at (CSS px per map unit), so the boxes are never smaller than
@@ -130,14 +146,12 @@ export function portLabels(
   scale = PHONE_MAP_MIN_SCALE,
 ): { name: string; ports: string[]; left: string; top: string; spot: LabelSpot; box: Box }[] {
   const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(2)}%`;
-  const GAP = 6 / scale;
-  const H = 15 / scale;
   const hit = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-  // One name per dot as the reader sees it: a port within PAIR_UNITS of an earlier one joins its name.
+  // One name per dot as the reader sees it: a port within PAIR_UNITS of a port of a group joins its name.
   type Port = MapGeometry['ports'][number];
   const groups: Port[][] = [];
   for (const p of g.ports) {
-    const near = groups.find((q) => Math.hypot(q[0]!.x - p.x, q[0]!.y - p.y) < PAIR_UNITS);
+    const near = groups.find((q) => q.some((o) => Math.hypot(o.x - p.x, o.y - p.y) < PAIR_UNITS));
     if (near) near.push(p);
     else groups.push([p]);
   }
@@ -146,28 +160,65 @@ export function portLabels(
     const name = ports.map((p) => p.name).join(' / ');
     return { ports, name, w: measureText(name, PORT_LABEL_PX) / scale + 2, x: mean(ports.map((p) => p.x)), y: mean(ports.map((p) => p.y)) };
   });
-  const dots = g.ports.map((p) => ({ port: p, box: { x: p.x - 3, y: p.y - 3, w: 6, h: 6 } }));
-  const taken: Box[] = [keyBox];
-  const boxAt = (spot: LabelSpot, x: number, y: number, w: number): Box => {
-    const dx = spot === 'e' || spot === 'ne' || spot === 'se' ? GAP : spot === 'n' || spot === 's' ? -w / 2 : -w - GAP;
-    const dy = spot === 'e' || spot === 'w' ? -H / 2 : spot === 'ne' || spot === 'nw' ? -H - 1 / scale : spot === 'se' || spot === 'sw' ? 1 / scale : spot === 'n' ? -H - 4 / scale : 4 / scale;
-    return { x: x + dx, y: y + dy, w, h: H };
-  };
-  const order: LabelSpot[] = ['e', 'w', 'ne', 'se', 'nw', 'sw', 'n', 's'];
+  // Hard: the key, every port's dot (a name sits GAP from its own), the names placed before. Soft: the routes.
+  const taken: Box[] = [keyBox, ...g.ports.map((p) => ({ x: p.x - 3, y: p.y - 3, w: 6, h: 6 }))];
+  const lanes = routePoints(g);
+  const boxAt = (spot: LabelSpot, x: number, y: number, w: number) => spotBox(spot, x, y, w, scale);
+  const order = LABEL_SPOTS;
   const inside = (b: Box) => b.x >= 0 && b.y >= 0 && b.x + b.w <= g.width && b.y + b.h <= g.height;
-  // The longest names first: they have the fewest places that fit; the others work around them.
-  const placed = new Map<(typeof named)[number], { spot: LabelSpot; box: Box }>();
-  for (const q of [...named].sort((a, b) => b.w - a.w)) {
-    const others = [...taken, ...dots.filter((d) => !q.ports.includes(d.port)).map((d) => d.box)];
-    const spot = order.find((o) => {
-      const b = boxAt(o, q.x, q.y, q.w);
-      return inside(b) && !others.some((t) => hit(t, b));
-    }) ?? (q.x > g.width / 2 ? 'w' : 'e');
-    const box = boxAt(spot, q.x, q.y, q.w);
-    taken.push(box);
-    placed.set(q, { spot, box });
-  }
-  return named.map((q) => ({ name: q.name, ports: q.ports.map((p) => p.name), left: pct(q.x, g.width), top: pct(q.y, g.height), ...placed.get(q)! }));
+  // Where a route starts or ends at one of a name's own ports, its first PAIR_UNITS do not count: it leaves from the
+  // dot, in a direction a name may have no other way than. A route passing by (a stop, a port beside the lane) counts.
+  const onLanes = (b: Box, own: readonly Port[]) => {
+    let n = 0;
+    for (const r of lanes) {
+      const ends = own.filter((p) => [r.from, r.to].some(([x, y]) => Math.hypot(p.x - x, p.y - y) < 2));
+      for (const [x, y] of r.points) if (x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h && !ends.some((p) => Math.hypot(p.x - x, p.y - y) < PAIR_UNITS)) n++;
+    }
+    return n;
+  };
+  // Each name's spots clear of the key, the dots and the map's edge, in order of preference.
+  const options = named.map((q) => {
+    const fits = order.map((spot, rank) => ({ spot, rank, box: boxAt(spot, q.x, q.y, q.w) })).filter(({ box }) => inside(box) && !taken.some((t) => hit(t, box)));
+    if (!fits.length) throw new Error(`[shipping-map] the phone map has no room for the name "${q.name}" at ${scale} px a map unit: every spot around its dot is off the map or on the key or a dot (markup.ts portLabels)`);
+    return fits.map((f) => ({ ...f, lanes: onLanes(f.box, q.ports) }));
+  });
+  // Every combination of spots with no two names overlapping (a few thousand at most), the best kept: the fewest
+  // names on a route, then the fewest route points under names, then the most preferred spots.
+  type Pick = (typeof options)[number][number];
+  const cost = (picks: readonly Pick[]) => [picks.filter((p) => p.lanes > 0).length, picks.reduce((s, p) => s + p.lanes, 0), picks.reduce((s, p) => s + p.rank, 0)];
+  const before = (a: number[], b: number[]) => {
+    const i = a.findIndex((v, k) => v !== b[k]);
+    return i >= 0 && a[i]! < b[i]!;
+  };
+  let best: Pick[] | undefined;
+  const search = (i: number, picks: Pick[]) => {
+    if (i === named.length) {
+      if (!best || before(cost(picks), cost(best))) best = [...picks];
+      return;
+    }
+    for (const o of options[i]!) if (!picks.some((p) => hit(p.box, o.box))) search(i + 1, [...picks, o]);
+  };
+  search(0, []);
+  if (!best) throw new Error(`[shipping-map] the phone map has no room for the port names at ${scale} px a map unit: they cannot all be placed clear of each other (markup.ts portLabels)`);
+  const placed = new Map(named.map((q, i) => [q, best![i]!]));
+  return named.map((q) => {
+    const { spot, box } = placed.get(q)!;
+    return { name: q.name, ports: q.ports.map((p) => p.name), left: pct(q.x, g.width), top: pct(q.y, g.height), spot, box };
+  });
+}
+
+/** Each route drawn on the map as points (its path's vertices and every `step` units between them) and its two ends, in map units. */
+export function routePoints(g: MapGeometry, step = 2): { points: [number, number][]; from: readonly [number, number]; to: readonly [number, number] }[] {
+  return g.routes.map((r) => {
+    const pts = [...r.d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    const points: [number, number][] = [];
+    for (const [j, [x1, y1]] of pts.entries()) {
+      const [x0, y0] = pts[Math.max(0, j - 1)]!;
+      const n = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / step));
+      for (let t = j ? 1 : 0; t <= n; t++) points.push([x0 + ((x1 - x0) * t) / n, y0 + ((y1 - y0) * t) / n]);
+    }
+    return { points, from: pts[0] ?? [0, 0], to: pts.at(-1) ?? [0, 0] };
+  });
 }
 
 const mean = (v: readonly number[]) => v.reduce((s, x) => s + x, 0) / v.length;
