@@ -7,10 +7,13 @@
 // CLS 0. Performance >= 0.9 and TBT <= 400 ms stay LOOSENED, knowingly (issue 12
 // stays open for them); the goal remains TBT <= 50 ms and a performance score of 100.
 // The simulated phone's CPU slowdown is calibrated to the host's measured speed
-// (scripts/cpu-calibration.mjs, used by scripts/lighthouse-collect.mjs) instead of a
-// fixed 4: these machines' speed changes by 2x within a day (Lighthouse's
+// (scripts/cpu-calibration.mjs, used by scripts/lighthouse-collect.mjs) and capped at the
+// preset's 4: these machines' speed changes by 2x within a day (Lighthouse's
 // BenchmarkIndex 1,500-1,790 one morning, 670-1,300 that afternoon), and with a fixed
-// 4 the same build's TBT went from 117-269 ms to 420-1,100 ms.
+// 4 the same build's TBT went from 117-269 ms to 420-1,100 ms. On a faster host than
+// Lighthouse's reference the budgets are asserted at the preset's 4 and the calibrated
+// slowdown (up to x10 here) is audited and printed beside it, not asserted: why in
+// assertedMultiplierFor (scripts/cpu-calibration.mjs).
 const { execFileSync } = require('node:child_process');
 const port = process.env.LHCI_PORT ?? '4399';
 const base = `http://127.0.0.1:${port}`;

@@ -12,6 +12,27 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { listPages, isEmbed } from './pages.mjs';
+import { assertedMultiplierFor } from './cpu-calibration.mjs';
+
+/**
+ * Each run's simulated CPU slowdown must be the one its own BenchmarkIndex gives
+ * (assertedMultiplierFor, scripts/lighthouse-collect.mjs), or LHCI_CPU_MULTIPLIER where that
+ * pins it: a run judged with another moment's host speed judges another phone. Returns one
+ * line per run that is not.
+ * @param {string} dir
+ */
+function miscalibrated(dir) {
+  const pinned = process.env.LHCI_CPU_MULTIPLIER ? Number(process.env.LHCI_CPU_MULTIPLIER) : undefined;
+  return readdirSync(dir)
+    .filter((f) => /^lhr-\d+\.json$/.test(f))
+    .flatMap((f) => {
+      const lhr = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
+      const used = lhr.configSettings?.throttling?.cpuSlowdownMultiplier;
+      const index = lhr.environment?.benchmarkIndex;
+      const want = pinned ?? assertedMultiplierFor(index);
+      return used === want ? [] : [`${lhr.requestedUrl}: simulated at CPU x${used}, but its BenchmarkIndex ${index} gives x${want}`];
+    });
+}
 
 /**
  * Assertions another run can change: timing, and layout shift, which depends on when
@@ -62,8 +83,10 @@ for (const set of ['site', 'embeds']) {
   // Keep every run for the summary (the next set's collect clears .lighthouseci).
   mkdirSync(`.lighthouseci/runs-${set}`, { recursive: true });
   for (const f of readdirSync('.lighthouseci').filter((f) => /^lhr-.*\.json$/.test(f))) cpSync(`.lighthouseci/${f}`, `.lighthouseci/runs-${set}/${f}`);
+  const wrong = miscalibrated(`.lighthouseci/runs-${set}`);
+  if (wrong.length) console.error(`\n--- Lighthouse runs not calibrated to their own host reading:\n${wrong.join('\n')}`);
   lhci(['upload'], set);
-  ok &&= passed;
+  ok &&= passed && !wrong.length;
 }
 spawnSync(process.execPath, ['scripts/lhci-summary.mjs'], { stdio: 'inherit' });
 process.exit(ok ? 0 : 1);

@@ -3,7 +3,8 @@
  * with, from the host's BenchmarkIndex (the Lighthouse team's calculator).
  */
 import { describe, it, expect } from 'vitest';
-import { cpuMultiplierFor, REFERENCE_INDEX } from '../../scripts/cpu-calibration.mjs';
+import { throttling } from 'lighthouse/core/config/constants.js';
+import { assertedMultiplierFor, cpuMultiplierFor, PRESET_MULTIPLIER, REFERENCE_INDEX } from '../../scripts/cpu-calibration.mjs';
 
 describe('cpuMultiplierFor', () => {
   it("gives Lighthouse's 4x on its reference host and the calculator's points elsewhere", () => {
@@ -26,3 +27,13 @@ describe('cpuMultiplierFor', () => {
   });
 });
 
+describe('assertedMultiplierFor', () => {
+  it("is the calibrated slowdown on a slower host than the reference, and the mobile preset's own above it", () => {
+    expect(PRESET_MULTIPLIER).toBe(throttling.mobileSlow4G.cpuSlowdownMultiplier);
+    expect(assertedMultiplierFor(1000)).toBe(cpuMultiplierFor(1000));
+    expect(assertedMultiplierFor(1000)).toBeLessThan(PRESET_MULTIPLIER);
+    expect(assertedMultiplierFor(REFERENCE_INDEX)).toBe(4);
+    expect(assertedMultiplierFor(2800)).toBe(4);
+    expect(cpuMultiplierFor(2800)).toBeCloseTo(9.44, 2);
+  });
+});
