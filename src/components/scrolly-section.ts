@@ -5,13 +5,14 @@
  *  - "scroll":  the one scroll engine (src/lib/scrolly.ts) decides the step.
  *  - "stepper": the reader pressed "Step through": the shared stepper
  *               (src/lib/stepper.ts) walks the steps; #step-N follows.
- *  - "plain":   with prefers-reduced-motion: the plain article, each step as
- *               text with its still picture (as without JavaScript); the
- *               reader can still choose the stepper.
+ *  - "plain":   with prefers-reduced-motion, or on a screen too short for a
+ *               stage and a card (SHORT_MEDIA: a phone turned sideways): the
+ *               plain article, each step as text with its still picture (as
+ *               without JavaScript); the reader can still choose the stepper.
  *  - "static":  set by the embed bridge (src/lib/embed/child.ts) for a frame
  *               with no host script: its own stepper layout.
  */
-import { createScrolly, NARROW_MEDIA, triggerOffset, type ScrollyHandle, type StepState } from '../lib/scrolly';
+import { createScrolly, NARROW_MEDIA, SHORT_MEDIA, triggerOffset, type ScrollyHandle, type StepState } from '../lib/scrolly';
 import type { ScrollyChangeDetail } from '../lib/scroll-state';
 import { createStepper, stepperStringsOf, type StepperHandle } from '../lib/stepper';
 import { wireCopyLinks } from '../lib/copy-link';
@@ -28,6 +29,7 @@ export class ScrollySection extends HTMLElement {
   #ro?: ResizeObserver;
   #narrow?: MediaQueryList;
   #calm?: MediaQueryList;
+  #short?: MediaQueryList;
   #metaFrame = 0;
 
   #emit = (s: StepState) => {
@@ -63,11 +65,37 @@ export class ScrollySection extends HTMLElement {
     if (this.dataset.mode === 'scroll') this.#handle = createScrolly(this.#steps, this.#emit, triggerOffset());
   };
 
-  /** The mode a reader gets without asking: the plain article under reduced motion, else scrolling. */
-  #baseMode = (): ReadingMode => (this.#calm?.matches ? 'plain' : 'scroll');
-  #onCalm = () => {
-    if (this.dataset.mode === 'scroll' || this.dataset.mode === 'plain') this.mode = this.#baseMode();
+  /** The mode a reader gets without asking: the plain article under reduced motion or on a short screen, else scrolling. */
+  #baseMode = (): ReadingMode => (this.#calm?.matches || this.#short?.matches ? 'plain' : 'scroll');
+  /**
+   * Reduced motion turned on or off, or the phone turned: into or out of the plain article, the
+   * reader kept at the step they were reading (the two layouts differ in height by screens).
+   */
+  #onBase = () => {
+    if (this.dataset.mode !== 'scroll' && this.dataset.mode !== 'plain') return;
+    const next = this.#baseMode();
+    if (next === this.dataset.mode) return;
+    const r = this.getBoundingClientRect();
+    const reading = r.top < innerHeight && r.bottom > 0 ? this.#stepNearest() : undefined;
+    this.mode = next;
+    if (reading) {
+      const box = reading.getBoundingClientRect();
+      // Plain: the step's text near the top. Scrolling: its card's top a quarter of the screen above the
+      // trigger line, so the engine reads it as the active step and the card is on screen.
+      scrollBy({ top: box.top - innerHeight * (next === 'plain' ? 0.1 : triggerOffset() - 0.25), behavior: 'instant' });
+    }
   };
+  /** The step whose card is nearest the middle of the screen. */
+  #stepNearest(): HTMLElement | undefined {
+    let best: HTMLElement | undefined;
+    let gap = Infinity;
+    for (const s of this.#steps) {
+      const b = s.getBoundingClientRect();
+      const d = Math.abs(b.top + b.height / 2 - innerHeight / 2);
+      if (b.height > 0 && d < gap) [best, gap] = [s, d];
+    }
+    return best;
+  }
 
   get mode(): ReadingMode {
     return (this.dataset.mode as ReadingMode) ?? 'scroll';
@@ -137,7 +165,12 @@ export class ScrollySection extends HTMLElement {
     this.#narrow = matchMedia(NARROW_MEDIA);
     this.#narrow.addEventListener('change', this.#follow);
     this.#calm = matchMedia('(prefers-reduced-motion: reduce)');
-    this.#calm.addEventListener('change', this.#onCalm);
+    this.#calm.addEventListener('change', this.#onBase);
+    // In an embed the frame's height is the host's (src/lib/embed/child.ts), not a screen's.
+    if (document.documentElement.dataset.embed !== 'true') {
+      this.#short = matchMedia(SHORT_MEDIA);
+      this.#short.addEventListener('change', this.#onBase);
+    }
     this.querySelector('.scrolly__toggle')?.addEventListener('click', this.#onToggle);
     this.mode = this.#baseMode();
   }
@@ -166,7 +199,8 @@ export class ScrollySection extends HTMLElement {
     this.#ro?.disconnect();
     cancelAnimationFrame(this.#metaFrame);
     this.#narrow?.removeEventListener('change', this.#follow);
-    this.#calm?.removeEventListener('change', this.#onCalm);
+    this.#calm?.removeEventListener('change', this.#onBase);
+    this.#short?.removeEventListener('change', this.#onBase);
     this.querySelector('.scrolly__toggle')?.removeEventListener('click', this.#onToggle);
   }
 }

@@ -52,9 +52,11 @@ import { fileURLToPath } from 'node:url';
  * the path to the largest paint in Lighthouse's simulation, a round trip and its download
  * (chapter 2's LCP 1.17-1.31 s against FCP 1.06 s, 5 Dec 2026; 1.2 s is the budget), and with
  * `font-display: optional` a first visit on a slow connection read in the system serif anyway.
- * At DOMContentLoaded it also gives a reader who asked for reduced motion the
- * plain article at once (data-mode="plain" on each scroll-driven section, the
- * mode <scrolly-section> itself picks when it starts): the page's first paint
+ * At DOMContentLoaded it also gives a reader who asked for reduced motion, or
+ * whose screen is too short for a stage and a card (SHORT_MEDIA in
+ * src/lib/scrolly.ts, written here as its string; not in an embed), the plain
+ * article at once (data-mode="plain" on each scroll-driven section, the mode
+ * <scrolly-section> itself picks when it starts): the page's first paint
  * no longer waits for the scripts, so it must not show the scroll layout that
  * they would then take away.
  */
@@ -70,7 +72,7 @@ export const LOADER =
   "function both(){if(painted&&parsed)setTimeout(go)}" +
   "var P=w.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf('paint')>=0)" +
   "new P(function(l,o){if(l.getEntriesByName('first-contentful-paint').length){o.disconnect();painted=1;both()}}).observe({type:'paint',buffered:true});else painted=1;" +
-  "function ready(){if(w.matchMedia&&w.matchMedia('(prefers-reduced-motion: reduce)').matches)d.querySelectorAll('scrolly-section[data-mode=scroll]').forEach(function(s){s.setAttribute('data-mode','plain')});" +
+  "function ready(){if(w.matchMedia&&(w.matchMedia('(prefers-reduced-motion: reduce)').matches||h.getAttribute('data-embed')!=='true'&&w.matchMedia('(max-height: 479px)').matches))d.querySelectorAll('scrolly-section[data-mode=scroll]').forEach(function(s){s.setAttribute('data-mode','plain')});" +
   "parsed=1;both();setTimeout(go,3000)}" +
   "if(d.readyState==='loading')d.addEventListener('DOMContentLoaded',ready);else ready()})(document,window)";
 

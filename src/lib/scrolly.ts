@@ -53,6 +53,19 @@ export const WAKE_MARGIN = '100% 0px 100% 0px';
  */
 export const NARROW_MEDIA = '(max-width: 899px)';
 
+/**
+ * A screen too short for a graphic that stays put and a card read under it: a phone turned on its
+ * side (844x390, 667x343; less with the browser's bars) or the smallest phones upright in a browser
+ * (320x568 with Safari's bars leaves about 460). There, 58% of the height is a stage of 190-270 px
+ * and the drawing inside it shrinks under its title and note (the shipping map was 68x71 px at
+ * 667x343, its names and key spilling over the text). So a scroll section reads as the plain article
+ * there, each step as text with its own still picture, the "Step through" control still offered
+ * (src/components/scrolly-section.ts; the page's head script chooses it before the first paint,
+ * src/integrations/after-paint-scripts.mjs, which writes this query too and is held to it by
+ * test/unit/after-paint-loader.test.ts). Not in an embed, whose height is its host's business.
+ */
+export const SHORT_MEDIA = '(max-height: 479px)';
+
 /** The trigger line for the current layout. */
 export function triggerOffset(): number {
   return typeof matchMedia === 'function' && matchMedia(NARROW_MEDIA).matches ? TRIGGER_OFFSET_NARROW : TRIGGER_OFFSET;

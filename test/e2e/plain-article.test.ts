@@ -96,6 +96,44 @@ describe('the plain article', () => {
     await page.context().close();
   }, 120_000);
 
+  it(`${chapters[0]}, on a phone turned sideways: the plain article from the first paint; turned upright and back, the reader stays at the step being read`, async () => {
+    const slug = chapters[0]!;
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 667, height: 343 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    // The head script chooses it at DOMContentLoaded, before the section's script runs.
+    const firstModes: string[] = [];
+    await page.exposeFunction('__modes', (m: string) => firstModes.push(m));
+    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => setTimeout(() => (window as unknown as { __modes: (m: string) => void }).__modes(document.querySelector('scrolly-section')?.getAttribute('data-mode') ?? ''))));
+    await page.goto(`${site}/${slug}/`);
+    const sections = page.locator('scrolly-section');
+    const count = await sections.count();
+    const modes = () => sections.evaluateAll((s) => s.map((e) => e.getAttribute('data-mode')));
+    await expect.poll(modes).toEqual(Array(count).fill('plain'));
+    expect(firstModes).toEqual(['plain']);
+    expect(await page.locator('.figure__stage').first().evaluate((el) => getComputedStyle(el).position)).not.toBe('sticky');
+    expect(await eachStepHasItsStill(page)).toEqual([]);
+    // Upright, reading the first section's third step in scroll mode.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(modes).toEqual(Array(count).fill('scroll'));
+    const s = sections.first();
+    const steps = s.locator('.step');
+    const k = Math.min(2, (await steps.count()) - 1);
+    await steps.nth(k).evaluate((e) => scrollBy({ top: e.getBoundingClientRect().top - innerHeight * 0.6, behavior: 'instant' }));
+    await expect.poll(() => s.getAttribute('data-active-step')).toBe(String(k));
+    const onScreen = () => steps.nth(k).evaluate((e) => { const r = e.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; });
+    // Turned sideways: the plain article, that step on screen.
+    await page.setViewportSize({ width: 844, height: 390 });
+    await expect.poll(modes).toEqual(Array(count).fill('plain'));
+    await frames(page, 2);
+    expect(await onScreen()).toBe(true);
+    // Upright again: scrolling, that step active and its card on screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(modes).toEqual(Array(count).fill('scroll'));
+    await expect.poll(() => s.getAttribute('data-active-step')).toBe(String(k));
+    expect(await onScreen()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
   it(`${chapters[0]}, printed (with JavaScript, from scroll mode): every step with its still; no controls`, async () => {
     const { page, errors } = await openPage(browser, [site], { viewport: { width: 800, height: 1000 } });
     await page.goto(`${site}/${chapters[0]}/`);
