@@ -356,6 +356,33 @@ describe('shipping map', () => {
     expect(errors).toEqual([]);
   });
 
+  it('out of the phone stage (no JavaScript; the plain article on a phone turned sideways) the phone map is the column’s width and its names stay on it', async () => {
+    for (const [viewport, js] of [
+      [{ width: 375, height: 548 }, false],
+      [{ width: 667, height: 343 }, true],
+      [{ width: 844, height: 390 }, true],
+    ] as const) {
+      const { page, errors } = await openPage(browser, [site], { viewport, javaScriptEnabled: js, isMobile: true, hasTouch: true });
+      await page.goto(URL);
+      const where = `${viewport.width}x${viewport.height} ${js ? 'with' : 'without'} JavaScript`;
+      if (js) await expect.poll(() => page.locator('scrolly-section:has(#figure-shipping-map)').getAttribute('data-mode')).toBe('plain');
+      const m = await page.$eval(CANVAS, (el) => {
+        const wrap = el.querySelector('.sm-mapwrap--narrow')!;
+        const svg = wrap.querySelector('svg')!.getBoundingClientRect();
+        const column = el.getBoundingClientRect();
+        const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+        return { svg: box(svg), width: svg.width, column: column.width, names: [...wrap.querySelectorAll('.sm-portlabel')].map((n) => ({ name: n.textContent, r: box(n.getBoundingClientRect()) })) };
+      });
+      // As wide as the column allows (the phone map's max-width is 32rem).
+      expect(m.width, `${where}: map ${Math.round(m.width)} px in a ${Math.round(m.column)} px column`).toBeGreaterThanOrEqual(Math.min(m.column, 512) - 1);
+      for (const n of m.names) {
+        expect(n.r.left >= m.svg.left - 1 && n.r.right <= m.svg.right + 1 && n.r.top >= m.svg.top - 1 && n.r.bottom <= m.svg.bottom + 1, `${where}: "${n.name}" off the map`).toBe(true);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  }, 120_000);
+
   it('without JavaScript: the map with every route, the chart and the days at four speeds', async () => {
     const { page, foreign } = await openPage(browser, [site], { javaScriptEnabled: false });
     await page.goto(URL);
