@@ -23,8 +23,11 @@
 // calculator, the last line goes on past 2,000 with no cap: 3 + (index - 1,300) / 233,
 // x9.4 at 2,800. The calculator shows a range beside it that widens with the index
 // (at 2,800, 6.2x-12.6x); the budgets are judged at its central value.
-// A faster host than the reference gets a larger multiplier, so the budgets
-// are not loosened by it: at 1,700 the multiplier is 4.7.
+// A faster host than the reference gets a larger multiplier (at 1,700, 4.7): the
+// phone it simulates is the reference one. `npm run lhci` asserts its budgets at this
+// multiplier capped at the preset's 4 (assertedMultiplierFor, below), which on a host
+// faster than the reference judges a faster phone than this one: a loosening, knowingly,
+// with the calibrated run printed beside it. The bench (scripts/bench.mjs) is not capped.
 //
 // Which reading: Lighthouse-collect uses the BenchmarkIndex Lighthouse measures at the
 // start of the run being judged, the value at the foot of that run's report that the

@@ -75,8 +75,13 @@ export class ScrollySection extends HTMLElement {
     if (this.dataset.mode !== 'scroll' && this.dataset.mode !== 'plain') return;
     const next = this.#baseMode();
     if (next === this.dataset.mode) return;
+    // The step being read before the screen changed: the page is already laid out at the new size
+    // when the query reports it, and what now sits mid-screen is a step or two further on. Leaving
+    // the scroll layout, the engine's active step; leaving the plain article, the step last seen
+    // crossing the screen's middle (#watchReading).
     const r = this.getBoundingClientRect();
-    const reading = r.top < innerHeight && r.bottom > 0 ? this.#stepNearest() : undefined;
+    const near = r.top < innerHeight && r.bottom > 0;
+    const reading = near ? this.#steps[this.#readingIndex()] : undefined;
     this.mode = next;
     if (reading) {
       const box = reading.getBoundingClientRect();
@@ -85,16 +90,27 @@ export class ScrollySection extends HTMLElement {
       scrollBy({ top: box.top - innerHeight * (next === 'plain' ? 0.1 : triggerOffset() - 0.25), behavior: 'instant' });
     }
   };
-  /** The step whose card is nearest the middle of the screen. */
-  #stepNearest(): HTMLElement | undefined {
-    let best: HTMLElement | undefined;
-    let gap = Infinity;
-    for (const s of this.#steps) {
-      const b = s.getBoundingClientRect();
-      const d = Math.abs(b.top + b.height / 2 - innerHeight / 2);
-      if (b.height > 0 && d < gap) [best, gap] = [s, d];
-    }
-    return best;
+  /** In the plain article, the index of the last step seen crossing the middle of the screen (-1: none yet). */
+  #plainReading = -1;
+  #middle?: IntersectionObserver;
+  /** Follows the plain article's reading place while the section is in it: an observer of a line across the screen's middle, no scroll listener. */
+  #watchReading(on: boolean) {
+    this.#middle?.disconnect();
+    this.#middle = undefined;
+    this.#plainReading = -1;
+    if (!on || typeof IntersectionObserver !== 'function') return;
+    this.#middle = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) if (e.isIntersecting) this.#plainReading = this.#steps.indexOf(e.target as HTMLElement);
+      },
+      { rootMargin: '-50% 0px -50% 0px' },
+    );
+    for (const s of this.#steps) this.#middle.observe(s);
+  }
+  /** The step being read: the scroll engine's or the stepper's, else the plain article's, else the first. */
+  #readingIndex(): number {
+    if (this.state.index >= 0 && this.dataset.mode !== 'plain') return this.state.index;
+    return Math.max(0, this.#plainReading);
   }
 
   get mode(): ReadingMode {
@@ -116,11 +132,14 @@ export class ScrollySection extends HTMLElement {
       this.#handle?.destroy();
       this.#handle = undefined;
     }
+    // From the plain article the stepper opens at the step being read, not the first.
+    const from = this.#readingIndex();
+    this.#watchReading(m === 'plain');
     if (m === 'plain') this.#emit({ index: -1, progress: 0, direction: 'up' });
     if (m === 'stepper') {
       this.#stepper = createStepper(this, {
         count: this.#steps.length,
-        start: Math.max(0, this.state.index),
+        start: from,
         hash: document.documentElement.dataset.embed !== 'true',
         place: (bar) => this.querySelector('.scrolly__steps')!.prepend(bar),
       });
@@ -197,6 +216,7 @@ export class ScrollySection extends HTMLElement {
     this.#stepper?.destroy();
     this.#stepper = undefined;
     this.#ro?.disconnect();
+    this.#watchReading(false);
     cancelAnimationFrame(this.#metaFrame);
     this.#narrow?.removeEventListener('change', this.#follow);
     this.#calm?.removeEventListener('change', this.#onBase);

@@ -134,6 +134,43 @@ describe('the plain article', () => {
     await page.context().close();
   }, 180_000);
 
+  it('turning the phone keeps the very step being read, round trip after round trip, and Step through opens at it', async () => {
+    // Found by review (6 Dec 2026): the step was chosen after the page had been laid out at the new size,
+    // one or two steps further on, and each turn moved the reader on again.
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(`${site}/beyond-the-tracks/`);
+    const s = page.locator('scrolly-section:has(#figure-shipping-map)');
+    await expect.poll(() => s.getAttribute('data-mode')).toBe('scroll');
+    const steps = s.locator('.step');
+    const k = 2;
+    const id = await steps.nth(k).getAttribute('id');
+    await steps.nth(k).evaluate((e) => scrollBy({ top: e.getBoundingClientRect().top - innerHeight * 0.6, behavior: 'instant' }));
+    await expect.poll(() => s.getAttribute('data-active-step')).toBe(String(k));
+    const stepTop = () => steps.nth(k).evaluate((e) => e.getBoundingClientRect().top / innerHeight);
+    for (let round = 1; round <= 2; round++) {
+      await page.setViewportSize({ width: 844, height: 390 });
+      await expect.poll(() => s.getAttribute('data-mode')).toBe('plain');
+      await frames(page, 3);
+      // The step's text starts near the top of the screen.
+      const top = await stepTop();
+      expect(top, `round ${round}: ${id} at ${top.toFixed(2)} of the screen`).toBeGreaterThanOrEqual(0);
+      expect(top, `round ${round}: ${id} at ${top.toFixed(2)} of the screen`).toBeLessThan(0.5);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect.poll(() => s.getAttribute('data-mode')).toBe('scroll');
+      await expect.poll(() => s.getAttribute('data-active-step'), { message: `round ${round}` }).toBe(String(k));
+    }
+    // Sideways again, then Step through: the stepper shows that step, and the URL says so.
+    await page.setViewportSize({ width: 844, height: 390 });
+    await expect.poll(() => s.getAttribute('data-mode')).toBe('plain');
+    await frames(page, 3);
+    await s.locator('.scrolly__toggle').click();
+    await expect.poll(() => s.getAttribute('data-mode')).toBe('stepper');
+    await expect.poll(() => s.locator('.step.is-active').getAttribute('id')).toBe(id);
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#${id}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
   it(`${chapters[0]}, printed (with JavaScript, from scroll mode): every step with its still; no controls`, async () => {
     const { page, errors } = await openPage(browser, [site], { viewport: { width: 800, height: 1000 } });
     await page.goto(`${site}/${chapters[0]}/`);
