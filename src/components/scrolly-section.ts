@@ -185,8 +185,9 @@ export class ScrollySection extends HTMLElement {
     this.#narrow.addEventListener('change', this.#follow);
     this.#calm = matchMedia('(prefers-reduced-motion: reduce)');
     this.#calm.addEventListener('change', this.#onBase);
-    // In an embed the frame's height is the host's (src/lib/embed/child.ts), not a screen's.
-    if (document.documentElement.dataset.embed !== 'true') {
+    // In a frame (an embed in its host's page) the height is the host's (src/lib/embed/child.ts), not a
+    // screen's; an embed page opened on its own is a page like any other.
+    if (window.parent === window) {
       this.#short = matchMedia(SHORT_MEDIA);
       this.#short.addEventListener('change', this.#onBase);
     }

@@ -54,7 +54,7 @@ import { fileURLToPath } from 'node:url';
  * `font-display: optional` a first visit on a slow connection read in the system serif anyway.
  * At DOMContentLoaded it also gives a reader who asked for reduced motion, or
  * whose screen is too short for a stage and a card (SHORT_MEDIA in
- * src/lib/scrolly.ts, written here as its string; not in an embed), the plain
+ * src/lib/scrolly.ts, written here as its string; not in a frame), the plain
  * article at once (data-mode="plain" on each scroll-driven section, the mode
  * <scrolly-section> itself picks when it starts): the page's first paint
  * no longer waits for the scripts, so it must not show the scroll layout that
@@ -72,7 +72,7 @@ export const LOADER =
   "function both(){if(painted&&parsed)setTimeout(go)}" +
   "var P=w.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf('paint')>=0)" +
   "new P(function(l,o){if(l.getEntriesByName('first-contentful-paint').length){o.disconnect();painted=1;both()}}).observe({type:'paint',buffered:true});else painted=1;" +
-  "function ready(){if(w.matchMedia&&(w.matchMedia('(prefers-reduced-motion: reduce)').matches||h.getAttribute('data-embed')!=='true'&&w.matchMedia('(max-height: 479px)').matches))d.querySelectorAll('scrolly-section[data-mode=scroll]').forEach(function(s){s.setAttribute('data-mode','plain')});" +
+  "function ready(){if(w.matchMedia&&(w.matchMedia('(prefers-reduced-motion: reduce)').matches||w.parent===w&&w.matchMedia('(max-height: 479px)').matches))d.querySelectorAll('scrolly-section[data-mode=scroll]').forEach(function(s){s.setAttribute('data-mode','plain')});" +
   "parsed=1;both();setTimeout(go,3000)}" +
   "if(d.readyState==='loading')d.addEventListener('DOMContentLoaded',ready);else ready()})(document,window)";
 

@@ -62,7 +62,8 @@ export const NARROW_MEDIA = '(max-width: 899px)';
  * there, each step as text with its own still picture, the "Step through" control still offered
  * (src/components/scrolly-section.ts; the page's head script chooses it before the first paint,
  * src/integrations/after-paint-scripts.mjs, which writes this query too and is held to it by
- * test/unit/after-paint-loader.test.ts). Not in an embed, whose height is its host's business.
+ * test/unit/after-paint-loader.test.ts). Not in a frame (an embed in its host's page), whose height
+ * is its host's business; an embed page opened on its own follows it like any page.
  */
 export const SHORT_MEDIA = '(max-height: 479px)';
 

@@ -134,6 +134,22 @@ describe('the plain article', () => {
     await page.context().close();
   }, 180_000);
 
+  it('an embed page opened on its own on a phone turned sideways is the plain article too; framed in its host it is not', async () => {
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 667, height: 343 }, isMobile: true, hasTouch: true });
+    await page.goto(`${site}/embed/${chapters[0]}/`);
+    const modes = () => page.locator('scrolly-section').evaluateAll((s) => s.map((e) => e.getAttribute('data-mode')));
+    await expect.poll(modes).toEqual(Array(await page.locator('scrolly-section').count()).fill('plain'));
+    // The same page in a short frame of a tall page: the frame's height is the host's business.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setContent(`<iframe src="${site}/embed/${chapters[0]}/" style="width:100%;height:300px;border:0"></iframe>`);
+    const frame = page.frameLocator('iframe');
+    await expect.poll(() => frame.locator('scrolly-section').first().getAttribute('data-mode')).not.toBe(null);
+    await frames(page, 3);
+    expect(await frame.locator('scrolly-section[data-mode="plain"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it('turning the phone keeps the very step being read, round trip after round trip, and Step through opens at it', async () => {
     // Found by review (6 Dec 2026): the step was chosen after the page had been laid out at the new size,
     // one or two steps further on, and each turn moved the reader on again.
