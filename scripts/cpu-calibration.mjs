@@ -50,6 +50,18 @@ export function cpuMultiplierFor(benchmarkIndex) {
 }
 const round = (/** @type {number} */ x) => Math.round(x * 100) / 100;
 
+/**
+ * LHCI_CPU_MULTIPLIER, where it pins the slowdown (to compare with an uncalibrated run), else
+ * undefined; a value under 1 is refused (scripts/lighthouse-collect.mjs, scripts/lhci.mjs).
+ * @returns {number | undefined}
+ */
+export function pinnedMultiplier() {
+  const v = process.env.LHCI_CPU_MULTIPLIER;
+  if (!v) return undefined;
+  if (!(Number(v) >= 1)) throw new Error(`cpu-calibration: bad LHCI_CPU_MULTIPLIER (${v})`);
+  return Number(v);
+}
+
 /** Lighthouse's mobile preset's CPU slowdown (throttling.mobileSlow4G in lighthouse/core/config/constants.js). */
 export const PRESET_MULTIPLIER = 4;
 

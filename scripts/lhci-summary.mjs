@@ -12,10 +12,12 @@ if (!dirs.length) {
   console.error('no Lighthouse reports: run npm run lhci first');
   process.exit(1);
 }
+// Every run of the last `npm run lhci`, by set (scripts/lhci.mjs copies them there).
+const runDirs = ['.lighthouseci/runs-site', '.lighthouseci/runs-embeds'].filter((d) => existsSync(d));
 // How many runs each page took (scripts/lhci.mjs: 1, or 3 when a timing budget was missed).
 /** @type {Map<string, number>} */
 const runs = new Map();
-for (const d of ['.lighthouseci/runs-site', '.lighthouseci/runs-embeds'].filter((d) => existsSync(d))) {
+for (const d of runDirs) {
   // Reports only (lhr-<ms>.json): LHCI_SAVE_TRACE=1 keeps each run's trace beside it (lhr-<ms>.trace.json).
   for (const f of readdirSync(d).filter((f) => /^lhr-\d+\.json$/.test(f))) {
     const lhr = JSON.parse(readFileSync(`${d}/${f}`, 'utf8'));
@@ -26,7 +28,7 @@ for (const d of ['.lighthouseci/runs-site', '.lighthouseci/runs-embeds'].filter(
 // The same runs audited at the calibrated slowdown (scripts/lighthouse-collect.mjs), by fetch time.
 /** @type {Map<string, { cpuSlowdownMultiplier: number, tbt: number, performance: number }>} */
 const calibrated = new Map();
-for (const d of ['.lighthouseci/runs-site', '.lighthouseci/runs-embeds'].filter((d) => existsSync(d))) {
+for (const d of runDirs) {
   for (const f of readdirSync(d).filter((f) => /^lhr-\d+\.calibrated\.json$/.test(f))) {
     const c = JSON.parse(readFileSync(`${d}/${f}`, 'utf8'));
     calibrated.set(c.fetchTime, c);
@@ -39,6 +41,7 @@ for (const [dir, f] of dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWi
   const a = r.audits;
   const js = (a['network-requests']?.details?.items ?? []).filter((/** @type {{ resourceType: string }} */ i) => i.resourceType === 'Script').reduce((/** @type {number} */ s, /** @type {{ transferSize: number }} */ i) => s + i.transferSize, 0);
   const page = new URL(r.finalDisplayedUrl ?? r.finalUrl).pathname;
+  const cal = calibrated.get(r.fetchTime);
   rows.push({
     page,
     runs: runs.get(page) ?? 1,
@@ -53,9 +56,9 @@ for (const [dir, f] of dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWi
     'JS kB': +(js / 1024).toFixed(1),
     host: Math.round(r.environment?.benchmarkIndex ?? 0),
     'CPU x': r.configSettings?.throttling?.cpuSlowdownMultiplier,
-    'cal x': calibrated.get(r.fetchTime)?.cpuSlowdownMultiplier ?? '',
-    'cal TBT': calibrated.has(r.fetchTime) ? Math.round(/** @type {any} */ (calibrated.get(r.fetchTime)).tbt) : '',
-    'cal perf': calibrated.has(r.fetchTime) ? Math.round(/** @type {any} */ (calibrated.get(r.fetchTime)).performance * 100) : '',
+    'cal x': cal?.cpuSlowdownMultiplier ?? '',
+    'cal TBT': cal ? Math.round(cal.tbt) : '',
+    'cal perf': cal ? Math.round(cal.performance * 100) : '',
   });
 }
 rows.sort((x, y) => x.page.localeCompare(y.page));

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { listPages, isEmbed } from './pages.mjs';
-import { assertedMultiplierFor } from './cpu-calibration.mjs';
+import { assertedMultiplierFor, pinnedMultiplier } from './cpu-calibration.mjs';
 
 /**
  * Each run's simulated CPU slowdown must be the one its own BenchmarkIndex gives
@@ -22,7 +22,7 @@ import { assertedMultiplierFor } from './cpu-calibration.mjs';
  * @param {string} dir
  */
 function miscalibrated(dir) {
-  const pinned = process.env.LHCI_CPU_MULTIPLIER ? Number(process.env.LHCI_CPU_MULTIPLIER) : undefined;
+  const pinned = pinnedMultiplier();
   return readdirSync(dir)
     .filter((f) => /^lhr-\d+\.json$/.test(f))
     .flatMap((f) => {

@@ -39,7 +39,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { navigationGather } from 'lighthouse/core/gather/navigation-runner.js';
 import { Runner } from 'lighthouse/core/runner.js';
 import { throttling } from 'lighthouse/core/config/constants.js';
-import { assertedMultiplierFor, cpuMultiplierFor } from './cpu-calibration.mjs';
+import { assertedMultiplierFor, cpuMultiplierFor, pinnedMultiplier } from './cpu-calibration.mjs';
 
 const require = createRequire(import.meta.url);
 // Where and how lhci keeps runs (@lhci/utils/src/saved-reports.js): lhr-<ms>.json and .html.
@@ -110,8 +110,7 @@ if (!additive) clearSavedLHRs();
 const server = /** @type {import('node:child_process').ChildProcess} */ (await startServer());
 // lhci's runner adds --headless=new to the configured flags; so does this one.
 const chrome = await chromeLauncher.launch({ chromePath: collect.chromePath, chromeFlags: [...chromeFlags.split(/\s+/).filter(Boolean), '--headless=new'] });
-const pinned = process.env.LHCI_CPU_MULTIPLIER ? Number(process.env.LHCI_CPU_MULTIPLIER) : undefined;
-if (pinned !== undefined && !(pinned >= 1)) throw new Error(`lighthouse-collect: bad LHCI_CPU_MULTIPLIER (${process.env.LHCI_CPU_MULTIPLIER})`);
+const pinned = pinnedMultiplier();
 let failed = false;
 try {
   for (const url of urls) {
