@@ -106,11 +106,12 @@ function stopServer(child) {
 }
 
 const { chromeFlags, ...settings } = collect.settings;
+// Checked before anything starts: thrown after, it left the site's server running on its port.
+const pinned = pinnedMultiplier();
 if (!additive) clearSavedLHRs();
 const server = /** @type {import('node:child_process').ChildProcess} */ (await startServer());
 // lhci's runner adds --headless=new to the configured flags; so does this one.
 const chrome = await chromeLauncher.launch({ chromePath: collect.chromePath, chromeFlags: [...chromeFlags.split(/\s+/).filter(Boolean), '--headless=new'] });
-const pinned = pinnedMultiplier();
 let failed = false;
 try {
   for (const url of urls) {
