@@ -2,12 +2,15 @@
 // Lighthouse run's total blocking time. Needs the run's trace, kept by
 // `LHCI_SAVE_TRACE=1 npm run lhci` (scripts/lighthouse-collect.mjs) as lhr-<ms>.trace.json.
 // Lighthouse (simulated throttling) loads the page on the unthrottled CPU and multiplies each
-// observed task by its CPU slowdown; a task counts towards TBT by what exceeds 50 ms of that,
+// observed task by its CPU slowdown (a task that ran a layout by half of it); a task counts towards TBT by what exceeds 50 ms of that,
 // from the first contentful paint on. This lists the observed tasks from the observed first
 // paint on that the multiplier takes past 50 ms, with what ran in each.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describeTasks, mainThreadEvents } from './trace-tasks.mjs';
+
+// lantern's Simulator: a task that ran a layout is slowed by half the CPU slowdown.
+const LAYOUT_TASK_MULTIPLIER = 0.5;
 
 // `--all` also lists the tasks before the observed first paint: Lighthouse's simulation can place
 // them after its own estimate of the first paint, where they count.
@@ -35,5 +38,5 @@ for (const file of files) {
   }
   const trace = JSON.parse(readFileSync(traceFile, 'utf8'));
   const onMain = mainThreadEvents(trace.traceEvents);
-  console.log(describeTasks(onMain, { minMs: 50, fromTs: all ? m.observedNavigationStartTs : m.observedFirstContentfulPaintTs, t0: m.observedNavigationStartTs, scale }).join('\n'));
+  console.log(describeTasks(onMain, { minMs: 50, fromTs: all ? m.observedNavigationStartTs : m.observedFirstContentfulPaintTs, t0: m.observedNavigationStartTs, scale, layoutScale: scale * LAYOUT_TASK_MULTIPLIER }).join('\n'));
 }

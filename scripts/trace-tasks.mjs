@@ -19,17 +19,22 @@ export function mainThreadEvents(events) {
 /**
  * Lines describing every task of at least `minMs` that starts at or after `fromTs` (µs), each
  * followed by what ran in it (events of 1 ms and more), times in ms from `t0` (µs). `scale`
- * multiplies durations (Lighthouse's CPU slowdown) for the task line only.
+ * multiplies durations (Lighthouse's CPU slowdown) for the task line only; `layoutScale` (default
+ * `scale`) instead for a task that ran a layout: Lighthouse's simulation (lantern's Simulator,
+ * `layoutTaskMultiplier` 0.5) slows such a task by half its CPU slowdown.
  * @param {TraceEvent[]} onMain sorted by ts
- * @param {{ minMs: number, fromTs?: number, t0: number, scale?: number }} o
+ * @param {{ minMs: number, fromTs?: number, t0: number, scale?: number, layoutScale?: number }} o
  */
-export function describeTasks(onMain, { minMs, fromTs = -Infinity, t0, scale = 1 }) {
+export function describeTasks(onMain, { minMs, fromTs = -Infinity, t0, scale = 1, layoutScale = scale }) {
   const ms = (/** @type {number} */ us) => (us / 1000).toFixed(1);
   /** @type {string[]} */
   const lines = [];
-  for (const task of onMain.filter((e) => e.name === 'RunTask' && e.ts >= fromTs && (e.dur ?? 0) * scale >= minMs * 1000)) {
+  const ranLayout = (/** @type {TraceEvent} */ task) => onMain.some((e) => e.name === 'Layout' && e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0));
+  const scaleOf = (/** @type {TraceEvent} */ task) => (layoutScale !== scale && ranLayout(task) ? layoutScale : scale);
+  for (const task of onMain.filter((e) => e.name === 'RunTask' && e.ts >= fromTs && (e.dur ?? 0) * scaleOf(e) >= minMs * 1000)) {
     const end = task.ts + (task.dur ?? 0);
-    lines.push(`${ms(task.ts - t0).padStart(8)} ms  task ${ms(task.dur ?? 0).padStart(6)} ms${scale !== 1 ? ` (×${scale.toFixed(2)}: ${ms((task.dur ?? 0) * scale)} ms)` : ''}`);
+    const x = scaleOf(task);
+    lines.push(`${ms(task.ts - t0).padStart(8)} ms  task ${ms(task.dur ?? 0).padStart(6)} ms${x !== 1 ? ` (×${x.toFixed(2)}${x !== scale ? ', a layout task' : ''}: ${ms((task.dur ?? 0) * x)} ms)` : ''}`);
     for (const e of onMain) {
       if (e.ts < task.ts || e.ts >= end || e === task || !IN_TASK.has(e.name) || (e.dur ?? 0) < 1000) continue;
       const d = e.args?.data ?? e.args?.beginData ?? {};

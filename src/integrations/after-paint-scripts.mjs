@@ -41,9 +41,10 @@ import { fileURLToPath } from 'node:url';
  * noted it in localStorage under their (hashed) URLs. Then, after the first paint, it loads
  * `data-modules`, fetches the chart label face where the page has a figure (declared in
  * BaseLayout.astro, which lists its fonts in `data-chart-face`; never on the path to the first
- * paint) and, once both of its files are in (or 8 s on, should one never arrive), sets the
+ * paint) and, once both of its files are in (or 3 s on, should one never arrive), sets the
  * `chart-face` class on each `.figure`, one figure per frame (chart text then uses the face;
- * global.css), and when the page is idle fetches the body face's files for the next page if this
+ * global.css; until then a figure's SVG text is not laid out at all, so 3 s, not longer, is the
+ * most a reader on a failing connection waits for a chart's labels, which then come in the fallback face), and when the page is idle fetches the body face's files for the next page if this
  * one read without them (tokens.css). Why the chart face goes on figure by figure, after its files: setting one class
  * on <html> laid out all chart text three times in a row, once in the fallback face and once as
  * each file arrived (33-54, 18-33 ms unthrottled on chapter 2), and Lighthouse multiplies each
@@ -66,7 +67,7 @@ export const LOADER =
   "function warm(){if(!F||!S||!w.fetch||h.classList.contains('body-face'))return;" +
   "Promise.all(F.split(' ').map(function(u){return fetch(u).then(function(r){if(!r.ok)throw r;return r.arrayBuffer()})})).then(function(){try{S.setItem(K,F)}catch(e){}},function(){})}" +
   "function face(){if(faced)return;faced=1;var q=[].slice.call(d.querySelectorAll('.figure'));function next(){var e=q.shift();if(e){e.classList.add('chart-face');w.requestAnimationFrame(next)}}w.requestAnimationFrame(next)}" +
-  "function go(){if(done)return;done=1;var f=d.fonts;if(d.querySelector('.figure')){var C=h.getAttribute('data-chart-face');if(f&&f.load&&C){Promise.all(C.split('|').map(function(c){return f.load(c)})).then(face,face);setTimeout(face,8000)}else face()}" +
+  "function go(){if(done)return;done=1;var f=d.fonts;if(d.querySelector('.figure')){var C=h.getAttribute('data-chart-face');if(f&&f.load&&C){Promise.all(C.split('|').map(function(c){return f.load(c)})).then(face,face);setTimeout(face,3000)}else face()}" +
   "if(w.requestIdleCallback)w.requestIdleCallback(warm,{timeout:4000});else setTimeout(warm,2000);" +
   "if(m)m.split(' ').forEach(function(s){var e=d.createElement('script');e.type='module';e.src=s;e.async=false;d.head.appendChild(e)})}" +
   "function both(){if(painted&&parsed)setTimeout(go)}" +

@@ -97,11 +97,35 @@ describe('scripts after the first paint', () => {
         }
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true });
     });
+    // Until a figure has its face, its SVG text is not laid out at all (global.css): checked at the
+    // first frame after the document is parsed, when no figure can have the face yet.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () =>
+        requestAnimationFrame(() => {
+          (window as unknown as { early: { faced: number; texts: number; laidOut: number } }).early = {
+            faced: document.querySelectorAll('.figure.chart-face').length,
+            texts: document.querySelectorAll('.figure svg text').length,
+            laidOut: [...document.querySelectorAll('.figure svg text')].filter((t) => t.getClientRects().length > 0).length,
+          };
+        }),
+      );
+    });
     await page.goto(site + '/beyond-the-tracks/');
     const figures = await page.locator('.figure').count();
     expect(figures).toBeGreaterThan(1);
     await expect.poll(() => page.locator('.figure.chart-face').count(), { timeout: 15_000 }).toBe(figures);
     expect(await page.locator('.figure svg text').first().evaluate((t) => getComputedStyle(t).fontFamily)).toMatch(/^"?Source Sans 3"?,/);
+    const early = await page.evaluate(() => (window as unknown as { early: { faced: number; texts: number; laidOut: number } }).early);
+    expect(early.faced, 'no figure has the face at the first frame').toBe(0);
+    expect(early.texts).toBeGreaterThan(50);
+    expect(early.laidOut, 'chart text laid out in the fallback face before its own').toBe(0);
+    // Once faced, every label with words in it is laid out again, with a box of its own.
+    const unboxed = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGTextElement>('.figure svg text')]
+        .filter((t) => (t.textContent ?? '').trim() && getComputedStyle(t.closest('svg')!).display !== 'none' && t.getBBox().width === 0)
+        .map((t) => t.textContent),
+    );
+    expect(unboxed).toEqual([]);
     const t = await requestsAfterPaint(page, /\/chart-\d+\.[\w-]+\.woff2$/, 2);
     expect(t.fcp).not.toBeNull();
     expect(t.starts.length, 'both chart-face files fetched').toBe(2);
@@ -117,6 +141,34 @@ describe('scripts after the first paint', () => {
     await page.context().close();
     // Without JavaScript there is no later moment: the chart text uses the face from the start.
     expect(await familyWithoutJs('/the-announcement/', '.figure svg text')).toMatch(/^"?Source Sans 3"?,/);
+  });
+
+  it('a chart face that never arrives: the labels come in the fallback face 3 s after the page asked for it, not never', async () => {
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+    // The face's files hang: requested, never answered (a connection that stalls).
+    const asked: number[] = [];
+    await page.route(/\/chart-\d+\.[\w-]+\.woff2$/, () => {
+      asked.push(Date.now());
+      return new Promise(() => {});
+    });
+    await page.goto(site + '/why-washington-is-sidelined/');
+    const figures = await page.locator('.figure').count();
+    expect(figures).toBeGreaterThan(0);
+    await expect.poll(() => asked.length, { timeout: 10_000 }).toBe(2);
+    // Not before the wait is over (the browser asked a moment before the route saw it: 100 ms allowed)…
+    expect(await page.locator('.figure.chart-face').count()).toBe(0);
+    await expect.poll(() => page.locator('.figure.chart-face').count(), { timeout: 10_000 }).toBe(figures);
+    // …and not long after it (the poll checks every second at most).
+    const waited = Date.now() - Math.min(...asked);
+    expect(waited, 'the labels came only after the wait for the face').toBeGreaterThanOrEqual(2900);
+    expect(waited, 'the labels came soon after the wait for the face').toBeLessThan(5000);
+    // On screen: the first figure's labels have boxes, in the fallback face.
+    const first = page.locator('.figure svg text').first();
+    await first.scrollIntoViewIfNeeded();
+    expect(await first.evaluate((e) => (e as SVGTextElement).getBBox().width)).toBeGreaterThan(0);
+    expect(await first.evaluate((e) => document.fonts.check(`12px "Source Sans 3"`, e.textContent ?? ''))).toBe(false);
+    expect(errors.filter((e) => !/woff2|Failed to load resource/.test(e))).toEqual([]);
+    await page.context().close();
   });
 
   it('a page without a figure never asks for the chart face', async () => {

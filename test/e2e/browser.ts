@@ -124,6 +124,9 @@ export async function readerTab(browser: Browser, allowedOrigins: string[]) {
       watched.errors.length = 0;
       watched.foreign.length = 0;
       await page.goto(url, { waitUntil: 'load' });
+      // The reader's page: every figure's chart text in its face. Until then the head script keeps
+      // a figure's SVG text out of the layout (global.css), and a check would not see the labels.
+      await page.waitForFunction(() => [...document.querySelectorAll('.figure')].every((f) => f.classList.contains('chart-face')), undefined, { timeout: 15_000 });
       return page;
     },
     close: () => page.context().close(),
