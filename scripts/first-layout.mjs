@@ -10,6 +10,8 @@
 // recalculation and layout until `load` + 300 ms, and the longest task.
 import { launch } from './chromium.mjs';
 
+/** @typedef {{ name: string, ph: string, ts: number, dur?: number, tdur?: number, pid: number, tid: number, args?: any }} TraceEvent */
+
 const args = process.argv.slice(2);
 const url = args.find((a) => /^https?:/.test(a));
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
@@ -37,11 +39,12 @@ for (let i = 0; i < runs; i++) {
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(300);
+    /** @type {TraceEvent[]} */
     const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     const parse = events.find((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').startsWith(url));
     if (!parse) throw new Error(`no HTML parse of ${url} in the trace`);
     const onMain = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
-    const cpu = (e) => (e.tdur ?? e.dur) / 1000;
+    const cpu = (/** @type {TraceEvent} */ e) => (e.tdur ?? e.dur ?? 0) / 1000;
     const styleLayout = onMain.filter((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree');
     const first = styleLayout.find((e) => e.name === 'Layout' && cpu(e) > 2);
     const longest = Math.max(...onMain.filter((e) => e.name === 'RunTask' && e.ts >= parse.ts - 1).map(cpu));
@@ -50,7 +53,7 @@ for (let i = 0; i < runs; i++) {
   }
 }
 await browser.close();
-const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+const median = (/** @type {number[]} */ a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 console.log(`${url}, ${runs} cold loads per variant, thread time in ms (median):`);
 console.table(
   [...results].map(([name, rows]) => ({
