@@ -16,6 +16,8 @@ export class ChancayFigure extends HTMLElement {
   #handle?: VizHandle;
   #io?: IntersectionObserver;
   #ro?: ResizeObserver;
+  /** Watches a size-locked figure until it leaves the screen (the lock below). */
+  #lockIo?: IntersectionObserver;
   #section: ScrollySection | null = null;
   #destroyed = false;
   #lockedWidth = 0;
@@ -125,10 +127,20 @@ export class ChancayFigure extends HTMLElement {
     const fills = fillsHeight(cs);
     // A figure already on screen keeps its box while the graphic re-lays
     // itself out at its real width: the text around it never moves (CLS 0).
+    // Only while it is on screen: once the reader has scrolled it out of view, the box follows
+    // the graphic's own height again, so no blank band above and below a drawing that came out
+    // shorter than the build picture stays for good (a 611 px box round a 200-250 px drawing in
+    // the plain article on a phone turned sideways, review helper-51, 6 Dec 2026). Off screen the
+    // change moves nothing the reader sees: above, the browser's scroll anchoring keeps the
+    // reader's place; below, it is not yet read.
     if (box.top < innerHeight && box.bottom > 0 && box.height > 0) {
       canvas.style.height = `${box.height}px`;
       canvas.classList.add('is-size-locked');
       this.#lockedWidth = box.width;
+      this.#lockIo = new IntersectionObserver(([entry]) => {
+        if (entry && !entry.isIntersecting) this.#unlock(canvas);
+      });
+      this.#lockIo.observe(canvas);
     }
     const handle = mount(canvas, data, { labels, embedded: document.documentElement.dataset.embed === 'true' });
     this.#handle = handle;
@@ -160,15 +172,21 @@ export class ChancayFigure extends HTMLElement {
     this.#ro = new ResizeObserver(([entry]) => {
       if (!entry) return;
       const { width, height } = entry.contentRect;
-      if (this.#lockedWidth && Math.abs(width - this.#lockedWidth) > 1) {
-        // The reader resized the window: the box may follow its content again.
-        this.#lockedWidth = 0;
-        canvas.style.height = '';
-        canvas.classList.remove('is-size-locked');
-      }
+      // The reader resized the window: the box may follow its content again.
+      if (this.#lockedWidth && Math.abs(width - this.#lockedWidth) > 1) this.#unlock(canvas);
       if (width > 0) handle.resize(width, fillsHeight(getComputedStyle(canvas)) ? height : 0);
     });
     this.#ro.observe(canvas);
+  }
+
+  /** The box follows the graphic's height again (the size lock in #mount). */
+  #unlock(canvas: HTMLElement) {
+    this.#lockIo?.disconnect();
+    this.#lockIo = undefined;
+    if (!this.#lockedWidth) return;
+    this.#lockedWidth = 0;
+    canvas.style.height = '';
+    canvas.classList.remove('is-size-locked');
   }
 
   disconnectedCallback() {
@@ -176,6 +194,7 @@ export class ChancayFigure extends HTMLElement {
     this.#section?.removeEventListener('scrolly:change', this.#onChange);
     this.#io?.disconnect();
     this.#ro?.disconnect();
+    this.#lockIo?.disconnect();
     this.#paced.stop();
     this.#handle?.destroy();
     this.#handle = undefined;

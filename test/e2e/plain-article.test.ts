@@ -174,6 +174,39 @@ describe('the plain article', () => {
     await page.context().close();
   });
 
+  it('a figure drawn while on screen keeps its box while the reader sees it, then takes its own height: no blank band for good', async () => {
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 667, height: 343 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    // Opened at the figure: it mounts on screen, so its box is locked at the build picture's height (no shift under the reader's eyes).
+    await page.goto(`${site}/the-announcement/#figure-rail-costs`);
+    const canvas = page.locator('#figure-rail-costs .figure__canvas');
+    await expect.poll(() => page.locator('#figure-rail-costs[data-mounted]').count(), { timeout: 15_000 }).toBe(1);
+    const box = () =>
+      canvas.evaluate((c) => {
+        const svg = c.querySelector(':scope > svg')!;
+        const [, , vw, vh] = svg.getAttribute('viewBox')!.split(/\s+/).map(Number);
+        const r = c.getBoundingClientRect();
+        // The drawing's own height at this width, from its viewBox.
+        return { locked: c.classList.contains('is-size-locked'), height: r.height, drawing: (r.width * vh) / vw, top: r.top };
+      });
+    const seen = await box();
+    expect(seen.locked, 'the scenario: mounted on screen').toBe(true);
+    // On a phone turned sideways the build picture (made for the phone stage) is far taller than the live drawing.
+    expect(seen.height - seen.drawing, 'the blank band while it is seen').toBeGreaterThan(100);
+    // The reader scrolls a little: still on screen, the box does not move.
+    await page.mouse.move(300, 200);
+    await page.mouse.wheel(0, 100);
+    await frames(page, 10);
+    expect((await box()).height).toBe(seen.height);
+    // Scrolled out of view, the box takes the drawing's own height.
+    await page.mouse.wheel(0, 2000);
+    await expect.poll(async () => (await box()).locked).toBe(false);
+    const after = await box();
+    expect(after.top + after.height, 'out of view').toBeLessThan(0);
+    expect(Math.abs(after.height - after.drawing), `box ${after.height} px round a ${after.drawing} px drawing`).toBeLessThanOrEqual(2);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('turning the phone keeps the very step being read, round trip after round trip, and Step through opens at it', async () => {
     // Found by review (6 Dec 2026): the step was chosen after the page had been laid out at the new size,
     // one or two steps further on, and each turn moved the reader on again.
