@@ -137,10 +137,17 @@ export class ChancayFigure extends HTMLElement {
       canvas.style.height = `${box.height}px`;
       canvas.classList.add('is-size-locked');
       this.#lockedWidth = box.width;
-      this.#lockIo = new IntersectionObserver(([entry]) => {
-        if (entry && !entry.isIntersecting) this.#unlock(canvas);
-      });
-      this.#lockIo.observe(canvas);
+      // Not in a frame: there the host sizes the frame to its content, and a frame below the
+      // host's fold gets no rendering updates (Chromium throttles it), so a box changed there would
+      // not be reported to the host until the reader reached it (embed.test.ts: a frame 437 px
+      // shorter than its content, 6 Dec 2026). In a frame every figure counts as on screen at mount
+      // (the frame is as tall as its content) and its box stays, as before.
+      if (window.parent === window) {
+        this.#lockIo = new IntersectionObserver(([entry]) => {
+          if (entry && !entry.isIntersecting) this.#unlock(canvas);
+        });
+        this.#lockIo.observe(canvas);
+      }
     }
     const handle = mount(canvas, data, { labels, embedded: document.documentElement.dataset.embed === 'true' });
     this.#handle = handle;
