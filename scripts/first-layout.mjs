@@ -9,8 +9,9 @@
 // Prints, per variant, the median of: the first layout of more than 2 ms, every style
 // recalculation and layout until `load` + 300 ms, and the longest task.
 import { launch } from './chromium.mjs';
+import { mainThreadEvents } from './trace-tasks.mjs';
 
-/** @typedef {{ name: string, ph: string, ts: number, dur?: number, tdur?: number, pid: number, tid: number, args?: any }} TraceEvent */
+/** @typedef {import('./trace-tasks.mjs').TraceEvent} TraceEvent */
 
 const args = process.argv.slice(2);
 const url = args.find((a) => /^https?:/.test(a));
@@ -41,9 +42,9 @@ for (let i = 0; i < runs; i++) {
     await page.waitForTimeout(300);
     /** @type {TraceEvent[]} */
     const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-    const parse = events.find((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').startsWith(url));
+    const onMain = mainThreadEvents(events);
+    const parse = onMain.find((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').startsWith(url));
     if (!parse) throw new Error(`no HTML parse of ${url} in the trace`);
-    const onMain = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
     const cpu = (/** @type {TraceEvent} */ e) => (e.tdur ?? e.dur ?? 0) / 1000;
     const styleLayout = onMain.filter((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree');
     const first = styleLayout.find((e) => e.name === 'Layout' && cpu(e) > 2);

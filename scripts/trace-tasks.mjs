@@ -1,7 +1,7 @@
 // Main-thread tasks from a Chromium trace, with what ran in each: shared by
 // scripts/trace-load.mjs (`--tasks=N`) and scripts/lhr-tasks.mjs (Lighthouse's own traces).
 
-/** @typedef {{ name: string, ph: string, ts: number, dur?: number, pid: number, tid: number, args?: any }} TraceEvent */
+/** @typedef {{ name: string, ph: string, ts: number, dur?: number, tdur?: number, pid: number, tid: number, args?: any }} TraceEvent */
 
 /** What ran inside a task, by trace event name (the rest is bookkeeping). */
 const IN_TASK = new Set(['ParseHTML', 'EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'EventDispatch', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'MajorGC', 'MinorGC', 'ParseAuthorStyleSheet', 'v8.compileModule', 'v8.compile', 'IntersectionObserverController::computeIntersections', 'ResourceReceivedData']);

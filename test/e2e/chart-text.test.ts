@@ -196,8 +196,7 @@ describe('chart text: measured, drawn as measured, apart and inside the picture'
       const found: string[] = [];
       for (const width of WIDTHS) {
         const page = await tab.load(`${site}${url}`, { width, height: 900 });
-        // The chart face, loaded: the head script fetches it after the first paint, then sets `chart-face` on every figure (after-paint-scripts.mjs).
-        await page.waitForFunction(() => [...document.querySelectorAll('.figure')].every((f) => f.classList.contains('chart-face')), undefined, { timeout: 15_000 });
+        // tab.load waits for the chart face on every figure (./browser.ts readerTab).
         await page.waitForFunction((fam) => [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === fam).length >= 2, CHART_FONT_FAMILY, { timeout: 15_000 });
         await page.evaluate((fam) => Promise.all([document.fonts.load(`12px "${fam}"`), document.fonts.load(`700 12px "${fam}"`)]).then(() => document.fonts.ready), CHART_FONT_FAMILY);
         const heavy = await page.locator('chancay-figure[data-heavy="true"]').count();
