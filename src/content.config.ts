@@ -162,6 +162,12 @@ const sources = defineCollection({
         publisher: text(),
         /** The document's real headline or title, as published (in its own language), not a description of what we took from it. */
         title: text(),
+        /**
+         * Blank when `title` is the document's own; `description` when it is wholly or partly our words (no headline
+         * was recorded, or we added a gloss in brackets): those rows' title is given in each edition's language
+         * (content/data/es/sources.csv `title`), and a Spanish row without it fails the build. Headlines are never translated.
+         */
+        title_kind: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['description'], { error: 'title_kind must be blank (a headline) or "description"' }).optional()),
         /** The specific article or document (never a homepage or section index; test/build/sources.test.ts checks). Blank only with a url_note. */
         url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
         /** Publication date, ISO (YYYY-MM-DD), or as precise as known (YYYY-MM, YYYY); shown in words in each edition ("7 June 2026", "7 de junio de 2026"). */

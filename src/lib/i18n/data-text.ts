@@ -7,13 +7,24 @@
 import { parseCsv, CsvError } from '../csv';
 
 /** Columns never translated: keys, sources, marks. */
-const NEVER = new Set(['id', 'source', 'confidence', 'sources', 'url', 'title', 'unit', 'kind', 'precision', 'date']);
+const NEVER = new Set(['id', 'source', 'confidence', 'sources', 'url', 'title', 'title_kind', 'unit', 'kind', 'precision', 'date']);
+/** What a `<column>_kind` cell says when that row's `<column>` is our own words, not a document's: the translation gives it. */
+const OURS = 'description';
 /** A value that reads as words (two or more words with letters): prose, a label, a name with a qualifier. */
 const WORDY = /\p{L}{2,}[^\n]*\s+[^\n]*\p{L}{2,}/u;
 
 /** The English file's reader-visible text columns: some value reads as words (not a key, source or mark). */
 export function textColumns(header: readonly string[], rows: readonly Record<string, string>[]): string[] {
   return header.filter((h) => !NEVER.has(h) && rows.some((r) => WORDY.test(r[h] ?? '') && !/^https?:/.test(r[h] ?? '')));
+}
+
+/**
+ * Columns translated in some rows only: a kept column (sources.csv `title`, a document's headline, never translated)
+ * beside a `<column>_kind` column, whose `description` rows hold our own words instead (a description where no
+ * headline was recorded): the translation gives those rows' text, and only those.
+ */
+export function rowTextColumns(header: readonly string[]): string[] {
+  return header.filter((h) => NEVER.has(h) && header.includes(`${h}_kind`));
 }
 
 /** The Spanish file beside an English data file: content/data/x.csv -> content/data/es/x.csv. */
@@ -48,12 +59,17 @@ export function readTranslation(
     throw e;
   }
   const columns = textColumns(english.header, english.rows.map((r) => r.values));
+  const partial = rowTextColumns(english.header);
   if (table.header[0] !== 'id') throw new Error(`${file}: the first column must be "id" (found "${table.header[0] ?? ''}")`);
   for (const h of table.header.slice(1)) {
     if (!english.header.includes(h)) throw new Error(`${file}: column "${h}" is not a column of the English file`);
-    if (!columns.includes(h)) throw new Error(`${file}: column "${h}" holds numbers, dates, codes or sources: never copied into a translation (they come from the English file)`);
+    if (!columns.includes(h) && !partial.includes(h)) throw new Error(`${file}: column "${h}" holds numbers, dates, codes or sources: never copied into a translation (they come from the English file)`);
   }
   for (const c of columns) if (!table.header.includes(c)) throw new Error(`${file}: missing column "${c}" (the English file's text columns: ${columns.join(', ')})`);
+  for (const c of partial) {
+    if (!table.header.includes(c) && english.rows.some((r) => r.values[`${c}_kind`] === OURS))
+      throw new Error(`${file}: missing column "${c}" (the English rows whose ${c}_kind is "${OURS}" hold our own words, which each edition gives in its language)`);
+  }
   const byId = new Map(english.rows.map((r, i) => [ids[i]!, r.values]));
   const out: Record<string, Record<string, string>> = {};
   for (const { line, values } of table.rows) {
@@ -64,7 +80,16 @@ export function readTranslation(
     for (const c of columns) {
       if ((en[c] ?? '').trim() !== '' && (values[c] ?? '').trim() === '') throw new Error(`${file}: row at line ${line} (${id}): ${c}: missing the Spanish text`);
     }
-    out[id] = Object.fromEntries(columns.map((c) => [c, (values[c] ?? '').trim()]).filter(([, v]) => v !== ''));
+    for (const c of partial) {
+      const t = (values[c] ?? '').trim();
+      if (en[`${c}_kind`] === OURS) {
+        if (t === '') throw new Error(`${file}: row at line ${line} (${id}): ${c}: missing the Spanish text (the English ${c} is our own description, "${(en[c] ?? '').slice(0, 60)}")`);
+        if (t === (en[c] ?? '').trim()) throw new Error(`${file}: row at line ${line} (${id}): ${c}: still the English description; give it in the edition's language`);
+      } else if (t !== '') {
+        throw new Error(`${file}: row at line ${line} (${id}): ${c}: a document's own ${c} stays as published, in its language (leave it blank, or mark the English row's ${c}_kind "${OURS}" if the words are ours)`);
+      }
+    }
+    out[id] = Object.fromEntries([...columns, ...partial].map((c) => [c, (values[c] ?? '').trim()]).filter(([, v]) => v !== ''));
   }
   for (const id of byId.keys()) if (!out[id]) throw new Error(`${file}: missing row for id "${id}"`);
   return out;
