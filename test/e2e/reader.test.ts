@@ -120,6 +120,42 @@ describe('with JavaScript', () => {
     await page.context().close();
   });
 
+  for (const [width, height] of [
+    [390, 844],
+    [360, 740],
+  ]) {
+    it(`on a ${width}x${height} phone, a link to a step shows that step's card under the graphic, and its picture`, async () => {
+      // The card lands just below the sticky stage, where a card is read: at the header's padding
+      // alone it sat under the stage, hidden, and the next card set the picture (#step-1 showed step 2).
+      const { page } = await openPage(browser, [site], { viewport: { width, height }, isMobile: true });
+      for (const [chapter, n] of [
+        ['the-announcement', 1],
+        ['beyond-the-tracks', 6],
+        ['beyond-the-tracks', 11],
+        ['why-washington-is-sidelined', 2],
+      ] as const) {
+        await page.goto(`${site}/${chapter}/#step-${n}`);
+        const step = page.locator(`#step-${n}`);
+        const expected = await step.evaluate((el) => String([...el.parentElement!.querySelectorAll('.step')].indexOf(el)));
+        const where = `${chapter}#step-${n}`;
+        await expect.poll(() => step.evaluate((el) => el.closest('scrolly-section')!.getAttribute('data-active-step')), { message: where }).toBe(expected);
+        await page.waitForFunction(() => document.querySelectorAll('.figure[data-mounted]').length > 0);
+        await frames(page, 4);
+        const r = await step.evaluate((el) => {
+          const card = el.querySelector('.step__card')!.getBoundingClientRect();
+          const stage = el.closest('scrolly-section')!.querySelector('.figure__stage')!.getBoundingClientRect();
+          const at = document.elementFromPoint(card.left + 8, card.top + 8);
+          return { cardTop: card.top, stageBottom: stage.bottom, onTop: !!at && el.contains(at), active: el.closest('scrolly-section')!.getAttribute('data-active-step') };
+        });
+        expect(r.active, where).toBe(expected);
+        expect(r.cardTop, where).toBeGreaterThanOrEqual(r.stageBottom - 1);
+        expect(r.cardTop, where).toBeLessThan(r.stageBottom + 40);
+        expect(r.onTop, `${where}: the card's first line is what the reader sees there`).toBe(true);
+      }
+      await page.context().close();
+    });
+  }
+
   it('a reload mid-section restores the step the reader was on', async () => {
     const { page } = await openPage(browser, [site]);
     await page.goto(`${site}/the-announcement/`);
