@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkStationTable, centralRailwaySchema } from '../../src/viz/climb-profile/schema';
-import { prep3d, positionAt, cameraAt, LIMA_END, OROYA_END } from '../../src/viz/climb-3d/prep';
+import { prep3d, positionAt, cameraAt, fovFor, LIMA_END, OROYA_END } from '../../src/viz/climb-3d/prep';
+import { PerspectiveCamera, Vector3 } from 'three';
 import { ResourceTracker } from '../../src/lib/three/resource-tracker';
 
 const central = checkStationTable('content/data/central-railway.csv', readFileSync('content/data/central-railway.csv', 'utf8'), centralRailwaySchema);
@@ -72,5 +73,39 @@ describe('ResourceTracker', () => {
     t.dispose();
     expect(disposed.sort()).toEqual(['child-geometry', 'geometry', 'm1', 'material', 'texture']);
     expect(t.size).toBe(0);
+  });
+});
+
+describe('3D camera on a narrow stage', () => {
+  /** Where a point lands across the view (-1 left edge, 1 right edge) for a stage of this aspect. */
+  const across = (aspect: number, fov: number, step: number, progress: number, point: [number, number, number]) => {
+    const cam = cameraAt(d, step, progress);
+    const c = new PerspectiveCamera(fov, aspect, 1, 2000);
+    c.position.set(...cam.eye);
+    c.lookAt(...cam.look);
+    c.updateMatrixWorld();
+    return new Vector3(...point).project(c).x;
+  };
+  it('keeps 40 degrees on a 4:3 or wider stage and widens on a narrower one to keep the same view across', () => {
+    expect(fovFor(4 / 3)).toBe(40);
+    expect(fovFor(16 / 9)).toBe(40);
+    expect(fovFor(0.9)).toBeGreaterThan(50);
+    const halfAcross = (aspect: number) => Math.atan(Math.tan(((fovFor(aspect) / 2) * Math.PI) / 180) * aspect);
+    expect(halfAcross(0.9)).toBeCloseTo(halfAcross(4 / 3), 9);
+  });
+  it('on a phone\'s square stage shows what a 4:3 stage shows across: Callao, at the sea, through step 6; La Oroya at the end of step 8', () => {
+    const callao = positionAt(d, d.stations[0]!.km);
+    const oroya = positionAt(d, d.stations[d.stations.length - 1]!.km);
+    for (const [step, point] of [
+      [0, callao],
+      [2, oroya],
+    ] as const) {
+      const wide = across(4 / 3, 40, step, 1, point);
+      const phone = across(0.95, fovFor(0.95), step, 1, point);
+      expect(Math.abs(wide)).toBeLessThan(1);
+      expect(phone).toBeCloseTo(wide, 9);
+      // What the phone saw before: 40 degrees on a square stage put the point off its edge.
+      expect(Math.abs(across(0.95, 40, step, 1, point))).toBeGreaterThan(1);
+    }
   });
 });

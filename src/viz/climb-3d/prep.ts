@@ -100,6 +100,28 @@ export function positionAt(d: Climb3dData, km: number): [number, number, number]
   return [lerp(p.x, q.x), (lerp(p.elev, q.elev) / 1000) * d.exaggeration, lerp(p.z, q.z)];
 }
 
+/**
+ * The camera's vertical field of view for a stage of this width/height: 40 degrees on a stage at
+ * least 4:3 wide, and on a narrower one (a phone's stage is about square) wide enough to keep the
+ * 4:3 stage's horizontal view. With 40 degrees everywhere a phone saw a third less of the line
+ * across: step 6 ("the flat blue plane is the Pacific") showed no sea, step 8 no La Oroya
+ * (review, 6 Dec 2026).
+ */
+
+/**
+ * The camera's vertical field of view for a stage of this width/height: 40 degrees on a stage at
+ * least 4:3 wide, and on a narrower one (a phone's stage is about square) wide enough to keep the
+ * 4:3 stage's horizontal view. With 40 degrees everywhere a phone saw a third less of the line
+ * across: step 6 ("the flat blue plane is the Pacific") showed no sea, step 8 no La Oroya
+ * (review, 6 Dec 2026).
+ */
+export function fovFor(aspect: number): number {
+  const wide = 4 / 3;
+  if (!(aspect > 0) || aspect >= wide) return 40;
+  const half = Math.atan((Math.tan((20 * Math.PI) / 180) * wide) / aspect);
+  return (2 * half * 180) / Math.PI;
+}
+
 /** Where the train is and where the camera looks: a pure function of (step, progress). */
 export function cameraAt(d: Climb3dData, step: number, progress: number) {
   const st = d.steps[Math.min(Math.max(step, 0), d.steps.length - 1)]!;

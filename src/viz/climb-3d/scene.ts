@@ -25,7 +25,7 @@ import {
   WebGLRenderer,
 } from 'three';
 import { ResourceTracker } from '../../lib/three/resource-tracker';
-import { cameraAt, type Climb3dData } from './prep';
+import { cameraAt, fovFor, type Climb3dData } from './prep';
 
 const RIBBON_HALF_WIDTH = 1.2; // km
 
@@ -118,7 +118,7 @@ function build(canvas: AnyCanvas, data: Climb3dData, css: PaletteCss, dpr: numbe
   const renderer = new WebGLRenderer({ canvas, context: gl, antialias, alpha: true });
   renderer.setPixelRatio(Math.min(dpr || 1, 2));
   const scene = new Scene();
-  const camera = new PerspectiveCamera(40, 4 / 3, 1, 2000);
+  const camera = new PerspectiveCamera(fovFor(4 / 3), 4 / 3, 1, 2000);
 
   const st = data.stations;
   const ex = data.exaggeration;
@@ -236,6 +236,7 @@ function build(canvas: AnyCanvas, data: Climb3dData, css: PaletteCss, dpr: numbe
           height = m.height;
           renderer.setSize(width, height, false);
           camera.aspect = width / height;
+          camera.fov = fovFor(camera.aspect);
           camera.updateProjectionMatrix();
           invalidate();
           return;
