@@ -12,7 +12,7 @@
  * (./axe.ts isStepPage splits the pages).
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launch, openPage, readerTab } from './browser';
 import { axe, axeBothSchemes, axeRuleIds, isStepPage, COLOUR_RULES } from './axe';
 import { listPages } from '../../scripts/pages.mjs';
@@ -22,27 +22,6 @@ const dist = process.env.DIST_DIR ?? 'dist';
 const all = listPages(dist);
 const pages = all.filter((p) => !isStepPage(dist, p));
 let browser: Browser;
-
-/**
- * Brings each block the page lays out only when scrolled near (content-visibility: auto: the
- * Sources page's long table and list) on screen once, as a reader who reaches it does, then
- * goes back to the top. Until then such a block stands at its placeholder height while its
- * links have their real boxes, and axe finds them covered by whatever follows the placeholder.
- */
-async function renderDeferred(p: Page) {
-  const n = await p.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const blocks = [...document.querySelectorAll('body *')].filter((e) => getComputedStyle(e).contentVisibility === 'auto');
-    for (const b of blocks) {
-      b.scrollIntoView();
-      await frame();
-    }
-    scrollTo(0, 0);
-    await frame();
-    return blocks.length;
-  });
-  return n;
-}
 const loads = [
   { scheme: 'light', width: 390 },
   { scheme: 'dark', width: 1280 },
@@ -98,7 +77,6 @@ describe('axe: every page, both colour schemes, phone and laptop', () => {
       const found: string[] = [];
       for (const [i, { scheme, width }] of loads.entries()) {
         const p = await tabs[i]!.load(site + page, { colorScheme: scheme, width });
-        await renderDeferred(p);
         const r = await axeBothSchemes(p, scheme, `${width}px`, undefined, { restore: false });
         expect(r.backgrounds.dark, `${width}px: the dark scheme did not reach the screen`).not.toBe(r.backgrounds.light);
         found.push(...r.found);
