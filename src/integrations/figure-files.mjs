@@ -70,11 +70,15 @@ export function toCsv(/** @type {ReturnType<typeof parseFigure>} */ f) {
   return lines.join('\r\n') + '\r\n';
 }
 
-/** Page CSS made usable inside a standalone SVG: light-theme tokens substituted, @media and :root rules dropped. */
-export function svgCss(/** @type {string} */ css) {
+/**
+ * Page CSS made usable inside a standalone SVG: light-theme tokens substituted, @media and :root
+ * rules dropped. `theme` overrides tokens (the dark theme's, for a still shown on a dark page).
+ */
+export function svgCss(/** @type {string} */ css, /** @type {Map<string, string>} */ theme = new Map()) {
   const tokens = new Map();
   const root = /:root\{([^}]*)\}/.exec(css)?.[1] ?? '';
   for (const m of root.matchAll(/(--[\w-]+):([^;]+)/g)) tokens.set(m[1], m[2].trim());
+  for (const [k, v] of theme) tokens.set(k, v);
   let out = css;
   // Drop at-rule blocks (dark scheme, motion, widths): the file shows the light, default state.
   for (let i; (i = out.indexOf('@')) >= 0; ) {
@@ -106,6 +110,12 @@ export function svgCss(/** @type {string} */ css) {
     return `rgba(${ch.join(',')},${+alpha.toFixed(3)})`;
   });
   return out.replace(/font-family:[^;}]+/g, `font-family:'${FAMILY}'`);
+}
+
+/** The dark theme's colour tokens, as the page's stylesheet forces them for embeds (`:root[data-theme=dark]`). */
+export function darkTokens(/** @type {string} */ css) {
+  const block = /:root\[data-theme=(?:'|")?dark(?:'|")?\]\{([^}]*)\}/.exec(css)?.[1] ?? '';
+  return new Map([...block.matchAll(/(--c-[\w-]+):([^;]+)/g)].map((m) => [m[1], m[2].trim()]));
 }
 
 /** The figure's SVG, standalone: namespace, inlined styles, background, source line in <desc> and (foot) drawn below. */

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, frames } from './browser';
 import { chapterSlugs, html } from '../build/dist';
 import { inkShare } from './reading';
+import sharp from 'sharp';
 
 const site = inject('siteUrl');
 const chapters = chapterSlugs().filter((slug) => html(slug).includes('<scrolly-section'));
@@ -74,6 +75,36 @@ describe('the plain article', () => {
       await page.context().close();
     }, 120_000);
   }
+
+  it(`${chapters[0]}, without JavaScript in dark mode: each still is drawn in the dark theme, not a light panel on the dark page`, async () => {
+    const { page } = await openPage(browser, [site], { javaScriptEnabled: false, viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    await page.goto(`${site}/${chapters[0]}/`);
+    const pageBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
+    const stills = page.locator('.step__still img');
+    expect(await stills.count()).toBeGreaterThan(1);
+    for (let i = 0; i < (await stills.count()); i++) {
+      const img = stills.nth(i);
+      await img.scrollIntoViewIfNeeded();
+      await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
+      const { data, info } = await sharp(await img.screenshot()).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      // The picture's own background, just inside its border, is the page's; and it has words and marks on it.
+      const at = (x: number, y: number) => [0, 1, 2].map((c) => data[(y * info.width + x) * 3 + c]!);
+      for (const [x, y] of [
+        [4, 4],
+        [info.width - 5, 4],
+        [4, info.height - 5],
+      ] as const) {
+        const px = at(x, y);
+        expect(Math.max(...px.map((v, c) => Math.abs(v - pageBg[c]!))), `still ${i + 1} at ${x},${y}: ${px} on a page of ${pageBg}`).toBeLessThan(12);
+      }
+      expect(await inkShare(await img.screenshot())).toBeGreaterThan(0.02);
+      // Light text on it: some pixels far brighter than the background.
+      let bright = 0;
+      for (let k = 0; k < data.length; k += 3) if (data[k]! + data[k + 1]! + data[k + 2]! > 540) bright++;
+      expect(bright, `still ${i + 1} has no light text`).toBeGreaterThan(50);
+    }
+    await page.context().close();
+  });
 
   it(`${chapters[1] ?? chapters[0]}, with prefers-reduced-motion: the plain article, and Step through still there`, async () => {
     const slug = chapters[1] ?? chapters[0]!;
