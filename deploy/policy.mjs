@@ -53,7 +53,9 @@ export function allowsAnyOrigin(pathname) {
  * The Content-Security-Policy: our origin only; the inline scripts the build
  * wrote, by hash (no 'unsafe-inline' for scripts). Inline styles stay allowed:
  * the build inlines its CSS and the SVG charts carry style attributes, and CSS
- * cannot run code.
+ * cannot run code. Fonts may also come from data: URLs: each step still
+ * (/stills/*.svg) carries its own subset of the chart face, because an SVG
+ * shown as an image can load nothing else (src/integrations/step-stills.mjs).
  * @param {string[]} scriptHashes e.g. ['sha256-…']
  * @param {{ frameable: boolean }} o
  */
@@ -64,7 +66,7 @@ export function contentSecurityPolicy(scriptHashes, { frameable }) {
     `script-src ${script}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    "font-src 'self'",
+    "font-src 'self' data:",
     "connect-src 'self'",
     "frame-src 'self'",
     "object-src 'none'",

@@ -15,10 +15,14 @@ import { forEachPage } from './built-pages.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { darkTokens, standaloneSvg, svgCss } from './figure-files.mjs';
+// @ts-expect-error subset-font ships no type declarations
+import subsetFont from 'subset-font';
 
 const TEMPLATE = /<template class="step-still-src" data-file="([^"]+)" data-scope="([^"]+)" data-title="([^"]*)" data-source="([^"]*)">([\s\S]*?)<\/template>/g;
 
 const SANS = "system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif";
+/** The chart face's family, as the page's charts name it (src/styles/tokens.css --font-chart). */
+const CHART = 'Source Sans 3';
 const unattr = (/** @type {string} */ s) => s.replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 /**
@@ -38,6 +42,42 @@ export function cssFor(/** @type {string} */ css, /** @type {string} */ scope, /
     .join('');
 }
 
+/** The characters a still draws: its text, outside the style, title and description, entities decoded. */
+export function drawnChars(/** @type {string} */ doc) {
+  const body = doc.replace(/<(style|title|desc)\b[\s\S]*?<\/\1>/g, '');
+  const text = [...body.matchAll(/>([^<]+)</g)]
+    .map((m) => m[1])
+    .join('')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...new Set(text.replace(/\s/g, ''))].sort().join('') + ' ';
+}
+
+/**
+ * The chart face for one still, as @font-face rules with the glyphs it draws
+ * (subset, WOFF2, in a data: URL: an SVG shown as an image may load nothing
+ * else). Laid out at build time for this face, a still drawn in a phone's or
+ * a desktop's own sans ran past its edge or into its neighbours (77 labels on
+ * Debian's DejaVu, review of 6 Dec 2026); with its face inside, it draws as
+ * the chart on the page does, on any system. The bold face only where the
+ * still's rules set bold text.
+ */
+export async function stillFace(/** @type {string} */ doc, /** @type {{ regular: Buffer, bold: Buffer }} */ faces) {
+  const chars = drawnChars(doc);
+  const bold = /font-weight:\s*(?:bold|[6-9]00)|font-weight="(?:bold|[6-9]00)"/.test(doc);
+  /** @type {[Buffer, number][]} */
+  const want = [[faces.regular, 400], ...(bold ? /** @type {[Buffer, number][]} */ ([[faces.bold, 700]]) : [])];
+  const rules = await Promise.all(
+    want.map(async ([buf, weight]) => {
+      /** @type {Buffer} */
+      const sub = await subsetFont(buf, chars, { targetFormat: 'woff2' });
+      return `@font-face{font-family:'${CHART}';font-weight:${weight};font-style:normal;src:url(data:font/woff2;base64,${sub.toString('base64')}) format('woff2')}`;
+    }),
+  );
+  return rules.join('');
+}
+
 /** @returns {import('astro').AstroIntegration} */
 export default function stepStills() {
   return {
@@ -49,6 +89,10 @@ export default function stepStills() {
         await mkdir(outDir, { recursive: true });
         /** @type {Map<string, string>} */
         const written = new Map();
+        const faces = {
+          regular: await readFile(fileURLToPath(new URL('../styles/fonts/chart-400.woff2', import.meta.url))),
+          bold: await readFile(fileURLToPath(new URL('../styles/fonts/chart-700.woff2', import.meta.url))),
+        };
         await forEachPage(root, async (p) => {
           const html = await readFile(p, 'utf8');
           if (!html.includes('step-still-src')) return;
@@ -64,12 +108,13 @@ export default function stepStills() {
           const jobs = [];
           const out = html.replace(TEMPLATE, (_, file, scope, title, source, svg) => {
             if (!/^[\w-]+\.svg$/.test(file)) throw new Error(`[step-stills] ${path.relative(root, p)}: bad still file name "${file}"`);
-            // Shown by the browser, not resvg: the system's sans, as the page's charts use.
+            // Shown by the browser, not resvg: in the chart face, carried inside the file (stillFace), the system's sans as a fallback.
             // The picture's content sits in <g class="scope">, not in the page's <svg> inside it: `.scope svg` rules apply to the g.
             const scoped = (/** @type {string} */ c) => c.split(`.${scope} svg`).join(`.${scope}`);
-            const rules = (/** @type {string} */ c) => cssFor(scoped(c), scope, svg).replace(/font-family:'[^']*'/g, `font-family:${SANS}`);
+            const rules = (/** @type {string} */ c) => cssFor(scoped(c), scope, svg).replace(/font-family:'[^']*'/g, `font-family:'${CHART}',${SANS}`);
+            // FACE: the still's own subset of the chart face (stillFace), added once the subset is made.
             const css =
-              `text{font-family:${SANS}}` +
+              `/*FACE*/text{font-family:'${CHART}',${SANS};font-kerning:none;font-variant-ligatures:none;font-synthesis:style}` +
               rules(pageCss) +
               `@media (prefers-color-scheme:dark){svg>rect:first-of-type{fill:${dark.get('--c-bg')}}${rules(pageCssDark)}}`;
             const doc = standaloneSvg({ svg, title: unattr(title), source: unattr(source), sourceLine: unattr(source), scope, tables: [] }, css, bg, false);
@@ -77,7 +122,7 @@ export default function stepStills() {
             if (before !== undefined && before !== doc) throw new Error(`[step-stills] ${path.relative(root, p)}: /stills/${file} differs from the same still on another page`);
             if (before === undefined) {
               written.set(file, doc);
-              jobs.push(writeFile(path.join(outDir, file), doc));
+              jobs.push(stillFace(doc, faces).then((face) => writeFile(path.join(outDir, file), doc.replace('/*FACE*/', face))));
             }
             return '';
           });

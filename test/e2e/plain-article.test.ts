@@ -9,9 +9,11 @@
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, frames } from './browser';
-import { chapterSlugs, html } from '../build/dist';
+import { chapterSlugs, html, DIST } from '../build/dist';
 import { inkShare } from './reading';
 import sharp from 'sharp';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 
 const site = inject('siteUrl');
 const chapters = chapterSlugs().filter((slug) => html(slug).includes('<scrolly-section'));
@@ -103,6 +105,51 @@ describe('the plain article', () => {
       for (let k = 0; k < data.length; k += 3) if (data[k]! + data[k + 1]! + data[k + 2]! > 540) bright++;
       expect(bright, `still ${i + 1} has no light text`).toBeGreaterThan(50);
     }
+    await page.context().close();
+  });
+
+  it('every still draws its words in the chart face it carries, inside its edges and clear of each other, whatever fonts the reader has', async () => {
+    // Laid out for the chart face, a still drawn in the system's sans ran past its edge or into a neighbour:
+    // 77 labels on this machine's DejaVu before the stills carried their own face (review, 6 Dec 2026).
+    const files = readdirSync(path.join(DIST, 'stills')).filter((f) => f.endsWith('.svg'));
+    expect(files.length).toBeGreaterThan(10);
+    const { page } = await openPage(browser, [site]);
+    const problems: string[] = [];
+    for (const f of files) {
+      // Through the site's own server and its Content-Security-Policy, which must let the face in.
+      await page.goto(`${site}/stills/${f}`);
+      const r = await page.evaluate(async () => {
+        await document.fonts.ready;
+        const faces = [...document.fonts].map((ff) => `${ff.family} ${ff.weight} ${ff.status}`);
+        const svg = document.documentElement as unknown as SVGSVGElement;
+        const vb = svg.viewBox.baseVal;
+        const out: string[] = [];
+        const boxes: [string, DOMRect][] = [];
+        for (const t of svg.querySelectorAll('text')) {
+          const words = t.textContent!.trim();
+          if (!words) continue;
+          const bb = t.getBBox();
+          const m = t.getCTM()!;
+          const x0 = bb.x * m.a + m.e;
+          const x1 = (bb.x + bb.width) * m.a + m.e;
+          if (x0 < vb.x - 0.5 || x1 > vb.x + vb.width + 0.5) out.push(`"${words.slice(0, 40)}" runs past the edge (${x0.toFixed(0)}–${x1.toFixed(0)} of ${vb.width})`);
+          boxes.push([words.slice(0, 30), t.getBoundingClientRect()]);
+        }
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const [a, ra] = boxes[i]!;
+            const [b, rb] = boxes[j]!;
+            const ox = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+            const oy = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+            if (ox > 1 && oy > 3) out.push(`"${a}" overlaps "${b}"`);
+          }
+        return { faces, out };
+      });
+      expect(r.faces.length, `${f}: no face of its own`).toBeGreaterThan(0);
+      for (const face of r.faces) if (!face.startsWith('Source Sans 3') || !face.endsWith('loaded')) problems.push(`${f}: face ${face}`);
+      problems.push(...r.out.map((o) => `${f}: ${o}`));
+    }
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 
