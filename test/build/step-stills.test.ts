@@ -8,7 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DIST, chapterSlugs, html } from './dist';
-import { cssFor } from '../../src/integrations/step-stills.mjs';
+import { cssFor, drawnChars } from '../../src/integrations/step-stills.mjs';
 
 const pages = chapterSlugs().flatMap((slug) => [slug, `embed/${slug}`]).filter((p) => html(p).includes('<scrolly-section'));
 
@@ -21,20 +21,34 @@ describe('step stills', () => {
       expect(steps.length).toBeGreaterThan(0);
       const seen = new Map<string, string>();
       for (const [block, id] of steps) {
-        const srcs = [...block.matchAll(/<div class="step__still"><img src="([^"]+)"[^>]*>/g)].map((m) => m[1]!);
-        expect(srcs, id).toHaveLength(1);
-        const file = path.join(DIST, srcs[0]!);
-        expect(existsSync(file), `${id}: ${srcs[0]}`).toBe(true);
-        const svg = readFileSync(file, 'utf8');
-        expect(svg, `${id}: a standalone SVG`).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="[\d. ]+" width="[\d.]+" height="[\d.]+"><title>[^<]+<\/title><desc>[^<]+<\/desc><style>/);
-        expect(svg.length, `${id}: has a drawing`).toBeGreaterThan(1500);
-        seen.set(id!, svg);
+        // The still, and its phone picture (laid out for a phone's column) offered to narrow screens.
+        const m = /<div class="step__still"><picture><source media="\(max-width: 480px\)" srcset="([^"]+)" width="\d+" height="\d+"><img src="([^"]+)"[^>]*><\/picture><\/div>/.exec(block);
+        expect(m, `${id}: a still with its phone picture`).not.toBeNull();
+        const [, narrow, wide] = m!;
+        expect(narrow, id).toBe(wide!.replace(/\.svg$/, '-narrow.svg'));
+        for (const src of [wide!, narrow!]) {
+          const file = path.join(DIST, src);
+          expect(existsSync(file), `${id}: ${src}`).toBe(true);
+          const svg = readFileSync(file, 'utf8');
+          expect(svg, `${id}: a standalone SVG`).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="[\d. ]+" width="[\d.]+" height="[\d.]+"><title>[^<]+<\/title><desc>[^<]+<\/desc><style>/);
+          expect(svg.length, `${id}: has a drawing`).toBeGreaterThan(1500);
+          // Its own subset of the chart face (stillFace): the labels are laid out for it.
+          expect(svg, `${id}: ${src} carries the chart face`).toMatch(/@font-face\{font-family:'Source Sans 3';font-weight:400;font-style:normal;src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{800,}\)/);
+        }
+        seen.set(id!, readFileSync(path.join(DIST, wide!), 'utf8'));
       }
       // Within a section consecutive steps show different pictures (else a step would repeat the last one's still).
       const svgs = [...seen.values()];
       expect(new Set(svgs).size, 'distinct pictures').toBeGreaterThan(svgs.length / 2);
     });
   }
+});
+
+describe('drawnChars (the glyphs a still needs)', () => {
+  it('is the text drawn, entities decoded, without the style, title or description', () => {
+    const doc = '<svg><title>Zz</title><desc>Qq</desc><style>text{x:y}</style><text>Ab &amp; b</text><text><tspan>&#233;&#x2013;</tspan></text></svg>';
+    expect(drawnChars(doc)).toBe('&Abbé–'.split('').filter((c, i, a) => a.indexOf(c) === i).sort().join('') + ' ');
+  });
 });
 
 describe('cssFor (the styles a still carries)', () => {

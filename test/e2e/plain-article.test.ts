@@ -153,6 +153,50 @@ describe('the plain article', () => {
     await page.context().close();
   });
 
+  it('on a phone, every still is its phone picture and its smallest words are drawn at 10 px or more', async () => {
+    // Laid out at 360 px and shrunk to the card's column, stills drew 11 px labels at 8.6-9.5 px, and the
+    // shipping map's world map its port names at about 5 px (review, 6 Dec 2026).
+    const doc = await browser.newPage();
+    const problems: string[] = [];
+    let seen = 0;
+    for (const [prefix, width, height] of [
+      ['', 390, 844],
+      ['es/', 360, 740],
+    ] as const) {
+      const { page } = await openPage(browser, [site], { javaScriptEnabled: false, viewport: { width, height }, isMobile: true });
+      for (const slug of chapters) {
+        await page.goto(`${site}/${prefix}${slug}/`);
+        const imgs = page.locator('.step__still img');
+        for (let i = 0; i < (await imgs.count()); i++) {
+          const img = imgs.nth(i);
+          await img.scrollIntoViewIfNeeded();
+          await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
+          const { src, shown, natural } = await img.evaluate((el) => ({
+            src: (el as HTMLImageElement).currentSrc,
+            shown: el.getBoundingClientRect().width,
+            natural: (el as HTMLImageElement).naturalWidth,
+          }));
+          if (!src.endsWith('-narrow.svg')) problems.push(`${prefix}${slug} still ${i + 1} at ${width} px: ${src} is not a phone picture`);
+          await doc.goto(src);
+          // The smallest text in the picture's own units, then as the page draws the picture.
+          const smallest = await doc.evaluate(() => {
+            const svg = document.documentElement as unknown as SVGSVGElement;
+            const unit = svg.getScreenCTM()!.a;
+            const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent!.trim()).map((t) => (parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM()!.a) / unit);
+            return Math.min(...sizes);
+          });
+          const px = (smallest * shown) / natural;
+          seen++;
+          if (!(px >= 10)) problems.push(`${prefix}${slug} still ${i + 1} at ${width} px: smallest words ${px.toFixed(1)} px (${src.split('/').pop()})`);
+        }
+      }
+      await page.context().close();
+    }
+    await doc.close();
+    expect(seen).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+
   it(`${chapters[1] ?? chapters[0]}, with prefers-reduced-motion: the plain article, and Step through still there`, async () => {
     const slug = chapters[1] ?? chapters[0]!;
     const { page, errors } = await openPage(browser, [site], { reducedMotion: 'reduce', viewport: { width: 390, height: 844 } });

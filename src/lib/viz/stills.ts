@@ -10,7 +10,23 @@ import type { Still } from './types';
 export interface StepStill extends Still {
   /** The CSS scope the picture's classes are styled under (the graphic's canvas class). */
   scope: string;
+  /**
+   * The picture for a phone (a screen up to NARROW_STILL_MEDIA wide). Scrolly.astro lays each still out
+   * again at PHONE_STILL_WIDTH for it; a graphic may give its own instead, where its picture changes
+   * on a phone (the shipping map's phone map: the world map shrunk to the column had names about 5 px tall).
+   */
+  narrow?: Still;
 }
+
+/**
+ * The width a phone's still is laid out at: about the step card's column on a 360–390 px phone
+ * (280–310 px), so its 11 px labels are drawn at 10–11 px; a still laid out at BUILD_WIDTH (360)
+ * and shrunk to the column drew them at 8.6–9.5 px.
+ */
+export const PHONE_STILL_WIDTH = 300;
+
+/** The screens that get a still's `narrow` picture, as a media query (src/lib/viz/still-files.ts). */
+export const NARROW_STILL_MEDIA = '(max-width: 480px)';
 
 /** One picture per step of the section (`count` of them), laid out at `width`. */
 export type StepStills = (labels: Record<string, string>, count: number, width: number) => Promise<StepStill[]>;

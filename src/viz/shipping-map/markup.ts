@@ -31,6 +31,9 @@ export function mapMarkup(g: MapGeometry): string {
   return `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/>${graticule}<path class="sm-land" d="${g.land}"/>${countries}${north}<g class="sm-routes">${routes}</g><g class="sm-ports">${ports}</g>`;
 }
 
+/** Font size, in map units, of the port names on the phone map's still (shipping-map.css `.sm-still-port--narrow`). */
+export const NARROW_STILL_PX = 14;
+
 /** Font size (px) of the phone map's port names (shipping-map.css `.sm-mapwrap--narrow .sm-labels`, the chart face). */
 export const PORT_LABEL_PX = 11.5;
 /** Where a port's name sits around its dot, as a CSS class (shipping-map.css `.sm-portlabel--…`). */
@@ -324,6 +327,26 @@ export function still(data: ShippingData, g: MapGeometry, labels: Record<string,
     .sort((a, b) => order[a.group] - order[b.group])
     .map((r) => `<path class="sm-route sm-route--${r.group}${s.highlight.includes(r.id) ? '' : ' is-dim'}" d="${r.d}"/>`)
     .join('');
+  if (g.graticule) {
+    // The phone map (narrow geometry), for a still shown on a phone: the world map's still is
+    // 640 units wide and drawn about 310 px wide there, its names about 5 px tall (review,
+    // 6 Dec 2026). Names are placed as on the live phone map (portLabels), for text NARROW_STILL_PX
+    // units tall, which a 280–310 px picture draws at 10.9–12 px.
+    const scale = PORT_LABEL_PX / NARROW_STILL_PX;
+    const names = portLabels(g, undefined, scale)
+      .map((l) => `<text class="sm-still-port sm-still-port--narrow" x="${r1(l.box.x + 1 / scale)}" y="${r1(l.box.y + l.box.h * 0.72)}">${esc(l.name)}</text>`)
+      .join('');
+    const dots = g.ports.map((p) => `<circle class="sm-port" cx="${p.x}" cy="${p.y}" r="3"/>`).join('');
+    const north = g.north
+      ? `<path class="sm-north" transform="translate(${g.north.x},${g.north.y}) rotate(${g.north.angle})" d="M0,-11L5,5L0,2L-5,5Z"/>` +
+        `<text class="sm-still-north" x="${g.north.x}" y="${r1(g.north.y + 19)}" text-anchor="middle">${esc(label(labels, 'north', 'shipping-map'))}</text>`
+      : '';
+    return {
+      width: g.width,
+      height: g.height,
+      svg: `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/><path class="sm-graticule" d="${g.graticule}"/><path class="sm-land" d="${g.land}"/>${countries}${north}<g class="sm-routes">${routes}</g><g class="sm-ports">${dots}${names}</g>`,
+    };
+  }
   // Names near the right edge end at their port instead of running off the picture; a name that
   // would sit on a neighbour's (ports a few pixels apart, like Chancay and Callao) goes under its port.
   const placed: { x: number; y: number }[] = [];

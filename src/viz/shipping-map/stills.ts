@@ -2,7 +2,7 @@
 import type { StepStills } from '../../lib/viz/stills';
 import { rowsOf } from '../../lib/rows';
 import { seaRoutesSchema, tradeSchema } from './schema';
-import { prep, type RouteRow, type TradeRow } from './prep';
+import { prep, stateAt, type RouteRow, type TradeRow } from './prep';
 import { reportedFacts } from './facts';
 import { mapGeometry } from './basemap';
 import { still } from './markup';
@@ -11,5 +11,11 @@ export const stills: StepStills = async (labels, count, width) => {
   const rows = (await rowsOf('seaRoutes', seaRoutesSchema)) as RouteRow[];
   const data = prep(rows, (await rowsOf('trade', tradeSchema)) as TradeRow[], await reportedFacts());
   const geo = mapGeometry(rows);
-  return Array.from({ length: count }, (_, k) => ({ ...still(data, geo, labels, k, width), scope: 'shipping-map' }));
+  const phone = mapGeometry(rows, 'narrow');
+  // A map step also has the phone map's picture, for a screen too narrow for the world map's names.
+  return Array.from({ length: count }, (_, k) => ({
+    ...still(data, geo, labels, k, width),
+    scope: 'shipping-map',
+    ...(stateAt(data, k).pane === 'map' ? { narrow: still(data, phone, labels, k, width) } : {}),
+  }));
 };
