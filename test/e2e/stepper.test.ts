@@ -59,6 +59,25 @@ async function walk(page: Page, section: { id: string; steps: number[] }, proble
     const c = await coverage(page, section.id);
     if (!c.box) problems.push(`${where}: the drawing is not on screen`);
     if (c.covered > 0) problems.push(`${where}: the step hides ${(c.covered * 100).toFixed(1)}% of the drawing`);
+    // The bar and the whole card on the screen with the graphic: a card too long for the room left
+    // scrolls inside itself (in the scroll layout's stage, the card ran up to 175 px below an 844 px
+    // phone, and scrolling the page to read it slid it under the sticky stage).
+    const fit = await page.evaluate(
+      ([sid, step]) => {
+        const card = document.querySelector(`#${sid} #step-${step} .step__card`)!;
+        const r = card.getBoundingClientRect();
+        return {
+          card: Math.round(r.bottom),
+          bar: Math.round(document.querySelector(`#${sid} .stepper`)!.getBoundingClientRect().bottom),
+          screen: innerHeight,
+          overflows: card.scrollHeight > card.clientHeight + 1,
+          scrolls: getComputedStyle(card).overflowY,
+        };
+      },
+      [section.id, n] as const,
+    );
+    if (fit.bar > fit.screen || fit.card > fit.screen + 1) problems.push(`${where}: the bar ends at ${fit.bar} px and the card at ${fit.card} px on a ${fit.screen} px screen`);
+    if (fit.overflows && fit.scrolls !== 'auto') problems.push(`${where}: the card is cut off and does not scroll`);
     const top = await stageTop(page, section.id);
     if (Math.abs(top - top0) > 1) problems.push(`${where}: the graphic moved from ${top0} to ${top} px`);
     // Focus stays on a usable control of the bar, never on a disabled button.
@@ -116,6 +135,15 @@ describe('Step through: every section by keyboard', () => {
       await page.context().close();
     }, 180_000);
   }
+  it(`390x664 (an iPhone's screen under Safari's bars) ${chapters[0]}`, async () => {
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 664 } });
+    await page.goto(`${site}/${chapters[0]}/`, { waitUntil: 'load' });
+    const problems: string[] = [];
+    for (const section of await sectionsOnPage(page)) await walk(page, section, problems);
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
   it(`1280x800 ${chapters[0]}`, async () => {
     const { page, errors } = await openPage(browser, [site], { viewport: { width: 1280, height: 800 } });
     await page.goto(`${site}/${chapters[0]}/`, { waitUntil: 'load' });
