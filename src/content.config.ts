@@ -193,6 +193,12 @@ const facts = defineCollection({
     z.object({
       /** Id used in prose: <V id="…" />. */
       id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lowercase letters, digits and hyphens'),
+      /**
+       * What the figure is, in a reader's words (2-7 words, sentence case, unique): it heads the figure's row in the
+       * Sources page's table, where the id (#fact-<id>) stays the row's anchor. Required in every edition: each
+       * content/data/<locale>/facts.csv gives it in its language (src/lib/i18n/data-text.ts fails on a blank one).
+       */
+      label: text(),
       /** Text shown on the page. */
       display: text(),
       /** Machine value (number or ISO date), blank for text facts. */

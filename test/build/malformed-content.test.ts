@@ -7,7 +7,9 @@
  *    malformed row (no source, an unknown source id, ...) goes through the
  *    same function, and test/unit/malformed-data.test.ts feeds it each one;
  *  - a chapter's front matter (Astro's schema check of the chapters collection);
- *  - a figure naming a graphic that does not exist (figures.yaml's schema).
+ *  - a figure naming a graphic that does not exist (figures.yaml's schema);
+ *  - a figure quoted in the text without its label, in English (facts.csv's
+ *    schema) and in Spanish (the translation check, src/lib/i18n/data-text.ts).
  * Each message is matched with the edited value in it, so a build that failed
  * for another reason cannot pass; the untouched content builds in `npm test`'s
  * build stage.
@@ -47,6 +49,20 @@ describe('the build refuses malformed content', () => {
       const r = build('csv');
       expect(r.status).not.toBe(0);
       expect(r.out).toMatch(/content\/data\/rail-projects\.csv: row at line \d+ \(lima-ica\): cost_usd_bn: expected a number, got "six and a half"/);
+    });
+  });
+  it("a figure without its label, in either edition, fails naming the file, the line and the row", () => {
+    // The label heads the figure's row on the Sources page (never its data id): facts.csv's schema requires it,
+    // and each edition's facts.csv must give it (src/lib/i18n/data-text.ts), with no fallback to the id or to English.
+    withFile('content/data/facts.csv', (s) => s.replace(/^claimed-cost,Cost claimed in the article,/m, 'claimed-cost,,'), () => {
+      const r = build('label-en');
+      expect(r.status).not.toBe(0);
+      expect(r.out).toMatch(/content\/data\/facts\.csv: row at line 2 \(claimed-cost\): label: must not be empty/);
+    });
+    withFile('content/data/es/facts.csv', (s) => s.replace(/^claimed-cost,Costo que afirma el artículo,/m, 'claimed-cost,,'), () => {
+      const r = build('label-es');
+      expect(r.status).not.toBe(0);
+      expect(r.out).toMatch(/content\/data\/es\/facts\.csv: row at line 2 \(claimed-cost\): label: missing the Spanish text/);
     });
   });
   it('chapter front matter with a bad field fails naming the chapter file and the field', () => {

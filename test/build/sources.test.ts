@@ -1,8 +1,10 @@
 /**
  * Every source can be checked by a reader, and every source id resolves
- * (issue 11). Reads content/ only (no build needed): the rules live in
- * ./source-rules.ts; each is first shown to fail on a bad sample, then run on
- * the project's real content.
+ * (issue 11). The rules live in ./source-rules.ts and read content/ only; each
+ * is first shown to fail on a bad sample, then run on the project's real
+ * content. Last, the built Sources pages (dist/, both editions): each row of
+ * the table of figures is headed by the figure's label from facts.csv, in the
+ * edition's words, never by its data id, which stays the row's anchor.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -19,6 +21,8 @@ import {
   type ContentFile,
 } from './source-rules';
 import { checkSourceIds, sourceIdsIn, DataFileError } from '../../src/lib/data-loader';
+import { parseCsv } from '../../src/lib/csv';
+import { html } from './dist';
 
 const header = 'id,publisher,title,url,date,url_note,note\n';
 const sourcesFile = (rows: string): ContentFile => ({ path: SOURCES_CSV, text: header + rows });
@@ -107,5 +111,53 @@ describe("the project's sources", () => {
   it('the research notes are not a source: every figure names the original report', () => {
     const rows = readSources(readFileSync(SOURCES_CSV, 'utf8'));
     expect(rows.map((r) => r.id)).not.toContain('facts');
+  });
+});
+
+/** The table of figures quoted in the text on a built Sources page: each row's anchor id and its row header's text. */
+function factRows(doc: string): { id: string; header: string }[] {
+  const decode = (t: string) => t.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return [...doc.matchAll(/<tr id="fact-([^"]+)"[^>]*>\s*<th scope="row"[^>]*>([\s\S]*?)<\/th>/g)].map((m) => ({
+    id: m[1]!,
+    header: decode(m[2]!.replace(/<[^>]+>/g, '')).trim(),
+  }));
+}
+
+describe("the Sources page's table of figures: each row is headed by what the figure is", () => {
+  const labelsOf = (file: string) => new Map(parseCsv(readFileSync(file, 'utf8'), file).rows.map((r) => [r.values['id']!, r.values['label'] ?? '']));
+  const editions = [
+    { page: 'sources', file: 'content/data/facts.csv' },
+    { page: 'es/sources', file: 'content/data/es/facts.csv' },
+  ];
+
+  it('a reader finds the figure by its label (in the edition), and a link to #fact-<id> still lands on its row', () => {
+    const ids = new Set(labelsOf('content/data/facts.csv').keys());
+    for (const { page, file } of editions) {
+      const labels = labelsOf(file);
+      const rows = factRows(html(page));
+      // Every figure has its row, anchored by its id, in the file's order.
+      expect(rows.map((r) => r.id), page).toEqual([...ids]);
+      for (const r of rows) {
+        expect(r.header, `/${page}/#fact-${r.id}`).toBe(labels.get(r.id));
+        expect(r.header, `/${page}/#fact-${r.id}: headed by its data id`).not.toBe(r.id);
+        expect(r.header, `/${page}/#fact-${r.id}`).not.toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)+$/);
+      }
+    }
+  });
+
+  it("labels are a reader's words: 2 to 7 words, sentence case, each used once in its edition", () => {
+    for (const { file } of editions) {
+      const labels = [...labelsOf(file)];
+      expect(labels.length, file).toBeGreaterThan(100);
+      const seen = new Map<string, string>();
+      for (const [id, label] of labels) {
+        const words = label.split(/\s+/).filter(Boolean).length;
+        expect(words, `${file} ${id}: "${label}"`).toBeGreaterThanOrEqual(2);
+        expect(words, `${file} ${id}: "${label}"`).toBeLessThanOrEqual(7);
+        expect(label, `${file} ${id}: starts with a capital`).toMatch(/^\p{Lu}/u);
+        expect(seen.get(label), `${file}: "${label}" heads two rows`).toBeUndefined();
+        seen.set(label, id);
+      }
+    }
   });
 });

@@ -4,11 +4,23 @@
  * screen (the five-column table used to push Confidence and Note off its
  * right edge), and it is still a table to a screen reader (Chromium's own
  * accessibility tree: headings and row headers); on a laptop it is a table
- * with its columns side by side.
+ * with its columns side by side. Each row is headed by the figure's label
+ * (facts.csv `label`, in the edition's words), not by its data id, which
+ * stays the row's anchor (#fact-<id>).
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { parseCsv } from '../../src/lib/csv';
 import { launch, openPage } from './browser';
+
+/** A figure's label (facts.csv `label`, its Spanish in es/facts.csv): what heads its row, in place of its data id. */
+const labelOf = (id: string) => {
+  const file = id.startsWith('es:') ? 'content/data/es/facts.csv' : 'content/data/facts.csv';
+  const label = parseCsv(readFileSync(file, 'utf8'), file).rows.find((r) => r.values['id'] === id.replace(/^es:/, ''))?.values['label'];
+  if (!label) throw new Error(`${file}: no label for ${id}`);
+  return label;
+};
 
 const site = inject('siteUrl');
 let browser: Browser;
@@ -53,6 +65,9 @@ describe('Sources: the table of figures quoted in the text', () => {
       for (const id of ['chancay-draft', 'es:chancay-capacity-teu']) {
         const cells = await rowBoxes(page, id);
         expect(cells.length).toBe(5);
+        // The card is headed by what the figure is, in the edition's words, not by its data id.
+        expect(cells[0]).toMatchObject({ tag: 'TH', text: labelOf(id) });
+        expect(cells[0].text).not.toBe(id.replace(/^es:/, ''));
         const shown = cells.filter((c) => c.bottom > c.top);
         // The note may be empty (and is then not drawn); the other four always have words.
         expect(shown.length).toBeGreaterThanOrEqual(4);
@@ -80,6 +95,9 @@ describe('Sources: the table of figures quoted in the text', () => {
     const { page, errors } = await openPage(browser, [site], { viewport: { width: 1280, height: 800 } });
     const cells = await rowBoxes(page, 'chancay-draft');
     expect(cells.length).toBe(5);
+    expect(cells[0]).toMatchObject({ tag: 'TH', text: labelOf('chancay-draft') });
+    // A screen reader is given the label as the row's header (its name in the accessibility tree).
+    expect(await page.getByRole('rowheader', { name: labelOf('chancay-draft'), exact: true }).count()).toBe(1);
     for (let i = 1; i < cells.length; i++) {
       expect(Math.abs(cells[i].top - cells[0].top)).toBeLessThan(2);
       expect(cells[i].left).toBeGreaterThanOrEqual(cells[i - 1].right - 1);
