@@ -8,6 +8,9 @@
  * ("Step {n} of {count}"), or has no words once numbers and the dates Intl
  * writes are taken out. So English typed into src/ shows up here by page and
  * text, which is what a second language needs (no English left behind).
+ * The same text, with each step's still and each graphic's labels, must use
+ * curly quotes and apostrophes as the prose does: a straight one fails naming
+ * the page and the words around it (`straightQuotes`).
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
@@ -143,6 +146,52 @@ export function fromContent(piece: string, c: Corpus, composed = false): boolean
   }
   return parts.every((p) => fromContent(p, c, true));
 }
+
+/**
+ * Straight quotes a reader would see, each with a little of the text around it: a straight double quote anywhere,
+ * and a straight single quote touching a letter (an apostrophe, "Peru's", "readers' data", or a quotation mark,
+ * 'so far'). The story's prose is set with curly quotes (“ ” ‘ ’; the Spanish edition quotes with « »), and so
+ * must every title, note, label and interface string beside it.
+ */
+export function straightQuotes(piece: string): string[] {
+  return [...piece.matchAll(/"|(?<=\p{L})'|'(?=\p{L})/gu)].map((m) => piece.slice(Math.max(0, m.index! - 30), m.index! + 30));
+}
+
+/** Every string in a JSON value (a graphic's labels and data, drawn in the browser after the build-time picture). */
+const jsonStrings = (v: unknown): string[] =>
+  typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(jsonStrings) : [];
+
+describe('visible text uses curly quotes, as the prose does', () => {
+  it('catches a straight quote or apostrophe, and passes curly ones and markup (the check can fail)', () => {
+    expect(straightQuotes("Peru's exports")).toEqual(["Peru's exports"]);
+    expect(straightQuotes("Readers' data")).toEqual(["Readers' data"]);
+    expect(straightQuotes('The "US$4 billion" railway')).toHaveLength(2);
+    expect(straightQuotes("a port Cosco 'will run'")).toHaveLength(2);
+    expect(straightQuotes('Peru’s “US$4 billion” railway, ‘so far’, «hasta US$40»')).toEqual([]);
+    // Attribute syntax is not text; an attribute's value is (alt, aria-label, title).
+    const doc = '<p class="x" data-y=\'1\'>Chancay’s port</p><img alt="Peru&#39;s map"><a aria-label="the &quot;claim&quot;">x</a>';
+    expect(visibleText(doc).flatMap(straightQuotes)).toEqual(["Peru's map", 'the "claim"', 'the "claim"']);
+  });
+
+  it('every page (and every step still and graphic label): no straight quote in what a reader sees', () => {
+    const found: string[] = [];
+    const html = walk(DIST, (f) => f.endsWith('.html'));
+    expect(html.length, `no pages under ${DIST}: build first`).toBeGreaterThan(0);
+    for (const f of html) {
+      for (const piece of new Set(visibleText(readFileSync(f, 'utf8')))) for (const q of straightQuotes(piece)) found.push(`${path.relative(DIST, f)}: …${q}…`);
+    }
+    // Each step's still for the plain article (an image whose words are the graphic's labels).
+    for (const f of existsSync(path.join(DIST, 'stills')) ? walk(path.join(DIST, 'stills'), (f) => f.endsWith('.svg')) : []) {
+      const text = readFileSync(f, 'utf8').replace(/<style\b[\s\S]*?<\/style>/g, ' ');
+      for (const t of text.split(/<[^>]*>/)) for (const q of straightQuotes(decode(t))) found.push(`${path.relative(DIST, f)}: …${q}…`);
+    }
+    // A graphic's labels and data, which its code draws once it runs (src/integrations/figure-data.mjs).
+    for (const f of existsSync(path.join(DIST, '_data')) ? walk(path.join(DIST, '_data'), (f) => f.endsWith('.json')) : []) {
+      for (const s of jsonStrings(JSON.parse(readFileSync(f, 'utf8')))) for (const q of straightQuotes(s)) found.push(`${path.relative(DIST, f)}: …${q}…`);
+    }
+    expect(found, found.slice(0, 60).join('\n')).toEqual([]);
+  });
+});
 
 describe('visible text comes from content/', () => {
   const corpus = contentCorpus();

@@ -15,7 +15,7 @@ describe('debt and finance', () => {
     expect(data.debt.value).toBe(33.7);
     expect(data.owners.map((o) => o.value)).toEqual([60, 40]);
     expect(data.cost).toEqual({ low: 1.3, high: 1.4 });
-    expect(labels['costNote']).toMatch(/not a loan to Peru's state/);
+    expect(labels['costNote']).toMatch(/not a loan to Peru’s state/);
   });
 
   it('refuses equity shares that do not add up to 100%', () => {
