@@ -20,7 +20,7 @@ const graphics = Object.keys(import.meta.glob('./viz/*/render.ts')).map((p) => p
 const chapterSchema = z.object({
     /** Chapter headline, shown as the page's h1. */
     title: z.string().min(3),
-    /** Short title for the chapter list, navigation and embed credits. */
+    /** Short title for the chapter menu and embed credits (previous/next links give the number and `title`). */
     short: z.string().min(2).max(40),
     /** One or two sentences under the headline. */
     dek: z.string().min(10),

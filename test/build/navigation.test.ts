@@ -1,7 +1,8 @@
 /**
- * Neutral navigation (issue 11, review M12): the menu, previous/next links,
- * embed page titles, the Embed control's data-title and oEmbed titles all come
- * from each chapter's front matter (`short`, `title`) and content/figures.yaml,
+ * Neutral navigation (issue 11, review M12): the menu (short labels),
+ * previous/next links (the chapter's number and title, as its page heads it, in
+ * both editions), embed page titles, the Embed control's data-title and oEmbed
+ * titles all come from each chapter's front matter (`short`, `title`) and content/figures.yaml,
  * so rewording a label in content rewords it everywhere, and no copy of a
  * label lives in src/.
  */
@@ -34,14 +35,51 @@ describe('navigation labels come from the chapters front matter', () => {
       for (const c of chapters) expect(links).toContainEqual([`/${c.slug}/`, c.short]);
     });
   }
-  it('previous/next links name the neighbouring chapters by their short labels', () => {
-    chapters.forEach((c, i) => {
-      const doc = parseHtml(html(c.slug));
-      const rel = (r: string) => all(doc, (e) => e.name === 'a' && attr(e, 'rel') === r)[0];
-      if (i > 0) expect(textOf(rel('prev')!)).toContain(chapters[i - 1]!.short);
-      if (i < chapters.length - 1) expect(textOf(rel('next')!)).toContain(chapters[i + 1]!.short);
+});
+
+describe('previous/next links name a chapter as its own page heads it', () => {
+  // The links used to give the menu's short label ("Next: Mine to ship"), which is not what the reader then finds
+  // at the top of the chapter ("Chapter 2 of 5", "From mine to ship: the corridor"). Both editions.
+  for (const { lang, dir, prefix } of [
+    { lang: 'en', dir: 'content/chapters', prefix: '' },
+    { lang: 'es', dir: 'content/chapters/es', prefix: 'es/' },
+  ]) {
+    const list: Chapter[] = readdirSync(dir)
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(dir, f), 'utf8'))![1]!) as Chapter)
+      .sort((a, b) => a.order - b.order);
+    const ui = JSON.parse(readFileSync(`content/ui/${lang}.json`, 'utf8')) as Record<string, string>;
+    // As textOf reads it: a no-break space (which keeps "Chapter" with its number on a phone) as a space.
+    const fill = (key: string, n: number) => ui[key]!.replace('{n}', String(n)).replace(/\s+/g, ' ');
+    /** The top of a built chapter page: its kicker ("Chapter 2 of 5") and its h1. */
+    const head = (c: Chapter) => {
+      const doc = parseHtml(html(`${prefix}${c.slug}`));
+      return { kicker: textOf(all(doc, (e) => attr(e, 'class') === 'chapter__kicker')[0]!), h1: textOf(all(doc, (e) => e.name === 'h1')[0]!) };
+    };
+
+    it(`${lang}: each link gives the neighbour's number and its title, the one its page shows as its headline`, () => {
+      expect(list.length).toBeGreaterThan(1);
+      list.forEach((c, i) => {
+        const doc = parseHtml(html(`${prefix}${c.slug}`));
+        const rel = (r: string) => all(doc, (e) => e.name === 'a' && attr(e, 'rel') === r)[0];
+        for (const [r, key, n] of [['prev', 'nav.previous_chapter', list[i - 1]], ['next', 'nav.next_chapter', list[i + 1]]] as const) {
+          const link = rel(r);
+          if (!n) {
+            expect(link, `/${prefix}${c.slug}/ has no ${r} chapter`).toBeUndefined();
+            continue;
+          }
+          expect(attr(link!, 'href'), `/${prefix}${c.slug}/ ${r}`).toBe(`/${prefix}${n.slug}/`);
+          const label = textOf(all(link!, (e) => e.name === 'span')[0]!);
+          expect(label, `/${prefix}${c.slug}/ ${r}`).toBe(fill(key, n.order));
+          expect(textOf(link!), `/${prefix}${c.slug}/ ${r}`).toBe(`${label} ${n.title}`);
+          // What the reader finds on arrival: the same number in the kicker, the same words as the headline.
+          const there = head(n);
+          expect(there.h1).toBe(n.title);
+          expect(there.kicker).toContain(String(n.order));
+        }
+      });
     });
-  });
+  }
 });
 
 describe('embed and oEmbed titles come from content', () => {
