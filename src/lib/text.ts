@@ -66,9 +66,24 @@ export function missingGlyphs(s: string, style: TextStyle = {}): string[] {
   return [...new Set([...s])].filter((ch) => !face.has(ch) && !/\s/.test(ch));
 }
 
-/** Greedy word wrap to `maxWidth` px, measured with `measureText`; a single over-long word keeps its own line. */
+/**
+ * A word that stays on the line of the number before it: a unit of one or two letters (m, km, bn, Mt) or a percent
+ * sign, with any closing punctuation ("m)", "m,"); or a word that closes a phrase after the number ("millones)",
+ * "millones;"). Wrapped between them, a label left "m)" alone on its last line ("… US$200" / "m)").
+ */
+const UNIT_AFTER_NUMBER = /^(?:(?:\p{L}{1,2}|%)[)\]}.,;:]*|\p{L}{1,8}[)\]},;:.]+)$/u;
+
+/**
+ * Greedy word wrap to `maxWidth` px, measured with `measureText`; a single over-long word keeps its own line.
+ * A number keeps its short unit on its line (UNIT_AFTER_NUMBER) when the two fit the width together.
+ */
 export function wrap(s: string, maxWidth: number, fontSize: number, style: TextStyle = {}): string[] {
-  const words = s.split(/\s+/).filter(Boolean);
+  const words: string[] = [];
+  for (const w of s.split(/\s+/).filter(Boolean)) {
+    const prev = words[words.length - 1];
+    if (prev !== undefined && /\d$/.test(prev) && UNIT_AFTER_NUMBER.test(w) && measureText(`${prev} ${w}`, fontSize, style) <= maxWidth) words[words.length - 1] = `${prev} ${w}`;
+    else words.push(w);
+  }
   const lines: string[] = [];
   let line = '';
   for (const w of words) {

@@ -6,7 +6,8 @@
  *   the width src/lib/text.ts measured for it (the advance table is the font
  *   the browser loaded: layout is measured, not guessed);
  * - no label line overlaps a line of another label;
- * - no label line leaves its picture.
+ * - no label line leaves its picture;
+ * - no wrapped label leaves a number's unit alone on a line ("US$200" / "m)").
  * Boxes are the browser's own glyph positions (getExtentOfChar for the run,
  * the baseline from getStartPositionOfChar), mapped to the screen through the
  * SVG's transforms, with the face's ascender and descender around the baseline.
@@ -113,6 +114,9 @@ async function lines(page: Page, asc: number, desc: number): Promise<Line[]> {
   );
 }
 
+/** A unit (m, km, bn, %) or the word closing a phrase ("millones)"), as src/lib/text.ts wrap keeps with its number. */
+const UNIT_ALONE = /^(?:(?:\p{L}{1,2}|%)[)\]}.,;:]*|\p{L}{1,8}[)\]},;:.]+)$/u;
+
 const overlap = (a: Line['box'], b: Line['box'], tol = 0.5) =>
   a.x + tol < b.x + b.w && b.x + tol < a.x + a.w && a.y + tol < b.y + b.h && b.y + tol < a.y + a.h;
 
@@ -131,6 +135,11 @@ export function problems(all: Line[]): string[] {
     if (l.box.x < f.x - 1 || l.box.x + l.box.w > f.x + f.w + 1 || l.box.y < f.y - 1 || l.box.y + l.box.h > f.y + f.h + 1) {
       out.push(`"${l.s}" leaves its picture (${l.box.x.toFixed(0)}..${(l.box.x + l.box.w).toFixed(0)} × ${l.box.y.toFixed(0)}..${(l.box.y + l.box.h).toFixed(0)} in ${f.x.toFixed(0)}..${(f.x + f.w).toFixed(0)} × ${f.y.toFixed(0)}..${(f.y + f.h).toFixed(0)})`);
     }
+  }
+  // A wrapped label's unit alone on its last line, its number ending the line above ("US$200" / "m)").
+  for (let i = 1; i < all.length; i++) {
+    const [a, b] = [all[i - 1]!, all[i]!];
+    if (a.text === b.text && /\d$/.test(a.s.trim()) && UNIT_ALONE.test(b.s.trim())) out.push(`"${b.s}" sits alone under "${a.s}"`);
   }
   for (let i = 0; i < all.length; i++)
     for (let j = i + 1; j < all.length; j++) {
@@ -189,6 +198,13 @@ describe('chart text: measured, drawn as measured, apart and inside the picture'
       { ...good, text: 1, drawn: w, box: { x: 20, y: 15, w, h: 12 } },
     ];
     expect(problems(two).join()).toMatch(/overlaps/);
+    // A wrapped label's unit left alone on the next line.
+    const wrapped = [
+      { ...good, s: '(US DFC US$553 m, DBSA US$200', drawn: measureText('(US DFC US$553 m, DBSA US$200', 12), box: { x: 10, y: 10, w: 200, h: 12 } },
+      { ...good, s: 'm)', drawn: measureText('m)', 12), box: { x: 10, y: 24, w: 12, h: 12 } },
+    ];
+    expect(problems(wrapped).join()).toMatch(/"m\)" sits alone/);
+    expect(problems([wrapped[0]!, { ...wrapped[1]!, text: 1 }]).join()).not.toMatch(/sits alone/);
   });
 
   for (const url of pages) {

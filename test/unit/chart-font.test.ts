@@ -13,6 +13,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
+import { parseCsv } from '../../src/lib/csv';
 import { measureText, missingGlyphs, wrap, MISSING_ADVANCE } from '../../src/lib/text';
 import table from '../../src/lib/chart-font.json';
 // @ts-ignore: plain ESM build script without types
@@ -74,5 +75,31 @@ describe('chart font', () => {
     }
     // Bold wraps sooner than regular.
     expect(wrap(s, 120, 12, { weight: 700 }).length).toBeGreaterThanOrEqual(wrap(s, 120, 12).length);
+  });
+
+  it('keeps a number with its unit: no wrapped line starts with "m)" or "millones)" alone, at any width, in either edition', () => {
+    // Chapter 3's timeline at 390 px ended "(US DFC US$553 m, DBSA US$200" / "m)" (review, 390×844).
+    const texts = ['content/data/project-timelines.csv', 'content/data/es/project-timelines.csv', 'content/data/funding-flows.csv', 'content/data/es/funding-flows.csv']
+      .flatMap((f) => parseCsv(readFileSync(f, 'utf8')).rows.flatMap((r) => [r.values['event'], r.values['label'], r.values['note']]))
+      .filter((t): t is string => Boolean(t && /\d/.test(t)));
+    texts.push('Lobito railway upgrade: loans, US DFC (US$553 m) + Development Bank of Southern Africa (US$200 m)', 'no railway: 55 km from the line\'s end');
+    const alone = /^(?:\p{L}{1,2}|%)[)\]}.,;:]*$|^\p{L}+[)\]},;:.]+$/u;
+    const found: string[] = [];
+    for (const t of texts)
+      for (let w = 40; w <= 400; w += 2) {
+        const lines = wrap(t, w, 11);
+        expect(lines.join(' ')).toBe(t.replace(/\s+/g, ' ').trim());
+        lines.forEach((l, i) => {
+          // A number's unit (or the word closing its phrase) alone on a line, when the number ended the line before
+          // and the two would have fitted on one line.
+          const number = lines[i - 1]?.split(' ').pop() ?? '';
+          if (i > 0 && alone.test(l) && /\d$/.test(number) && measureText(`${number} ${l}`, 11) <= w) found.push(`${w}px: "${lines[i - 1]}" / "${l}"`);
+        });
+      }
+    expect(found).toEqual([]);
+    // Only when the two fit together: a width narrower than "US$200 m)" still breaks it rather than overflow.
+    const narrow = measureText('US$200 m)', 11) - 1;
+    expect(wrap('DBSA US$200 m)', narrow, 11)).toEqual(['DBSA', 'US$200', 'm)']);
+    expect(wrap('DBSA US$200 m)', narrow + 2, 11)).toEqual(['DBSA', 'US$200 m)']);
   });
 });
