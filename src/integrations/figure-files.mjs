@@ -11,20 +11,71 @@
  *   /cards/ID.png   the social card, 1200×630: title, picture, source line
  *
  * Figure.astro links the first three (download attributes); BaseLayout's
- * og:image names the card. Text renders in our self-hosted serif (the
- * build's subset, converted to TrueType for resvg), on the light theme's
- * background. A figure without an SVG or a source line fails the build.
+ * og:image names the card. The picture's words render in the chart face
+ * they are laid out for (Source Sans 3, the page's subset; the SVG file carries
+ * the glyphs it draws), the card's title, credit and source line in our
+ * self-hosted serif (both converted to TrueType for resvg), on the light
+ * theme's background. A figure without an SVG or a source line fails the build.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { forEachPage } from './built-pages.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
+import { create } from 'fontkitten';
 // @ts-expect-error subset-font ships no type declarations
 import subsetFont from 'subset-font';
 
 import { CARD } from './card-size.mjs';
+/** The card's own words (title, credit, source line): the site's serif. */
 const FAMILY = 'Source Serif 4';
+/** The chart face, as the page's charts name it (src/styles/tokens.css --font-chart): every picture's words. */
+export const CHART_FAMILY = 'Source Sans 3';
+
+/** The chart face's two files, as scripts/fonts.mjs subsets them for the page (src/styles/fonts/). */
+export async function chartFaces() {
+  return {
+    regular: await readFile(fileURLToPath(new URL('../styles/fonts/chart-400.woff2', import.meta.url))),
+    bold: await readFile(fileURLToPath(new URL('../styles/fonts/chart-700.woff2', import.meta.url))),
+  };
+}
+
+/** The characters a still draws: its text, outside the style, title and description, entities decoded. */
+export function drawnChars(/** @type {string} */ doc) {
+  const body = doc.replace(/<(style|title|desc)\b[\s\S]*?<\/\1>/g, '');
+  const text = [...body.matchAll(/>([^<]+)</g)]
+    .map((m) => m[1])
+    .join('')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...new Set(text.replace(/\s/g, ''))].sort().join('') + ' ';
+}
+
+/**
+ * The chart face for one still, as @font-face rules with the glyphs it draws
+ * (subset, WOFF2, in a data: URL: an SVG shown as an image may load nothing
+ * else). Laid out at build time for this face, a still drawn in a phone's or
+ * a desktop's own sans ran past its edge or into its neighbours (77 labels on
+ * Debian's DejaVu, review of 6 Dec 2026); with its face inside, it draws as
+ * the chart on the page does, on any system. The bold face only where the
+ * still's rules set bold text. The figure downloads (/files/*.svg) carry one too.
+ */
+export async function stillFace(/** @type {string} */ doc, /** @type {{ regular: Buffer, bold: Buffer }} */ faces) {
+  const chars = drawnChars(doc);
+  const bold = /font-weight:\s*(?:bold|[6-9]00)|font-weight="(?:bold|[6-9]00)"/.test(doc);
+  /** @type {[Buffer, number][]} */
+  const want = [[faces.regular, 400], ...(bold ? /** @type {[Buffer, number][]} */ ([[faces.bold, 700]]) : [])];
+  const rules = await Promise.all(
+    want.map(async ([buf, weight]) => {
+      /** @type {Buffer} */
+      const sub = await subsetFont(buf, chars, { targetFormat: 'woff2' });
+      return `@font-face{font-family:'${CHART_FAMILY}';font-weight:${weight};font-style:normal;src:url(data:font/woff2;base64,${sub.toString('base64')}) format('woff2')}`;
+    }),
+  );
+  return rules.join('');
+}
+
 
 /** Entity-decoded text content of an HTML fragment. */
 export function textOf(/** @type {string} */ html) {
@@ -53,9 +104,23 @@ export function parseFigure(/** @type {string} */ block, /** @type {string} */ w
     const rows = [...m[0].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1].matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1])));
     return { caption, rows };
   });
-  // Classes of the SVG's HTML ancestors inside the figure: the graphic's CSS is scoped under them.
+  // Classes of the SVG's HTML ancestors inside the figure: the graphic's CSS is scoped under them. Ancestors
+  // only (an element closed before the SVG, such as the title, is not one): with every class before the SVG,
+  // the picture took `.figure__title`'s bold and 1rem, and every word of a download was drawn bold.
   const before = block.slice(0, block.indexOf(svg));
-  const scope = [...new Set([...before.matchAll(/class="([^"]+)"/g)].flatMap((m) => m[1].split(/\s+/)))].join(' ');
+  /** @type {string[][]} */
+  const open = [];
+  const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;
+  for (const m of before.matchAll(/<(\/?)([a-zA-Z][\w-]*)\b([^>]*?)(\/?)>/g)) {
+    const [, close, tag, attrs, selfClose] = m;
+    if (close) {
+      open.pop();
+      continue;
+    }
+    if (selfClose || VOID.test(tag)) continue;
+    open.push(/\bclass="([^"]+)"/.exec(attrs)?.[1]?.split(/\s+/) ?? []);
+  }
+  const scope = [...new Set(open.flat())].join(' ');
   return { svg, scope, title: textOf(title), source: textOf(source).replace(/^Source:\s*/, ''), sourceLine: textOf(source), tables };
 }
 
@@ -109,7 +174,28 @@ export function svgCss(/** @type {string} */ css, /** @type {Map<string, string>
     const ch = [0, 1, 2].map((i) => (alpha ? Math.round((A[i] * A[3] * pa + B[i] * B[3] * pb) / alpha) : 0));
     return `rgba(${ch.join(',')},${+alpha.toFixed(3)})`;
   });
-  return out.replace(/font-family:[^;}]+/g, `font-family:'${FAMILY}'`);
+  // The picture's words in the chart face they were laid out for (in the serif, the PNG downloads and cards ran
+  // labels into each other and past the edge: 'Callao–Huancay', review of 7 Dec 2026).
+  return out.replace(/font-family:[^;}]+/g, `font-family:'${CHART_FAMILY}'`);
+}
+
+/**
+ * Only the rules a picture can use: those whose selector names classes that
+ * all occur in the picture (or are its scope: one class or several), and the shared chart marks.
+ * The step stills and the figure downloads carry these: the page's whole stylesheet in a
+ * download gave resvg rules it matched too widely (every word bold once the face had a bold file).
+ */
+export function cssFor(/** @type {string} */ css, /** @type {string} */ scope, /** @type {string} */ svg) {
+  const used = new Set([...scope.split(/\s+/), 'tick', 'axis-label']);
+  for (const m of svg.matchAll(/\bclass="([^"]+)"/g)) for (const c of m[1].split(/\s+/)) used.add(c);
+  const fits = (/** @type {string} */ sel) => {
+    const classes = [...sel.matchAll(/\.([\w-]+)/g)].map((c) => c[1]);
+    return classes.length > 0 && classes.every((c) => used.has(c));
+  };
+  return [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)]
+    .filter((m) => m[1].split(',').some(fits))
+    .map((m) => `${m[1].trim()}{${m[2]}}`)
+    .join('');
 }
 
 /** The dark theme's colour tokens, as the page's stylesheet forces them for embeds (`:root[data-theme=dark]`). */
@@ -136,11 +222,13 @@ export function standaloneSvg(/** @type {ReturnType<typeof parseFigure>} */ f, /
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x} ${y} ${w} ${H}" width="${w}" height="${H}">` +
     `<title>${esc(f.title)}</title><desc>${esc(f.sourceLine)}</desc>` +
-    `<style><![CDATA[${css.replace(/\]\]>/g, '')}]]></style>` +
+    // The picture's words (all inside its <g>) in the chart face, drawn as they were measured (no kerning, no
+    // ligatures), as on the page; a social card's own title, source line and credit keep the serif.
+    `<style><![CDATA[g text{font-family:'${CHART_FAMILY}';font-kerning:none;font-variant-ligatures:none}${css.replace(/\]\]>/g, '')}]]></style>` +
     `<rect x="${x}" y="${y}" width="${w}" height="${H}" fill="${bg}"/>` +
     `<g class="${esc(f.scope)}">${inner}</g>` +
     (foot
-      ? `<text x="${x}" y="${y + h + 22}" font-size="11" font-family="'${FAMILY}'" fill="#5c5850">` +
+      ? `<text x="${x}" y="${y + h + 22}" font-size="11" font-family="'${CHART_FAMILY}'" fill="#5c5850">` +
     lines.map((l, i) => `<tspan x="${x}" dy="${i ? 14 : 0}">${esc(l)}</tspan>`).join('') +
       `</text>`
       : '') +
@@ -183,6 +271,38 @@ export function cardSvg(/** @type {ReturnType<typeof parseFigure>} */ f, /** @ty
   );
 }
 
+/**
+ * The fonts resvg draws the PNG downloads and cards with (it reads TrueType, not WOFF2): the build's
+ * serif subsets in `<root>/fonts/` (scripts/fonts.mjs) for a card's own words, and the chart face for
+ * the pictures' words, converted into `cacheDir`. `forResvg` renames the chart face in an SVG to the
+ * family resvg knows it by: its name table's, which for these static files (made from the variable
+ * font) is "Source Sans 3 ExtraLight", at weights 400 and 700; unrenamed, resvg fell back to the serif
+ * without a word (and the serif's wider words ran into each other and past the edge).
+ */
+export async function resvgFonts(/** @type {string} */ root, /** @type {string} */ cacheDir) {
+  await mkdir(cacheDir, { recursive: true });
+  const all = Array.from({ length: 0x2fff }, (_, i) => String.fromCodePoint(i + 0x20)).join('');
+  /** @type {string[]} */ const fontFiles = [];
+  for (const f of await readdir(path.join(root, 'fonts'))) {
+    if (!f.endsWith('.woff2')) continue;
+    // subset-font with the full text of the font keeps every glyph; 'truetype' is sfnt.
+    const out = path.join(cacheDir, f.replace(/\.woff2$/, '.ttf'));
+    await writeFile(out, await subsetFont(await readFile(path.join(root, 'fonts', f)), all, { targetFormat: 'truetype' }));
+    fontFiles.push(out);
+  }
+  let chartName = CHART_FAMILY;
+  for (const [name, woff2] of Object.entries(await chartFaces())) {
+    const out = path.join(cacheDir, `chart-${name}.ttf`);
+    const ttf = await subsetFont(woff2, all, { targetFormat: 'truetype' });
+    await writeFile(out, ttf);
+    fontFiles.push(out);
+    chartName = /** @type {import('fontkitten').Font} */ (create(ttf)).familyName;
+  }
+  const font = { loadSystemFonts: false, fontFiles, defaultFontFamily: chartName, serifFamily: FAMILY, sansSerifFamily: chartName };
+  const forResvg = (/** @type {string} */ s) => s.split(`'${CHART_FAMILY}'`).join(`'${chartName}'`);
+  return { font, forResvg };
+}
+
 /** @returns {import('astro').AstroIntegration} */
 export default function figureFiles() {
   return {
@@ -191,20 +311,8 @@ export default function figureFiles() {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const repo = process.cwd();
-        // resvg reads TrueType, not WOFF2: convert the build's subset fonts (scripts/fonts.mjs).
-        const fontDir = path.join(repo, 'node_modules/.cache/chancay-card-fonts');
-        await mkdir(fontDir, { recursive: true });
-        /** @type {string[]} */ const fontFiles = [];
-        for (const f of await readdir(path.join(root, 'fonts'))) {
-          if (!f.endsWith('.woff2')) continue;
-          const woff2 = await readFile(path.join(root, 'fonts', f));
-          // subset-font with the full text of the font keeps every glyph; 'truetype' is sfnt.
-          const ttf = await subsetFont(woff2, Array.from({ length: 0x2fff }, (_, i) => String.fromCodePoint(i + 0x20)).join(''), { targetFormat: 'truetype' });
-          const out = path.join(fontDir, f.replace(/\.woff2$/, '.ttf'));
-          await writeFile(out, ttf);
-          fontFiles.push(out);
-        }
-        const font = { loadSystemFonts: false, fontFiles, defaultFontFamily: FAMILY, serifFamily: FAMILY, sansSerifFamily: FAMILY };
+        const faces = await chartFaces();
+        const { font, forResvg } = await resvgFonts(root, path.join(repo, 'node_modules/.cache/chancay-card-fonts'));
         // The site's name in each edition (the card's credit): content/site.json, content/site.<locale>.json.
         /** @type {(lang: string) => Promise<string>} */
         const siteNameOf = async (lang) => JSON.parse(await readFile(path.join(repo, lang === 'en' ? 'content/site.json' : `content/site.${lang}.json`), 'utf8')).name;
@@ -232,13 +340,17 @@ export default function figureFiles() {
           const tokens = new Map([...(/:root\{([^}]*)\}/.exec(css)?.[1] ?? '').matchAll(/(--[\w-]+):([^;]+)/g)].map((t) => [t[1], t[2].trim()]));
           const color = (/** @type {string} */ n, /** @type {string} */ d) => tokens.get(n) ?? d;
           const bg = color('--c-bg', '#fbfaf7');
-          const svg = standaloneSvg(f, svgCss(css), bg);
+          // Only the rules the picture uses (cssFor); its content sits in <g class="scope">, not in the page's <svg> inside it.
+          const scoped = f.scope.split(/\s+/).reduce((c, cls) => c.split(`.${cls} svg`).join(`.${cls}`), svgCss(css));
+          const pictureCss = cssFor(scoped, f.scope, f.svg);
+          const svg = standaloneSvg(f, pictureCss, bg);
           await writeFile(path.join(root, 'files', `${id}.csv`), toCsv(f));
-          await writeFile(path.join(root, 'files', `${id}.svg`), svg);
+          // The file opened anywhere draws its words in the face they were laid out for: its own subset, inside it.
+          await writeFile(path.join(root, 'files', `${id}.svg`), svg.replace('<style><![CDATA[', `<style><![CDATA[${await stillFace(svg, faces)}`));
           const w = Number(/width="([\d.]+)"/.exec(svg)?.[1] ?? 600);
-          await writeFile(path.join(root, 'files', `${id}.png`), new Resvg(svg, { font, fitTo: { mode: 'width', value: Math.round(w * 2) } }).render().asPng());
-          const card = cardSvg(f, standaloneSvg(f, svgCss(css), bg, false), { bg, text: color('--c-text', '#1c1b19'), muted: color('--c-muted', '#5c5850'), rule: color('--c-accent', '#b3261e') }, siteName);
-          await writeFile(path.join(root, 'cards', `${id}.png`), new Resvg(card, { font }).render().asPng());
+          await writeFile(path.join(root, 'files', `${id}.png`), new Resvg(forResvg(svg), { font, fitTo: { mode: 'width', value: Math.round(w * 2) } }).render().asPng());
+          const card = cardSvg(f, standaloneSvg(f, pictureCss, bg, false), { bg, text: color('--c-text', '#1c1b19'), muted: color('--c-muted', '#5c5850'), rule: color('--c-accent', '#b3261e') }, siteName);
+          await writeFile(path.join(root, 'cards', `${id}.png`), new Resvg(forResvg(card), { font }).render().asPng());
         }
         logger.info(`${figures.size} figure(s): CSV, SVG and PNG downloads in /files/, social cards in /cards/`);
       },

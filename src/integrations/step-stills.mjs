@@ -14,69 +14,15 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { forEachPage } from './built-pages.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { darkTokens, standaloneSvg, svgCss } from './figure-files.mjs';
-// @ts-expect-error subset-font ships no type declarations
-import subsetFont from 'subset-font';
+import { chartFaces, cssFor, darkTokens, standaloneSvg, stillFace, svgCss, CHART_FAMILY as CHART } from './figure-files.mjs';
+
+export { cssFor };
 
 const TEMPLATE = /<template class="step-still-src" data-file="([^"]+)" data-scope="([^"]+)" data-title="([^"]*)" data-source="([^"]*)">([\s\S]*?)<\/template>/g;
 
 const SANS = "system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif";
-/** The chart face's family, as the page's charts name it (src/styles/tokens.css --font-chart). */
-const CHART = 'Source Sans 3';
 const unattr = (/** @type {string} */ s) => s.replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
-/**
- * Only the rules a picture can use: those whose selector names classes that
- * all occur in the picture (or are its scope), and the shared chart marks.
- */
-export function cssFor(/** @type {string} */ css, /** @type {string} */ scope, /** @type {string} */ svg) {
-  const used = new Set([scope, 'tick', 'axis-label']);
-  for (const m of svg.matchAll(/\bclass="([^"]+)"/g)) for (const c of m[1].split(/\s+/)) used.add(c);
-  const fits = (/** @type {string} */ sel) => {
-    const classes = [...sel.matchAll(/\.([\w-]+)/g)].map((c) => c[1]);
-    return classes.length > 0 && classes.every((c) => used.has(c));
-  };
-  return [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)]
-    .filter((m) => m[1].split(',').some(fits))
-    .map((m) => `${m[1].trim()}{${m[2]}}`)
-    .join('');
-}
-
-/** The characters a still draws: its text, outside the style, title and description, entities decoded. */
-export function drawnChars(/** @type {string} */ doc) {
-  const body = doc.replace(/<(style|title|desc)\b[\s\S]*?<\/\1>/g, '');
-  const text = [...body.matchAll(/>([^<]+)</g)]
-    .map((m) => m[1])
-    .join('')
-    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-  return [...new Set(text.replace(/\s/g, ''))].sort().join('') + ' ';
-}
-
-/**
- * The chart face for one still, as @font-face rules with the glyphs it draws
- * (subset, WOFF2, in a data: URL: an SVG shown as an image may load nothing
- * else). Laid out at build time for this face, a still drawn in a phone's or
- * a desktop's own sans ran past its edge or into its neighbours (77 labels on
- * Debian's DejaVu, review of 6 Dec 2026); with its face inside, it draws as
- * the chart on the page does, on any system. The bold face only where the
- * still's rules set bold text.
- */
-export async function stillFace(/** @type {string} */ doc, /** @type {{ regular: Buffer, bold: Buffer }} */ faces) {
-  const chars = drawnChars(doc);
-  const bold = /font-weight:\s*(?:bold|[6-9]00)|font-weight="(?:bold|[6-9]00)"/.test(doc);
-  /** @type {[Buffer, number][]} */
-  const want = [[faces.regular, 400], ...(bold ? /** @type {[Buffer, number][]} */ ([[faces.bold, 700]]) : [])];
-  const rules = await Promise.all(
-    want.map(async ([buf, weight]) => {
-      /** @type {Buffer} */
-      const sub = await subsetFont(buf, chars, { targetFormat: 'woff2' });
-      return `@font-face{font-family:'${CHART}';font-weight:${weight};font-style:normal;src:url(data:font/woff2;base64,${sub.toString('base64')}) format('woff2')}`;
-    }),
-  );
-  return rules.join('');
-}
 
 /** @returns {import('astro').AstroIntegration} */
 export default function stepStills() {
@@ -89,10 +35,7 @@ export default function stepStills() {
         await mkdir(outDir, { recursive: true });
         /** @type {Map<string, string>} */
         const written = new Map();
-        const faces = {
-          regular: await readFile(fileURLToPath(new URL('../styles/fonts/chart-400.woff2', import.meta.url))),
-          bold: await readFile(fileURLToPath(new URL('../styles/fonts/chart-700.woff2', import.meta.url))),
-        };
+        const faces = await chartFaces();
         await forEachPage(root, async (p) => {
           const html = await readFile(p, 'utf8');
           if (!html.includes('step-still-src')) return;

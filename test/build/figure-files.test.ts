@@ -12,7 +12,10 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { DIST, chapterSlugs, html } from './dist';
-import { parseFigure, textOf } from '../../src/integrations/figure-files.mjs';
+import { parseFigure, textOf, resvgFonts, CHART_FAMILY } from '../../src/integrations/figure-files.mjs';
+import { measureText } from '../../src/lib/text';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 /** Decodes an 8-bit RGB/RGBA, non-interlaced PNG (what resvg writes). */
 function decodePng(buf: Buffer): { width: number; height: number; channels: number; pixels: Uint8Array } {
@@ -151,5 +154,27 @@ describe('"Show the data" downloads', () => {
     expect(svg).toContain(`<desc>${esc(source)}</desc>`);
     const png = decodePng(read('png'));
     expect(lumaVariance(png)).toBeGreaterThan(100);
+  });
+});
+
+describe('the PNG downloads and cards draw a picture in its chart face', () => {
+  // The pictures are laid out for the chart face (src/lib/text.ts measures it). resvg knows the face by its name
+  // table's family, not the page's: named as on the page, it fell back to the serif, whose wider words ran into
+  // each other and past the picture's edge ('Callao–Huancay' in the climb profile's key, 7 Dec 2026).
+  const inkWidth = (png: Buffer) => {
+    const { width, height, channels, pixels } = decodePng(png);
+    let right = 0;
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (pixels[(y * width + x) * channels]! < 128) right = Math.max(right, x);
+    return right + 1;
+  };
+  it('a label set in the chart face draws as wide as the layout measured it, regular and bold', async () => {
+    const { font, forResvg } = await resvgFonts(DIST, mkdtempSync(path.join(tmpdir(), 'chancay-fonts-')));
+    const words = 'Central: Callao–Huancayo · Mollendo–Cusco';
+    for (const weight of [400, 700]) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="40"><rect width="600" height="40" fill="#fff"/><g class="x"><text x="0" y="30" style="font-family:'${CHART_FAMILY}';font-kerning:none" font-size="20" font-weight="${weight}">${words}</text></g></svg>`;
+      const drawn = inkWidth(new Resvg(forResvg(svg), { font }).render().asPng());
+      const measured = measureText(words, 20, { weight });
+      expect(Math.abs(drawn - measured), `weight ${weight}: drawn ${drawn} px, measured ${measured.toFixed(1)} px`).toBeLessThan(measured * 0.03);
+    }
   });
 });

@@ -8,7 +8,8 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DIST, chapterSlugs, html } from './dist';
-import { cssFor, drawnChars } from '../../src/integrations/step-stills.mjs';
+import { cssFor } from '../../src/integrations/step-stills.mjs';
+import { drawnChars } from '../../src/integrations/figure-files.mjs';
 
 const pages = chapterSlugs().flatMap((slug) => [slug, `embed/${slug}`]).filter((p) => html(p).includes('<scrolly-section'));
 

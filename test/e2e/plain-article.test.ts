@@ -108,16 +108,19 @@ describe('the plain article', () => {
     await page.context().close();
   });
 
-  it('every still draws its words in the chart face it carries, inside its edges and clear of each other, whatever fonts the reader has', async () => {
+  it('every still and SVG download draws its words in the chart face it carries, inside its edges and clear of each other, whatever fonts the reader has', async () => {
     // Laid out for the chart face, a still drawn in the system's sans ran past its edge or into a neighbour:
     // 77 labels on this machine's DejaVu before the stills carried their own face (review, 6 Dec 2026).
-    const files = readdirSync(path.join(DIST, 'stills')).filter((f) => f.endsWith('.svg'));
+    // The SVG a newsroom downloads (/files/) is opened anywhere: the same.
+    const svgs = (dir: string) => readdirSync(path.join(DIST, dir)).filter((f) => f.endsWith('.svg')).map((f) => `${dir}/${f}`);
+    const files = [...svgs('stills'), ...svgs('files')];
     expect(files.length).toBeGreaterThan(10);
+    expect(files.filter((f) => f.startsWith('files/')).length).toBeGreaterThan(5);
     const { page } = await openPage(browser, [site]);
     const problems: string[] = [];
     for (const f of files) {
       // Through the site's own server and its Content-Security-Policy, which must let the face in.
-      await page.goto(`${site}/stills/${f}`);
+      await page.goto(`${site}/${f}`);
       const r = await page.evaluate(async () => {
         await document.fonts.ready;
         const faces = [...document.fonts].map((ff) => `${ff.family} ${ff.weight} ${ff.status}`);
