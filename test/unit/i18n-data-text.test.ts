@@ -1,6 +1,6 @@
 /** Translated data text (src/lib/i18n/data-text.ts): a missing or stray id, column or string fails naming the file and row; numbers never come from a translation. */
 import { describe, it, expect } from 'vitest';
-import { readTranslation, textColumns, mergeJsonTranslation } from '../../src/lib/i18n/data-text';
+import { readTranslation, textColumns, rowTextColumns, mergeJsonTranslation } from '../../src/lib/i18n/data-text';
 import { localePath, splitPath, alternates } from '../../src/lib/i18n';
 
 const english = {
@@ -52,6 +52,57 @@ describe('sources: the publisher is translated, the title is not', () => {
     expect(() => readTranslation(S, 'id,note\nw,\nr,Despacho\n', sources, ['w', 'r'])).toThrow(/sources\.csv: missing column "publisher"/);
     expect(() => readTranslation(S, 'id,publisher,note\nw,,\nr,Reuters,Despacho\n', sources, ['w', 'r'])).toThrow(/line 2 \(w\): publisher: missing the Spanish text/);
     expect(() => readTranslation(S, 'id,publisher,title,note\nw,W,Estación,\nr,Reuters,Lluvias,Despacho\n', sources, ['w', 'r'])).toThrow(/column "title" holds numbers, dates, codes or sources/);
+  });
+});
+
+describe('sources: a title that is our description is translated; a headline never is', () => {
+  // content/data/sources.csv: `title` is a document's headline, kept as published in every edition, except in rows
+  // whose title_kind is "description" (our own words, no headline recorded), which each edition gives in its language.
+  const sources = {
+    header: ['id', 'publisher', 'title', 'title_kind', 'url', 'note'],
+    rows: [
+      { values: { id: 'h', publisher: 'Reuters (news agency)', title: 'Peru pitches rail lines to six countries', title_kind: '', url: 'https://reuters.com/x', note: '' } },
+      { values: { id: 'd', publisher: 'Reuters (news agency)', title: 'Reuters wire from Lima, quoted by its first sentence', title_kind: 'description', url: '', note: '' } },
+    ],
+  };
+  const ids = ['h', 'd'];
+  const S = 'content/data/es/sources.csv';
+  const P = 'Reuters (agencia de noticias)';
+  const q = (t: string) => (t ? `"${t}"` : '');
+  const es = (h: string, d: string) => `id,publisher,title\nh,${P},${q(h)}\nd,${P},${q(d)}\n`;
+
+  it('finds title as a column translated in some rows only (it has a title_kind beside it)', () => {
+    expect(rowTextColumns(sources.header)).toEqual(['title']);
+    expect(textColumns(sources.header, sources.rows.map((r) => r.values))).not.toContain('title');
+  });
+  it('takes the Spanish description and leaves the headline out (it stays as published)', () => {
+    expect(readTranslation(S, es('', 'Cable de Reuters desde Lima, citado por su primera frase'), sources, ids)).toEqual({
+      h: { publisher: P },
+      d: { publisher: P, title: 'Cable de Reuters desde Lima, citado por su primera frase' },
+    });
+  });
+  it('refuses a Spanish file without the title column while a description needs it', () => {
+    expect(() => readTranslation(S, `id,publisher\nh,${P}\nd,${P}\n`, sources, ids)).toThrow(
+      `${S}: missing column "title" (the English rows whose title_kind is "description" hold our own words, which each edition gives in its language)`,
+    );
+    // With no description row there is nothing to translate: no title column is needed.
+    const headlinesOnly = { header: sources.header, rows: [sources.rows[0]!] };
+    expect(readTranslation(S, `id,publisher\nh,${P}\n`, headlinesOnly, ['h'])).toEqual({ h: { publisher: P } });
+  });
+  it('refuses a description left blank, naming the file, line, row and the English words', () => {
+    expect(() => readTranslation(S, es('', ''), sources, ids)).toThrow(
+      `${S}: row at line 3 (d): title: missing the Spanish text (the English title is our own description, "Reuters wire from Lima, quoted by its first sentence")`,
+    );
+  });
+  it('refuses a description still in English', () => {
+    expect(() => readTranslation(S, es('', 'Reuters wire from Lima, quoted by its first sentence'), sources, ids)).toThrow(
+      `${S}: row at line 3 (d): title: still the English description; give it in the edition's language`,
+    );
+  });
+  it('refuses a Spanish title for a headline (a document keeps its own title)', () => {
+    expect(() => readTranslation(S, es('El Perú ofrece líneas férreas a seis países', 'Cable de Reuters desde Lima'), sources, ids)).toThrow(
+      `${S}: row at line 2 (h): title: a document's own title stays as published, in its language (leave it blank, or mark the English row's title_kind "description" if the words are ours)`,
+    );
   });
 });
 
