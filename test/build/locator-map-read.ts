@@ -30,14 +30,16 @@ export function readMap(svg: string) {
       return { text: unesc(t!), x: anchor === 'end' ? Number(x) - w : Number(x), y: Number(y) - 0.75 * size, w, h: 0.97 * size };
     }),
   }));
-  const rails = [...svg.matchAll(/<path class="lm-rail[^"]*" data-id="([^"]+)" d="([^"]+)"/g)].map(([, id, d]) => {
+  const rails = [...svg.matchAll(/<path class="lm-rail[^"]*" data-id="([^"]+)" d="([^"]+)"( marker-end="url\(#([^)]+)\)")?/g)].map(([, id, d, , arrow]) => {
     const segs: Seg[] = [];
     let prev: [number, number] | undefined;
+    let last: Seg | undefined;
     for (const [, cmd, x, y] of d!.matchAll(/([ML])([-\d.]+),([-\d.]+)/g)) {
       const p: [number, number] = [Number(x), Number(y)];
-      if (cmd === 'L' && prev) segs.push([...prev, ...p]);
+      if (cmd === 'L' && prev) segs.push((last = [...prev, ...p]));
       prev = p;
     }
+    if (arrow && last) segs.push(...arrowhead(last, svg, arrow));
     return { id: id!, segs };
   });
   const markers = [...svg.matchAll(/<g class="lm-place" data-id="([^"]+)">(<[^>]+>)<\/g>/g)].map(([, id, tag]) => {
@@ -54,6 +56,27 @@ export function readMap(svg: string) {
     return { id: id!, box, cx: box.x + box.w / 2, cy: box.y + box.h / 2 };
   });
   return { labels, rails, markers };
+}
+/**
+ * The arrowhead a line's marker draws at its end, as three segments, from the marker's own definition in the SVG
+ * (viewBox 0 0 10 10, the tip at 10,5, refX, markerWidth in stroke widths): a label must not sit on it either.
+ */
+function arrowhead([x0, y0, x1, y1]: Seg, svg: string, id: string): Seg[] {
+  const def = new RegExp(`<marker id="${id}"[^>]*>`).exec(svg)?.[0];
+  if (!def) throw new Error(`marker #${id} is not defined in this SVG`);
+  const stroke = 2.25; // .lm-rail--proposed stroke-width (locator-map.css)
+  const unit = (num(def, 'markerWidth') * stroke) / 10;
+  const len = Math.hypot(x1 - x0, y1 - y0) || 1;
+  const [ux, uy] = [(x1 - x0) / len, (y1 - y0) / len];
+  const tip: [number, number] = [x1 + ux * (10 - num(def, 'refX')) * unit, y1 + uy * (10 - num(def, 'refX')) * unit];
+  const [bx, by] = [tip[0] - ux * 10 * unit, tip[1] - uy * 10 * unit];
+  const a: [number, number] = [bx - uy * 5 * unit, by + ux * 5 * unit];
+  const b: [number, number] = [bx + uy * 5 * unit, by - ux * 5 * unit];
+  return [
+    [...tip, ...a],
+    [...a, ...b],
+    [...b, ...tip],
+  ];
 }
 const grow = (r: Rect, p: number): Rect => ({ x: r.x - p, y: r.y - p, w: r.w + 2 * p, h: r.h + 2 * p });
 const boxesMeet = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;

@@ -30,6 +30,15 @@ describe('locator map in the built page (no JavaScript)', () => {
       // Read across the lines a note is wrapped to.
       expect(svg.replace(/<\/tspan><tspan[^>]*>/g, ' ')).toMatch(/the railway ends here/);
       expect(svg).toMatch(/class="lm-land" d="M/);
+      // Every proposed line ends in an arrow, drawn from a marker this SVG defines (the other SVG's id is not enough).
+      const proposed = [...svg.matchAll(/<path class="lm-rail lm-rail--proposed[^>]*>/g)].map((m) => m[0]);
+      expect(proposed.length).toBeGreaterThan(0);
+      const ids = new Set([...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+      for (const p of proposed) {
+        const ref = /marker-end="url\(#([^)]+)\)"/.exec(p)?.[1];
+        expect(ref, p).toBeDefined();
+        expect(ids.has(ref!), `${p}: #${ref} is not defined in the ${which} SVG`).toBe(true);
+      }
     });
   }
   it('comes before "What can be checked" in chapter 1', () => {

@@ -110,7 +110,8 @@ const SUB_WIDTHS = [110, 80, 60];
 const ARROW_LEN = 13.5;
 const ARROW_HALF = 6.75;
 const ARROW_PAST = 2.7;
-/** The arrowhead at a line's end as three segments. */
+const ARROW_AHEAD = 12;
+/** The arrowhead at a line's end as three segments, and a fourth ahead of its tip. */
 function arrowhead(pts: [number, number][]): Seg[] {
   if (pts.length < 2) return [];
   const [x0, y0] = pts[pts.length - 2]!;
@@ -123,10 +124,13 @@ function arrowhead(pts: [number, number][]): Seg[] {
   const by = tip[1] - uy * ARROW_LEN;
   const a: [number, number] = [bx - uy * ARROW_HALF, by + ux * ARROW_HALF];
   const b: [number, number] = [bx + uy * ARROW_HALF, by - ux * ARROW_HALF];
+  // And the way it points, a little ahead: a name just past an arrow reads as where it goes.
+  const ahead: [number, number] = [tip[0] + ux * ARROW_AHEAD, tip[1] + uy * ARROW_AHEAD];
   return [
     [...tip, ...a],
     [...a, ...b],
     [...b, ...tip],
+    [...tip, ...ahead],
   ];
 }
 /** Does the segment cross the box grown by `pad` (Liang–Barsky clipping)? */

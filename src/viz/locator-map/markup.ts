@@ -27,7 +27,7 @@ export function markup(l: LocatorLayout, land: string): string {
   const rails = l.lines
     .filter((x) => x.kind !== 'area')
     .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'proposed' ? -1 : 1))
-    .map((x) => `<path class="lm-rail lm-rail--${x.kind}${x.schematic ? ' is-schematic' : ''}" data-id="${esc(x.id)}" d="${x.d}"${x.kind === 'proposed' ? ' marker-end="url(#lm-arrow-${l.width})"' : ''}/>`)
+    .map((x) => `<path class="lm-rail lm-rail--${x.kind}${x.schematic ? ' is-schematic' : ''}" data-id="${esc(x.id)}" d="${x.d}"${x.kind === 'proposed' ? ` marker-end="url(#lm-arrow-${l.width})"` : ''}/>`)
     .join('');
   const marks = l.places.map((p) => `<g class="lm-place" data-id="${esc(p.id)}">${marker(p.kind, p.x, p.y)}</g>`).join('');
   const labels = l.labels.map(text).join('');
