@@ -73,20 +73,37 @@ describe('funding-models steps', () => {
     expect(lit).toContain('class="fm-row is-lit" data-row="focus"');
   });
 
+  it('keeps the roomy picture where it fits (a desktop stage), and tightens only on a short stage', () => {
+    expect(layout(data, labels, 688, 743)).toEqual(layout(data, labels, 688));
+    expect(layout(data, labels, 350, 600)).toEqual(layout(data, labels, 350));
+    const tight = layout(data, labels, 350, 444);
+    expect(tight.height).toBeLessThan(layout(data, labels, 350).height);
+    // A stage too short for any preset: the tightest, which the page scales down.
+    expect(layout(data, labels, 320, 200).fontSize).toBe(11);
+  });
+
   it('says on the graphic that it is schematic, and fails loudly on missing copy', () => {
     expect(markup(layout(data, labels, 390), null)).toMatch(/Schematic/);
     expect(() => label({}, 'cn-funding-1')).toThrow(/cn-funding-1.*figures\.yaml/);
   });
 
-  for (const w of WIDTHS) {
-    it(`fits ${w}px: boxes inside the width, text inside its box, nothing overlapping`, () => {
-      const l = layout(data, labels, w);
+  // Widths with no height (the build picture, stills, wide stages), and a phone's sticky stage: 320x384 at
+  // 360x740, 350x444 at 390x844 (the canvas under the stage's title).
+  for (const [w, stage] of [...WIDTHS.map((w) => [w, 0] as const), [320, 384], [350, 444]] as const) {
+    it(`fits ${w}px${stage ? ` and a ${stage} px stage` : ''}: boxes inside the width, text inside its box, nothing overlapping`, () => {
+      const l = layout(data, labels, w, stage);
       expect(l.width).toBe(w);
+      if (stage) {
+        // Tight enough to fit the stage at full width, words never under 11 px.
+        expect(l.height).toBeLessThanOrEqual(stage);
+        expect(l.fontSize).toBeGreaterThanOrEqual(11);
+        expect(l.head).toBeGreaterThanOrEqual(11);
+      }
       const nodes = l.rows.flatMap((r) => r.nodes);
       for (const n of nodes) {
         expect(n.x).toBeGreaterThanOrEqual(0);
         expect(n.x + n.w).toBeLessThanOrEqual(w + 1e-6);
-        const room = n.w - (n.kind === 'bar' ? 0 : 14) - (n.kind === 'gate' ? 30 : 0);
+        const room = n.w - (n.kind === 'bar' ? 0 : 2 * l.pad) - (n.kind === 'gate' ? 30 : 0);
         for (const line of n.lines) expect(measureText(line, l.fontSize), `${line} at ${w}px`).toBeLessThanOrEqual(room + 1e-6);
         expect(n.y + n.h).toBeLessThanOrEqual(l.height);
       }

@@ -18,7 +18,7 @@ function node(n: NodeBox, l: FundingLayout): string {
 <rect class="fm-bar" x="${r1(n.x)}" y="${r1(n.y)}" width="${r1(bw)}" height="12" rx="6"/>
 <text class="fm-text" font-size="${l.fontSize}">${tspans(n.lines, n.x, n.y + 18 + base + 2, l.lineH)}</text></g>`;
   }
-  const pad = 7;
+  const pad = l.pad;
   let extra = '';
   if (n.kind === 'split') {
     // Several separate contracts, drawn as a strip of small blocks.
@@ -40,14 +40,14 @@ function node(n: NodeBox, l: FundingLayout): string {
 /** `active`: the lit row id, or null to light every row (the no-JS picture). */
 export function markup(l: FundingLayout, active: string | null): string {
   const schematic = `<text class="fm-schematic">${tspans(l.schematic.lines, 0, l.schematic.y, 14)}</text>`;
-  const heads = l.heads.map((h) => `<text class="fm-head fm-${h.side}">${tspans(h.lines, h.x, h.y, 19)}</text>`).join('');
+  const heads = l.heads.map((h) => `<text class="fm-head fm-${h.side}" font-size="${l.head}">${tspans(h.lines, h.x, h.y, l.headLineH)}</text>`).join('');
   const rows = l.rows
     .map((r) => {
       const cls = ['fm-row', active === null || active === r.id ? 'is-lit' : 'is-dim'].join(' ');
       const links = r.links.map((k) => `<path class="fm-link fm-${k.side}" d="${k.d}" marker-end="url(#fm-arrow)"/>`).join('');
       return `<g class="${cls}" data-row="${esc(r.id)}">${links}
 <rect class="fm-band" x="0" y="${r1(r.band.y)}" width="${l.width}" height="${r.band.h}" rx="2"/>
-<text class="fm-band__text" x="6" y="${r1(r.band.y + 14)}">${esc(r.band.text)}</text>
+<text class="fm-band__text" x="6" y="${r1(r.band.y + r.band.h / 2 + 4)}">${esc(r.band.text)}</text>
 ${r.nodes.map((n) => node(n, l)).join('')}</g>`;
     })
     .join('');
@@ -59,9 +59,9 @@ export function still(data: FundingData, labels: Record<string, string>, step: n
   return whole(stillParts(data, labels, step, width));
 }
 
-/** `still` in two parts, the layout and then the markup (src/lib/viz/parts.ts). */
-export function* stillParts(data: FundingData, labels: Record<string, string>, step: number, width: number): Generator<void, Still, void> {
-  const l = layout(data, labels, width);
+/** `still` in two parts, the layout and then the markup (src/lib/viz/parts.ts); `height`: a stage to fill (geometry.ts `layout`). */
+export function* stillParts(data: FundingData, labels: Record<string, string>, step: number, width: number, height = 0): Generator<void, Still, void> {
+  const l = layout(data, labels, width, height);
   yield;
   return { width: l.width, height: l.height, svg: markup(l, activeRow(data, step)) };
 }

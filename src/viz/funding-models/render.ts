@@ -7,9 +7,12 @@ import { stillParts } from './markup';
 export const mount: Mount<FundingData> = (el, data, ctx) =>
   mountSvg(el, {
     name: 'funding-models',
-    draw(step, _progress, width) {
+    // On a phone the stage is shorter than the roomy picture: a tighter layout fills it at full width, so the
+    // words keep their size (geometry.ts, Density) instead of the whole drawing being scaled down.
+    usesHeight: true,
+    draw(step, _progress, width, height) {
       el.dataset.activeRow = activeRow(data, step) ?? '';
-      return stillParts(data, ctx.labels, step, width);
+      return stillParts(data, ctx.labels, step, width, height);
     },
     restyle(svg, step) {
       const id = activeRow(data, step);
