@@ -3,6 +3,7 @@ import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { frames, launch, openPage, readerTab, scrollThrough } from './browser';
 import { chapterSlugs } from '../build/dist';
+import sharp from 'sharp';
 
 const site = inject('siteUrl');
 const chapters = chapterSlugs();
@@ -324,4 +325,49 @@ describe('with JavaScript', () => {
     }
     await tab.close();
   });
+  it('a bar a step has not reached stays visible, 3:1 or more against the page, in the dark theme and the light', async () => {
+    // On the dark page a dimmed bar was its colour at a quarter opacity, 1.4:1 (1.3:1 on the light page):
+    // the length of a project the story had not reached yet was all but gone (picture editor's review).
+    expect(contrast([50, 49, 46], [20, 20, 20]), 'the old dimmed bar, dark').toBeLessThan(3);
+    expect(contrast([0x6e, 0x6a, 0x62], [20, 20, 20])).toBeGreaterThanOrEqual(3);
+    for (const colorScheme of ['dark', 'light'] as const)
+      for (const [width, height] of [
+        [390, 844],
+        [1280, 800],
+      ] as const) {
+        const { page } = await openPage(browser, [site], { viewport: { width, height }, colorScheme });
+        await page.goto(`${site}/the-announcement/`);
+        await page.locator('#step-1').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await expect.poll(() => page.locator('#figure-rail-costs[data-mounted]').count(), { timeout: 10_000 }).toBe(1);
+        await expect.poll(() => page.locator('#scrolly-rail-costs').getAttribute('data-active-step')).toBe('0');
+        await frames(page, 40); // any fade has ended
+        const bg = await page.evaluate(() => getComputedStyle(document.querySelector('#figure-rail-costs .figure__stage') ?? document.body).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
+        const dimmed = page.locator('#figure-rail-costs .bar:not(.is-shown) .bar__rect');
+        const n = await dimmed.count();
+        expect(n, 'dimmed bars at the first step').toBeGreaterThan(0);
+        for (let i = 0; i < n; i++) {
+          const box = (await dimmed.nth(i).boundingBox())!;
+          const shot = await page.screenshot({ clip: { x: box.x - 1, y: box.y - 1, width: box.width + 2, height: box.height + 2 } });
+          const { data, channels } = await sharp(shot)
+            .raw()
+            .toBuffer({ resolveWithObject: true })
+            .then((r) => ({ data: r.data, channels: r.info.channels }));
+          // The bar's strongest pixel against the page: what the eye has to find its length by.
+          let best = 1;
+          for (let k = 0; k < data.length; k += channels) best = Math.max(best, contrast([data[k]!, data[k + 1]!, data[k + 2]!], bg));
+          expect(best, `${colorScheme} ${width}px: dimmed bar ${i + 1} on ${bg}`).toBeGreaterThanOrEqual(3);
+        }
+        await page.context().close();
+      }
+  });
 });
+
+/** WCAG contrast ratio of two sRGB colours (0-255). */
+function contrast(a: number[], b: number[]): number {
+  const lum = (c: number[]) => {
+    const [r, g, bl] = c.map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [x, y] = [lum(a), lum(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}

@@ -31,7 +31,7 @@ export function markup(l: RailCostsLayout, show: string[], highlight: string[], 
       const tag = b.tagLines.length ? `<text class="bar__tag">${b.tagLines.map((s, i) => `<tspan x="0" y="${tagY(i)}">${esc(s)}</tspan>`).join('')}</text>` : '';
       return `<g class="${cls}" data-id="${esc(b.id)}" transform="translate(${l.margin.left},${r1(b.y)})">
 <text class="bar__label">${name}</text>${tag}
-<rect class="bar__rect" y="${b.barTop}" width="${r1(b.width)}" height="${l.barHeight}" rx="2"/>
+<rect class="bar__ghost" x="0.75" y="${r1(b.barTop + 0.75)}" width="${r1(Math.max(0, b.width - 1.5))}" height="${r1(l.barHeight - 1.5)}" rx="1.5"/><rect class="bar__rect" y="${b.barTop}" width="${r1(b.width)}" height="${l.barHeight}" rx="2"/>
 <text class="bar__value" x="${r1(b.width + 6)}" y="${b.barTop + l.barHeight - 3}">${esc(b.valueLabel)}</text></g>`;
     })
     .join('');
