@@ -177,6 +177,28 @@ describe('label placement', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps every label off both profile lines: the dashed Southern railway crossed "Callao 3 m" at step 5, in both editions', () => {
+    // Both lines start at km 0 near sea level, so the port's label, which must be placed, was put across the
+    // dashed line as a last resort at every width (picture editor's review, 390x844 and 1280x800).
+    const { en, es } = figureLabels('climb-profile');
+    const problems: string[] = [];
+    for (const [edition, L] of [['en', en], ['es', es]] as const)
+      for (const w of [320, 350, 390, 600, 768, 1280])
+        for (const h of [0, 430, 490, 740])
+          for (const southernOn of [false, true]) {
+            const l = layout(data, w, { southern: southernOn, steep: true, labels: L, ...(h ? { height: h } : {}) });
+            const polys = [['central', l.central.poly], ['southern', l.southern?.poly ?? []]] as const;
+            for (const lb of l.labels)
+              for (const [name, pl] of polys)
+                for (let i = 1; i < pl.length; i++)
+                  if (segmentHitsBox(pl[i - 1]!, pl[i]!, lb.box)) {
+                    problems.push(`${edition} ${w}x${h} southern=${southernOn}: ${lb.id} crossed by the ${name} line`);
+                    break;
+                  }
+          }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
   it('never routes a leader line through another label or an obstacle', () => {
     // A label that fits only far from its point, with the axis title's box between them.
     const bounds: Box = { x: 0, y: 0, w: 200, h: 200 };

@@ -33,18 +33,22 @@ export interface LabelCandidate {
   ay: number;
   /** 0 = must be placed; higher numbers are dropped first. */
   priority: number;
+  /** For a label that must be placed: the same words with the name on two lines, tried where `lines` fits nowhere off the profile lines. */
+  narrower?: string[];
 }
 export interface PlacedLabel {
   id: string;
   lines: string[];
   box: Box;
+  /** How many of the lines are the name (semibold): 2 when it was set narrower. */
+  nameLines?: number;
   /** Leader line from the anchor to the box, when the label had to move away. */
   leader?: { x1: number; y1: number; x2: number; y2: number };
 }
 
 /** A label's box: its widest line measured in the chart font (the first line semibold), plus the halo. */
-export const textBox = (lines: string[]) => ({
-  w: Math.ceil(Math.max(...lines.map((l, i) => measureText(l, FONT, i === 0 ? NAME : {})))) + 2,
+export const textBox = (lines: string[], nameLines = 1) => ({
+  w: Math.ceil(Math.max(...lines.map((l, i) => measureText(l, FONT, i < nameLines ? NAME : {})))) + 2,
   h: lines.length * LINE_H + 2,
 });
 
@@ -107,29 +111,49 @@ export function placeLabels(
   const leaders: [Pt, Pt][] = [];
   const order = cands.map((c, i) => ({ c, i })).sort((a, b) => a.c.priority - b.c.priority || a.i - b.i);
   for (const { c } of order) {
-    const { w, h } = textBox(c.lines);
-    const near = [
-      [-w - 2, -h - GAP], // above left
-      [2, -h - GAP], // above right
-      [-w / 2, -h - GAP - 2], // above
-      [GAP + 2, GAP], // below right
-      [-w - GAP - 2, GAP], // below left
-      [-w / 2, GAP + 4], // below
-      [GAP + 4, -h / 2], // right
-      [-w - GAP - 4, -h / 2], // left
-    ];
-    const far: number[][] = [];
-    for (const lift of [22, 40, 62, 86]) {
-      far.push([-w / 2, -h - lift], [-w + 8, -h - lift], [-8, -h - lift], [12, -h - lift + 14], [-w / 2, lift], [-w + 8, lift], [-8, lift], [12, lift - 14]);
-    }
-    const tryAll = (respectLine: boolean): PlacedLabel | null => {
+    /** Every spot around the anchor for a label of these lines, nearest first (the far ones with a leader). */
+    const spots = (lines: string[], nameLines: number) => {
+      const { w, h } = textBox(lines, nameLines);
+      const near = [
+        [-w - 2, -h - GAP], // above left
+        [2, -h - GAP], // above right
+        [-w / 2, -h - GAP - 2], // above
+        [GAP + 2, GAP], // below right
+        [-w - GAP - 2, GAP], // below left
+        [-w / 2, GAP + 4], // below
+        [GAP + 4, -h / 2], // right
+        [-w - GAP - 4, -h / 2], // left
+      ];
+      const far: number[][] = [];
+      for (const lift of [22, 40, 62, 86]) {
+        far.push([-w / 2, -h - lift], [-w + 8, -h - lift], [-8, -h - lift], [12, -h - lift + 14], [-w / 2, lift], [-w + 8, lift], [-8, lift], [12, lift - 14]);
+      }
+      // For a label that must be placed, last, every spot round the anchor on a 6 px grid up to 80 px away,
+      // nearest first: where two lines leave one point (both railways start at km 0 by the sea) the spots above
+      // and below are all on a line and the room is off to the side; beside a crowded peak it is a few pixels
+      // between the axis title and the other line. And along the picture's top edge, either side. (Other labels
+      // are dropped instead: a far label with a long leader is clutter.)
+      if (c.priority === 0) {
+        const round: { d: number; at: number[] }[] = [];
+        for (let dx = -w - 80; dx <= 80; dx += 6)
+          for (let dy = -h - 80; dy <= 80; dy += 6) {
+            const d = Math.hypot(Math.max(dx, 0, -dx - w), Math.max(dy, 0, -dy - h));
+            if (d >= 8) round.push({ d, at: [dx, dy] });
+          }
+        far.push(...round.sort((a, b) => a.d - b.d).map((r) => r.at));
+        for (let dx = 8; dx <= 160; dx += 12) far.push([dx, bounds.y - c.ay], [-w - dx, bounds.y - c.ay]);
+      }
+      return { w, h, near, far };
+    };
+    const tryAll = (lines: string[], respectLine: boolean, nameLines = 1): PlacedLabel | null => {
+      const { w, h, near, far } = spots(lines, nameLines);
       for (const [i, [dx, dy]] of [...near, ...far].entries()) {
         const box = { x: c.ax + dx!, y: c.ay + dy!, w, h };
         if (!inside(box, bounds)) continue;
         if (taken.some((t) => overlaps(t, box))) continue;
         if (respectLine && hitsLines(box, polylines)) continue;
         if (leaders.some(([p, q]) => segmentHitsBox(p, q, box))) continue;
-        const label: PlacedLabel = { id: c.id, lines: c.lines, box };
+        const label: PlacedLabel = { id: c.id, lines, box, ...(nameLines > 1 ? { nameLines } : {}) };
         if (i >= near.length) {
           // leader from the anchor to the nearest point of the box's edge
           const x2 = Math.min(Math.max(c.ax, box.x + 2), box.x + box.w - 2);
@@ -142,7 +166,10 @@ export function placeLabels(
       }
       return null;
     };
-    const got = tryAll(true) ?? (c.priority === 0 ? tryAll(false) : null);
+    // The label as written, then narrower (its name on two lines), before a label that must be placed crosses a line.
+    let got: PlacedLabel | null = null;
+    got = tryAll(c.lines, true) ?? (c.narrower && c.priority === 0 ? tryAll(c.narrower, true, 2) : null);
+    if (!got && c.priority === 0) got = tryAll(c.lines, false);
     if (got) {
       placed.push(got);
       taken.push(got.box);
@@ -248,14 +275,28 @@ export function* layoutParts(data: ClimbData, width: number, opts: ProfileOption
   const legend: Box = { x: plot.x + plot.w - lw, y: plot.y + plot.h - lh - 4, w: lw, h: lh };
 
   const name = (p: { id: string; name: string }) => L[`name_${p.id}`] ?? p.name;
-  const cands: LabelCandidate[] = c.points
-    .filter((p) => p.priority < 50)
-    .map((p) => ({ id: p.id, lines: [name(p), fmtM(p.elev)], ax: x(p.km), ay: y(p.elev), priority: p.priority }));
+  /** A long name on two lines, as even as they go ("Galera tunnel" / "(summit)"). */
+  const twoLines = (s: string): string[] | undefined => {
+    const words = s.split(' ');
+    if (words.length < 2) return undefined;
+    let best: string[] | undefined;
+    for (let i = 1; i < words.length; i++) {
+      const lines = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+      const w = Math.max(...lines.map((l) => measureText(l, FONT, NAME)));
+      if (!best || w < Math.max(...best.map((l) => measureText(l, FONT, NAME)))) best = lines;
+    }
+    return best;
+  };
+  const cand = (id: string, p: Point, priority: number): LabelCandidate => {
+    const n = twoLines(name(p));
+    return { id, lines: [name(p), fmtM(p.elev)], ax: x(p.km), ay: y(p.elev), priority, ...(n ? { narrower: [...n, fmtM(p.elev)] } : {}) };
+  };
+  const cands: LabelCandidate[] = c.points.filter((p) => p.priority < 50).map((p) => cand(p.id, p, p.priority));
   if (opts.southern) {
     for (const p of s.points) {
       if (p.priority >= 50) continue;
       // Southern labels come after the central landmarks.
-      cands.push({ id: `s-${p.id}`, lines: [name(p), fmtM(p.elev)], ax: x(p.km), ay: y(p.elev), priority: 10 + p.priority });
+      cands.push(cand(`s-${p.id}`, p, 10 + p.priority));
     }
   }
   if (steep) {

@@ -125,7 +125,7 @@ export function markup(l: ProfileLayout, data: ClimbData, s: ProfileState, label
       ? `<line class="climb__leader" x1="${r1(lb.leader.x1)}" y1="${r1(lb.leader.y1)}" x2="${r1(lb.leader.x2)}" y2="${r1(lb.leader.y2)}"/>`
       : '';
     const tsp = lb.lines
-      .map((txt, i) => `<tspan x="${r1(lb.box.x + 1)}" y="${r1(lb.box.y + 11 + i * 13)}"${i === 0 ? ' class="climb__label-name"' : ''}>${esc(txt)}</tspan>`)
+      .map((txt, i) => `<tspan x="${r1(lb.box.x + 1)}" y="${r1(lb.box.y + 11 + i * 13)}"${i < (lb.nameLines ?? 1) ? ' class="climb__label-name"' : ''}>${esc(txt)}</tspan>`)
       .join('');
     out.push(`${lead}<text class="${cls}" data-id="${esc(lb.id)}">${tsp}</text>`);
   }
