@@ -198,6 +198,22 @@ describe('the climb in 3D', () => {
       seen += (await tagClashes()).shown;
     }
     expect(seen).toBeGreaterThan(0);
+    // Step 8 ends 'at La Oroya, where this view ends': its name is drawn on a phone, not only its marker
+    // (its tag sat under the summit's and was hidden at 390x844 and 360x740, picture editor's review).
+    for (const [w, h] of [
+      [390, 844],
+      [360, 740],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await scrollToStep(page, 'scrolly-section#scrolly-climb-3d', 2, 200);
+      await expect
+        .poll(async () => {
+          const c = await tagClashes();
+          const oroya = await page.locator('#figure-climb-3d .climb-3d__tag', { hasText: 'La Oroya' }).evaluate((t) => !(t as HTMLElement).hidden);
+          return { oroya, out: c.out };
+        }, { message: `${w}x${h}, step 8`, timeout: 15_000 })
+        .toEqual({ oroya: true, out: [] });
+    }
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   });

@@ -159,8 +159,11 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
   document.fonts?.addEventListener('loadingdone', onFonts);
 
   /**
-   * A frame was drawn: place the tags in priority order; one that would overlap a tag already
-   * shown, the legend, or leave the stage is hidden. Only transforms and `hidden` are written.
+   * A frame was drawn: place the tags in priority order, each above its station, or else below
+   * it, or ending at it (above, then below); one that would overlap a tag already shown, the
+   * legend, or leave the stage everywhere is hidden. On a phone's narrow stage La Oroya's tag,
+   * where step 8 says the view ends, sat under the summit's and was always hidden. Only
+   * transforms and `hidden` are written.
    */
   const placeTags = (points: number[]) => {
     const m = (measured ??= measure());
@@ -171,14 +174,30 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
       const [x, y, z] = [points[i * 3]!, points[i * 3 + 1]!, points[i * 3 + 2]!];
       let off = z > 1 || x < -1.1 || x > 1.1 || y < -1 || y > 1;
       if (!off) {
-        const px = Math.max(4, Math.min(((x + 1) / 2) * width, width - b.w - 4));
-        const py = ((1 - y) / 2) * height;
-        tag.style.transform = `translate(${px}px, ${py}px)`;
-        const left = b.x + px;
-        const top = b.y + py;
-        const r = { left, top, right: left + b.w, bottom: top + b.h };
-        off = r.top < m.stageTop || taken.some((t) => r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom);
-        if (!off) taken.push(r);
+        const sx = ((x + 1) / 2) * width;
+        const sy = ((1 - y) / 2) * height;
+        // The box's offset (b.x, b.y: its margins, climb-3d.css) puts it just above the station, starting
+        // a little left of it; the other places mirror that: as far below it, as far past it to the left.
+        const below = -2 * b.y - b.h;
+        const end = b.w + 2 * b.x;
+        off = true;
+        for (const [dx, dy] of [
+          [0, 0],
+          [0, below],
+          [-end, 0],
+          [-end, below],
+        ] as const) {
+          const px = Math.max(4, Math.min(sx + dx, width - b.w - 4));
+          const py = sy + dy;
+          const left = b.x + px;
+          const top = b.y + py;
+          const r = { left, top, right: left + b.w, bottom: top + b.h };
+          if (r.top < m.stageTop || r.bottom > height || taken.some((t) => r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom)) continue;
+          tag.style.transform = `translate(${px}px, ${py}px)`;
+          taken.push(r);
+          off = false;
+          break;
+        }
       }
       if (tag.hidden !== off) tag.hidden = off;
     }
