@@ -32,7 +32,7 @@ describe('locator map', () => {
     // Read as the reader does, across the lines a note is wrapped to.
     const read = markup(layout(data, labels, 360), '').replace(/<\/tspan><tspan[^>]*>/g, ' ');
     expect(read).toMatch(/the railway ends here/);
-    expect(read).toMatch(/no railway: 55 km from the line&#39;s end/);
+    expect(read).toMatch(/no railway: 55 km from the line’s end/);
   });
 
   it("gives the same Callao–Chancay distance in the figure's alt text as on the map, in both editions", () => {
