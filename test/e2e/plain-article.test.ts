@@ -170,10 +170,11 @@ describe('the plain article', () => {
       for (const slug of chapters) {
         await page.goto(`${site}/${prefix}${slug}/`);
         const imgs = page.locator('.step__still img');
+        // Every still at once, rather than scrolled to one by one (the picture a width chooses does not depend on it).
+        await page.evaluate(() => document.querySelectorAll<HTMLImageElement>('.step__still img').forEach((i) => (i.loading = 'eager')));
+        await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.step__still img')].every((i) => i.complete && i.naturalWidth > 0));
         for (let i = 0; i < (await imgs.count()); i++) {
           const img = imgs.nth(i);
-          await img.scrollIntoViewIfNeeded();
-          await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
           const { src, shown, natural } = await img.evaluate((el) => ({
             src: (el as HTMLImageElement).currentSrc,
             shown: el.getBoundingClientRect().width,
