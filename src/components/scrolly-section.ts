@@ -16,6 +16,7 @@ import { createScrolly, NARROW_MEDIA, SHORT_MEDIA, triggerOffset, type ScrollyHa
 import type { ScrollyChangeDetail } from '../lib/scroll-state';
 import { createStepper, stepperStringsOf, type StepperHandle } from '../lib/stepper';
 import { wireCopyLinks } from '../lib/copy-link';
+import { holdAtTop } from '../lib/hold-fragment';
 export type { ScrollyChangeDetail };
 
 export type ReadingMode = 'scroll' | 'stepper' | 'plain' | 'static';
@@ -153,6 +154,8 @@ export class ScrollySection extends HTMLElement {
       // The stage at the top of the screen, the bar and the step under it.
       const track = this.querySelector('.figure__track') ?? this;
       track.scrollIntoView({ block: 'start' });
+      // And kept there while the page settles (a figure above re-laying itself out), until the reader scrolls.
+      holdAtTop(track, { stepper: true, still: () => this.mode === 'stepper' });
       this.#stepper?.focus();
       return;
     }
