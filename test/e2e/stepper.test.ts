@@ -124,35 +124,19 @@ async function walk(page: Page, section: { id: string; steps: number[] }, proble
 }
 
 describe('Step through: every section by keyboard', () => {
-  for (const slug of chapters) {
-    it(`390x844 ${slug}`, async () => {
-      const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
-      await page.goto(`${site}/${slug}/`, { waitUntil: 'load' });
-      const problems: string[] = [];
-      for (const section of await sectionsOnPage(page)) await walk(page, section, problems);
-      expect(problems).toEqual([]);
-      expect(errors).toEqual([]);
-      await page.context().close();
-    }, 180_000);
-  }
-  it(`390x664 (an iPhone's screen under Safari's bars) ${chapters[0]}`, async () => {
-    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 664 } });
-    await page.goto(`${site}/${chapters[0]}/`, { waitUntil: 'load' });
+  /** Every section of `slug`, walked by keyboard on a screen of this size. */
+  const walkPage = async (slug: string, width: number, height: number) => {
+    const { page, errors } = await openPage(browser, [site], { viewport: { width, height } });
+    await page.goto(`${site}/${slug}/`, { waitUntil: 'load' });
     const problems: string[] = [];
     for (const section of await sectionsOnPage(page)) await walk(page, section, problems);
     expect(problems).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 180_000);
-  it(`1280x800 ${chapters[0]}`, async () => {
-    const { page, errors } = await openPage(browser, [site], { viewport: { width: 1280, height: 800 } });
-    await page.goto(`${site}/${chapters[0]}/`, { waitUntil: 'load' });
-    const problems: string[] = [];
-    for (const section of await sectionsOnPage(page)) await walk(page, section, problems);
-    expect(problems).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.context().close();
-  }, 180_000);
+  };
+  for (const slug of chapters) it(`390x844 ${slug}`, () => walkPage(slug, 390, 844), 180_000);
+  it(`390x664 (an iPhone's screen under Safari's bars) ${chapters[0]}`, () => walkPage(chapters[0]!, 390, 664), 180_000);
+  it(`1280x800 ${chapters[0]}`, () => walkPage(chapters[0]!, 1280, 800), 180_000);
 });
 
 describe('Copy link to a step', () => {

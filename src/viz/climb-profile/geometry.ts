@@ -10,6 +10,7 @@ import type { ClimbData, Gradient, Point } from './prep';
 import { elevAt } from './prep';
 import { formatNumber, measureText } from '../../lib/text';
 import { edition, ui } from '../../lib/ui';
+import { segmentHitsBox } from '../../lib/viz/segment-box';
 
 export interface Box {
   x: number;
@@ -56,34 +57,8 @@ export function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-/** Whether segment p-q crosses box b (Liang–Barsky clipping). */
-export function segmentHitsBox(p: Pt, q: Pt, b: Box): boolean {
-  let t0 = 0;
-  let t1 = 1;
-  const dx = q[0] - p[0];
-  const dy = q[1] - p[1];
-  const checks: [number, number][] = [
-    [-dx, p[0] - b.x],
-    [dx, b.x + b.w - p[0]],
-    [-dy, p[1] - b.y],
-    [dy, b.y + b.h - p[1]],
-  ];
-  for (const [pp, qq] of checks) {
-    if (pp === 0) {
-      if (qq < 0) return false;
-    } else {
-      const r = qq / pp;
-      if (pp < 0) {
-        if (r > t1) return false;
-        if (r > t0) t0 = r;
-      } else {
-        if (r < t0) return false;
-        if (r < t1) t1 = r;
-      }
-    }
-  }
-  return t0 <= t1;
-}
+/** Whether segment p-q crosses box b (src/lib/viz/segment-box.ts, shared with the locator map). */
+export { segmentHitsBox };
 
 function hitsLines(b: Box, lines: readonly (readonly Pt[])[]): boolean {
   for (const pl of lines) for (let i = 1; i < pl.length; i++) if (segmentHitsBox(pl[i - 1]!, pl[i]!, b)) return true;

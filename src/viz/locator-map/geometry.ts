@@ -11,6 +11,7 @@ import type { LocatorData } from './prep';
 import { formatNumber, measureText, wrap, type TextStyle } from '../../lib/text';
 import { label } from '../../lib/viz/labels';
 import { edition } from '../../lib/ui';
+import { segmentHitsBox } from '../../lib/viz/segment-box';
 
 /** The area shown, degrees: the coast from Barranca to south of Lima, the highlands to Huancayo and Cerro de Pasco (Ica and Pucallpa are off the map: their lines are arrows). */
 export const EXTENT = { west: -78.0, east: -74.9, south: -12.62, north: -10.38 };
@@ -133,36 +134,9 @@ function arrowhead(pts: [number, number][]): Seg[] {
     [...tip, ...ahead],
   ];
 }
-/** Does the segment cross the box grown by `pad` (Liang–Barsky clipping)? */
+/** Does the segment cross the box grown by `pad`? (src/lib/viz/segment-box.ts, shared with the climb profile.) */
 export function segmentMeetsBox([x0, y0, x1, y1]: Seg, r: Box, pad = 0): boolean {
-  const left = r.x - pad;
-  const right = r.x + r.w + pad;
-  const top = r.y - pad;
-  const bottom = r.y + r.h + pad;
-  let t0 = 0;
-  let t1 = 1;
-  const dx = x1 - x0;
-  const dy = y1 - y0;
-  for (const [p, q] of [
-    [-dx, x0 - left],
-    [dx, right - x0],
-    [-dy, y0 - top],
-    [dy, bottom - y0],
-  ] as const) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) {
-      if (t > t1) return false;
-      if (t > t0) t0 = t;
-    } else {
-      if (t < t0) return false;
-      if (t < t1) t1 = t;
-    }
-  }
-  return true;
+  return segmentHitsBox([x0, y0], [x1, y1], { x: r.x - pad, y: r.y - pad, w: r.w + 2 * pad, h: r.h + 2 * pad });
 }
 /** Distance from a segment to a box (0 when it crosses it). */
 function distSegmentBox(s: Seg, b: Box): number {
