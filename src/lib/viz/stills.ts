@@ -30,3 +30,16 @@ export const NARROW_STILL_MEDIA = '(max-width: 480px)';
 
 /** One picture per step of the section (`count` of them), laid out at `width`. */
 export type StepStills = (labels: Record<string, string>, count: number, width: number) => Promise<StepStill[]>;
+
+const made = new Map<string, Promise<StepStill[]>>();
+/**
+ * A section's stills, laid out once per build for each `key` (figure, edition, step count, width): a
+ * chapter page and its embed page hold the same section, and step-stills.mjs writes each file once.
+ * Only in a build: the dev server keeps modules between requests, and would show stills from before an edit.
+ */
+export function stillsOnce(key: string, make: () => Promise<StepStill[]>): Promise<StepStill[]> {
+  if (!import.meta.env.PROD) return make();
+  let p = made.get(key);
+  if (!p) made.set(key, (p = make()));
+  return p;
+}

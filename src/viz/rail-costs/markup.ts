@@ -56,6 +56,11 @@ export function still(data: RailCostsData, labels: Record<string, string>, step:
 export function* stillParts(data: RailCostsData, labels: Record<string, string>, step: number, width: number): Generator<void, Still, void> {
   const l = layout(data.bars, width, labels, data.brackets);
   yield;
+  return pictureAt(data, labels, l, step);
+}
+
+/** The picture of `step` on a layout made for its width: the layout does not depend on the step, so the stills make it once. */
+export function pictureAt(data: RailCostsData, labels: Record<string, string>, l: RailCostsLayout, step: number): Still {
   const s = stateAt(data, step);
   return { width: l.width, height: l.height, svg: markup(l, s.show, s.highlight, label(labels, 'axis', 'rail-costs'), s.brackets) };
 }

@@ -3,9 +3,12 @@ import type { StepStills } from '../../lib/viz/stills';
 import { rowsOf } from '../../lib/rows';
 import { railProjectsSchema } from './schema';
 import { prep } from './prep';
-import { still } from './markup';
+import { layout } from './geometry';
+import { pictureAt } from './markup';
 
 export const stills: StepStills = async (labels, count, width) => {
   const data = prep(await rowsOf('railProjects', railProjectsSchema));
-  return Array.from({ length: count }, (_, k) => ({ ...still(data, labels, k, width), scope: 'rail-costs' }));
+  // One layout for the width (its label placement is most of a still's cost), then each step's marks on it.
+  const l = layout(data.bars, width, labels, data.brackets);
+  return Array.from({ length: count }, (_, k) => ({ ...pictureAt(data, labels, l, k), scope: 'rail-costs' }));
 };
