@@ -22,12 +22,19 @@ describe('step stills', () => {
       expect(steps.length).toBeGreaterThan(0);
       const seen = new Map<string, string>();
       for (const [block, id] of steps) {
-        // The still, and its phone picture (laid out for a phone's column) offered to narrow screens.
-        const m = /<div class="step__still"><picture><source media="\(max-width: 480px\)" srcset="([^"]+)" width="\d+" height="\d+"><img src="([^"]+)"[^>]*><\/picture><\/div>/.exec(block);
-        expect(m, `${id}: a still with its phone picture`).not.toBeNull();
-        const [, narrow, wide] = m!;
+        // The still, its picture for a phone held sideways (laid out for the card's column there, to fit the
+        // screen's height) and its phone picture (laid out for a phone's column), in that order: the first match is shown.
+        const m =
+          /<div class="step__still"><picture><source media="\(orientation: landscape\) and \(max-height: 500px\)" srcset="([^"]+)" width="\d+" height="(\d+)"><source media="\(max-width: 480px\)" srcset="([^"]+)" width="\d+" height="\d+"><img src="([^"]+)"[^>]*><\/picture><\/div>/.exec(
+            block,
+          );
+        expect(m, `${id}: a still with its short-screen and phone pictures`).not.toBeNull();
+        const [, short, shortHeight, narrow, wide] = m!;
         expect(narrow, id).toBe(wide!.replace(/\.svg$/, '-narrow.svg'));
-        for (const src of [wide!, narrow!]) {
+        expect(short, id).toBe(wide!.replace(/\.svg$/, '-short.svg'));
+        // Inside a phone held sideways (360 px tall at 740 px wide), its border included.
+        expect(Number(shortHeight) + 2, `${id}: ${short} is ${shortHeight} px tall`).toBeLessThanOrEqual(360);
+        for (const src of [wide!, narrow!, short!]) {
           const file = path.join(DIST, src);
           expect(existsSync(file), `${id}: ${src}`).toBe(true);
           const svg = readFileSync(file, 'utf8');

@@ -156,16 +156,14 @@ describe('the plain article', () => {
     await page.context().close();
   });
 
-  it('on a phone, every still is its phone picture and its smallest words are drawn at 10 px or more', async () => {
-    // Laid out at 360 px and shrunk to the card's column, stills drew 11 px labels at 8.6-9.5 px, and the
-    // shipping map's world map its port names at about 5 px (review, 6 Dec 2026).
+  /**
+   * Every still of every chapter at each size (edition prefix, width, height), as the plain article shows it:
+   * the picture chosen (its file name), its box on screen, and its smallest words as drawn there.
+   */
+  async function stillsAt(sizes: readonly (readonly [string, number, number])[]) {
     const doc = await browser.newPage();
-    const problems: string[] = [];
-    let seen = 0;
-    for (const [prefix, width, height] of [
-      ['', 390, 844],
-      ['es/', 360, 740],
-    ] as const) {
+    const seen: { where: string; file: string; height: number; screen: number; px: number }[] = [];
+    for (const [prefix, width, height] of sizes) {
       const { page } = await openPage(browser, [site], { javaScriptEnabled: false, viewport: { width, height }, isMobile: true });
       for (const slug of chapters) {
         await page.goto(`${site}/${prefix}${slug}/`);
@@ -175,12 +173,10 @@ describe('the plain article', () => {
         await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.step__still img')].every((i) => i.complete && i.naturalWidth > 0));
         for (let i = 0; i < (await imgs.count()); i++) {
           const img = imgs.nth(i);
-          const { src, shown, natural } = await img.evaluate((el) => ({
-            src: (el as HTMLImageElement).currentSrc,
-            shown: el.getBoundingClientRect().width,
-            natural: (el as HTMLImageElement).naturalWidth,
-          }));
-          if (!src.endsWith('-narrow.svg')) problems.push(`${prefix}${slug} still ${i + 1} at ${width} px: ${src} is not a phone picture`);
+          const { src, shown, natural, box, screen } = await img.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            return { src: (el as HTMLImageElement).currentSrc, shown: r.width, natural: (el as HTMLImageElement).naturalWidth, box: r.height, screen: innerHeight };
+          });
           await doc.goto(src);
           // The smallest text in the picture's own units, then as the page draws the picture.
           const smallest = await doc.evaluate(() => {
@@ -189,17 +185,53 @@ describe('the plain article', () => {
             const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent!.trim()).map((t) => (parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM()!.a) / unit);
             return Math.min(...sizes);
           });
-          const px = (smallest * shown) / natural;
-          seen++;
-          if (!(px >= 10)) problems.push(`${prefix}${slug} still ${i + 1} at ${width} px: smallest words ${px.toFixed(1)} px (${src.split('/').pop()})`);
+          seen.push({ where: `${prefix}${slug} still ${i + 1} at ${width}×${height}`, file: src.split('/').pop()!, height: box, screen, px: (smallest * shown) / natural });
         }
       }
       await page.context().close();
     }
     await doc.close();
-    expect(seen).toBeGreaterThan(20);
+    return seen;
+  }
+
+  it('on a phone, every still is its phone picture and its smallest words are drawn at 10 px or more', async () => {
+    // Laid out at 360 px and shrunk to the card's column, stills drew 11 px labels at 8.6-9.5 px, and the
+    // shipping map's world map its port names at about 5 px (review, 6 Dec 2026).
+    const seen = await stillsAt([
+      ['', 390, 844],
+      ['es/', 360, 740],
+    ]);
+    const problems: string[] = [];
+    for (const s of seen) {
+      if (!s.file.endsWith('-narrow.svg')) problems.push(`${s.where}: ${s.file} is not a phone picture`);
+      if (!(s.px >= 10)) problems.push(`${s.where}: smallest words ${s.px.toFixed(1)} px (${s.file})`);
+    }
+    expect(seen.length).toBeGreaterThan(20);
     expect(problems).toEqual([]);
   });
+
+  it('on a phone held sideways, every still fits the screen’s height with room for its step’s first line, its smallest words at 10 px or more', async () => {
+    // At 740×360 funding-models' stills were 531–554 px tall (the reader never saw a whole picture beside its
+    // step), the Spanish rail-costs' 364 px, and the world map, shrunk to the card's column, drew its names at
+    // 8.8 px (review, 7 Dec 2026). Each still now has a picture laid out for the short screen (SHORT_STILL_MEDIA).
+    const seen = await stillsAt(
+      (['', 'es/'] as const).flatMap((prefix) =>
+        [
+          [844, 390],
+          [740, 360],
+        ].map(([w, h]) => [prefix, w!, h!] as const),
+      ),
+    );
+    const problems: string[] = [];
+    for (const s of seen) {
+      if (!s.file.endsWith('-short.svg')) problems.push(`${s.where}: ${s.file} is not the short screen's picture`);
+      // A line of the step's text (about 30 px at these sizes) still fits beside it.
+      if (s.height > s.screen - 30) problems.push(`${s.where}: ${s.file} is ${Math.round(s.height)} px tall on a ${s.screen} px screen`);
+      if (!(s.px >= 10)) problems.push(`${s.where}: smallest words ${s.px.toFixed(1)} px (${s.file})`);
+    }
+    expect(seen.length).toBeGreaterThan(40);
+    expect(problems).toEqual([]);
+  }, 180_000);
 
   it(`${chapters[1] ?? chapters[0]}, with prefers-reduced-motion: the plain article, and Step through still there`, async () => {
     const slug = chapters[1] ?? chapters[0]!;

@@ -15,7 +15,7 @@ import { layout } from '../climb-profile/geometry';
 import { markup } from '../climb-profile/markup';
 import { prep3d } from './prep';
 
-export const stills: StepStills = async (_labels, count, width) => {
+export const stills: StepStills = async (_labels, count, width, height = 0) => {
   const central = await rowsOf('centralRailway', centralRailwaySchema);
   const profile = prep(central, await rowsOf('southernRailway', southernRailwaySchema));
   const data = prep3d(central);
@@ -24,7 +24,7 @@ export const stills: StepStills = async (_labels, count, width) => {
   if (!profileLabels) throw new Error('[climb-3d] its stills use the climb-profile figure\'s labels: content/figures.yaml has no "climb-profile"');
   const i = profile.steps.findIndex((s) => s.band === 'descent');
   const step = stepAt(profile, i);
-  const l = layout(profile, width, { southern: false, steep: step.steep, labels: profileLabels });
+  const l = layout(profile, width, { southern: false, steep: step.steep, labels: profileLabels, ...(height > 0 ? { height } : {}) });
   return Array.from({ length: count }, (_, k) => {
     const s3 = data.steps[Math.min(k, data.steps.length - 1)]!;
     const svg = markup(l, profile, { index: i, step, km: s3.to, southernKm: null }, profileLabels);

@@ -3,9 +3,10 @@ import type { StepStills } from '../../lib/viz/stills';
 import { rowsOf } from '../../lib/rows';
 import { centralRailwaySchema, southernRailwaySchema } from './schema';
 import { prep } from './prep';
-import { still } from './markup';
+import { picture } from './markup';
 
-export const stills: StepStills = async (labels, count, width) => {
+export const stills: StepStills = async (labels, count, width, height = 0) => {
   const data = prep(await rowsOf('centralRailway', centralRailwaySchema), await rowsOf('southernRailway', southernRailwaySchema));
-  return Array.from({ length: count }, (_, k) => ({ ...still(data, labels, k, width), scope: 'climb-profile' }));
+  // The end of each step (markup.ts `still`), laid out to `height` when there is one (its floor is heightFor(width)).
+  return Array.from({ length: count }, (_, k) => ({ ...picture(data, labels, k, 1, width, height).still, scope: 'climb-profile' }));
 };

@@ -47,6 +47,8 @@ export interface RailCostsLayout {
 
 /** Space between one row's bar and the next row's name. */
 export const ROW_GAP = 12;
+/** The same, where the chart must fit a height (a phone held sideways: rows.length × 7 px shorter). */
+export const TIGHT_ROW_GAP = 5;
 export const TAG_H = 13;
 export const LABEL_LINE = 15;
 export const BAR_H = 14;
@@ -64,7 +66,16 @@ const digitsOf = (v: number) => (v < 1 ? 2 : 1);
 const bn = (v: number) => usdAmount(v, edition, digitsOf(v));
 const valueText = (v: number) => ui('unit.usd_bn_short', usdVars(v, edition, digitsOf(v)), edition);
 
-export function layout(bars: Bar[], width: number, labels: Record<string, string> = {}, brackets: Bracket[] = []): RailCostsLayout {
+/**
+ * The chart at `width`. With `height` (a short screen's still) and a chart taller than it, the rows are set
+ * TIGHT_ROW_GAP apart instead of ROW_GAP; nothing else changes (the words keep their size).
+ */
+export function layout(bars: Bar[], width: number, labels: Record<string, string> = {}, brackets: Bracket[] = [], height = 0): RailCostsLayout {
+  const roomy = layoutWith(bars, width, labels, brackets, ROW_GAP);
+  return height && roomy.height > height ? layoutWith(bars, width, labels, brackets, TIGHT_ROW_GAP) : roomy;
+}
+
+function layoutWith(bars: Bar[], width: number, labels: Record<string, string>, brackets: Bracket[], gap: number): RailCostsLayout {
   // With a bracket, every row moves right to leave the bracket a gutter on the left.
   // The right margin holds the value label after the longest bar: as wide as the widest label needs (the Spanish
   // edition's "US$14,000 millones" is three times "$14 bn"), never less than the 56 px the English labels were laid out with.
@@ -99,7 +110,7 @@ export function layout(bars: Bar[], width: number, labels: Record<string, string
       valueLabel,
       valueEnd: margin.left + w + 6 + measureText(valueLabel, VALUE_FONT),
     };
-    y += barTop + BAR_H + ROW_GAP;
+    y += barTop + BAR_H + gap;
     return row;
   });
   // Brackets: a square bracket in the left gutter spanning its members' rows (names, tags and bars),
@@ -121,14 +132,14 @@ export function layout(bars: Bar[], width: number, labels: Record<string, string
     const box = { x: labelX, y: labelY - 9, w, h: lines.length * BRACKET_LINE };
     // The bracket's right-hand ticks reach to the start of the rows; its foot reaches the label.
     const foot = box.y + box.h;
-    const shift = foot + ROW_GAP - (last.y + last.barTop + BAR_H + ROW_GAP);
+    const shift = foot + gap - (last.y + last.barTop + BAR_H + gap);
     for (const r of laid.filter((r) => r.y > last.y)) r.y += shift;
     y += shift;
     out.push({ id: br.id, x: bx, y1, y2: foot, lines, labelX, labelY, box });
   }
   return {
     width,
-    height: y - ROW_GAP + 8,
+    height: y - gap + 8,
     margin,
     barHeight: BAR_H,
     ticks,

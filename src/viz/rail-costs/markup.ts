@@ -52,9 +52,9 @@ export function still(data: RailCostsData, labels: Record<string, string>, step:
   return whole(stillParts(data, labels, step, width));
 }
 
-/** `still` in two parts, the layout and then the markup (src/lib/viz/parts.ts). */
-export function* stillParts(data: RailCostsData, labels: Record<string, string>, step: number, width: number): Generator<void, Still, void> {
-  const l = layout(data.bars, width, labels, data.brackets);
+/** `still` in two parts, the layout and then the markup (src/lib/viz/parts.ts); `height`: a height to fit (geometry.ts `layout`). */
+export function* stillParts(data: RailCostsData, labels: Record<string, string>, step: number, width: number, height = 0): Generator<void, Still, void> {
+  const l = layout(data.bars, width, labels, data.brackets, height);
   yield;
   return pictureAt(data, labels, l, step);
 }

@@ -33,6 +33,8 @@ export function mapMarkup(g: MapGeometry): string {
 
 /** Font size, in map units, of the port names on the phone map's still (shipping-map.css `.sm-still-port--narrow`). */
 export const NARROW_STILL_PX = 14;
+/** Font size, in map units, of the port names in the world map's short-screen still (shipping-map.css `.sm-still-port--short`): 11 px at 468 px wide. */
+export const SHORT_STILL_PX = 15;
 
 /** Font size (px) of the phone map's port names (shipping-map.css `.sm-mapwrap--narrow .sm-labels`, the chart face). */
 export const PORT_LABEL_PX = 11.5;
@@ -314,10 +316,10 @@ export function daysChart(data: ShippingData, labels: Record<string, string>, wi
  * (the page names them in HTML over the map; a still has to carry its own
  * words). The days chart: laid out at `width` at the default speed.
  */
-export function still(data: ShippingData, g: MapGeometry, labels: Record<string, string>, step: number, width: number): Still {
+export function still(data: ShippingData, g: MapGeometry, labels: Record<string, string>, step: number, width: number, height = 0): Still {
   const s = stateAt(data, step);
   if (s.pane === 'chart') {
-    const l = daysChart(data, labels, width, data.speed.value);
+    const l = daysChart(data, labels, width, data.speed.value, height);
     return { width: l.width, height: l.height, svg: chartMarkup(l, labels) };
   }
   const countries = s.countries ? g.countries.map((c) => `<path class="sm-country sm-country--${c.id}" style="opacity:1" d="${c.d}"/>`).join('') : '';
@@ -327,16 +329,19 @@ export function still(data: ShippingData, g: MapGeometry, labels: Record<string,
     .sort((a, b) => order[a.group] - order[b.group])
     .map((r) => `<path class="sm-route sm-route--${r.group}${s.highlight.includes(r.id) ? '' : ' is-dim'}" d="${r.d}"/>`)
     .join('');
+  const dots = g.ports.map((p) => `<circle class="sm-port" cx="${p.x}" cy="${p.y}" r="3"/>`).join('');
+  // Names placed as on the live phone map (portLabels), for text `px` units tall.
+  const placedNames = (px: number, modifier: string) => {
+    const scale = PORT_LABEL_PX / px;
+    return portLabels(g, undefined, scale)
+      .map((l) => `<text class="sm-still-port sm-still-port--${modifier}" x="${r1(l.box.x + 1 / scale)}" y="${r1(l.box.y + l.box.h * 0.72)}">${esc(l.name)}</text>`)
+      .join('');
+  };
   if (g.graticule) {
     // The phone map (narrow geometry), for a still shown on a phone: the world map's still is
     // 640 units wide and drawn about 310 px wide there, its names about 5 px tall (review,
-    // 6 Dec 2026). Names are placed as on the live phone map (portLabels), for text NARROW_STILL_PX
-    // units tall, which a 280–310 px picture draws at 10.9–12 px.
-    const scale = PORT_LABEL_PX / NARROW_STILL_PX;
-    const names = portLabels(g, undefined, scale)
-      .map((l) => `<text class="sm-still-port sm-still-port--narrow" x="${r1(l.box.x + 1 / scale)}" y="${r1(l.box.y + l.box.h * 0.72)}">${esc(l.name)}</text>`)
-      .join('');
-    const dots = g.ports.map((p) => `<circle class="sm-port" cx="${p.x}" cy="${p.y}" r="3"/>`).join('');
+    // 6 Dec 2026). Names for text NARROW_STILL_PX units tall, which a 280–310 px picture draws at 10.9–12 px.
+    const names = placedNames(NARROW_STILL_PX, 'narrow');
     const north = g.north
       ? `<path class="sm-north" transform="translate(${g.north.x},${g.north.y}) rotate(${g.north.angle})" d="M0,-11L5,5L0,2L-5,5Z"/>` +
         `<text class="sm-still-north" x="${g.north.x}" y="${r1(g.north.y + 19)}" text-anchor="middle">${esc(label(labels, 'north', 'shipping-map'))}</text>`
@@ -345,6 +350,15 @@ export function still(data: ShippingData, g: MapGeometry, labels: Record<string,
       width: g.width,
       height: g.height,
       svg: `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/><path class="sm-graticule" d="${g.graticule}"/><path class="sm-land" d="${g.land}"/>${countries}${north}<g class="sm-routes">${routes}</g><g class="sm-ports">${dots}${names}</g>`,
+    };
+  }
+  if (height > 0) {
+    // A short screen's still (a phone held sideways): the world map drawn SHORT_STILL_WIDTH (468 px) wide,
+    // where 12-unit names were 8.8 px; names SHORT_STILL_PX units tall, placed clear of each other and the dots.
+    return {
+      width: g.width,
+      height: g.height,
+      svg: `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/><path class="sm-land" d="${g.land}"/>${countries}<g class="sm-routes">${routes}</g><g class="sm-ports">${dots}${placedNames(SHORT_STILL_PX, 'short')}</g>`,
     };
   }
   // Names near the right edge end at their port instead of running off the picture; a name that
