@@ -169,6 +169,24 @@ export class ScrollySection extends HTMLElement {
     this.querySelector<HTMLButtonElement>('.scrolly__toggle')?.focus({ preventScroll: true });
   };
 
+  /**
+   * A link in a step to a part of the section's own graphic (the shipping map's notes, "the map's
+   * note"): in every mode but the plain article that graphic is on screen, beside or above the
+   * step, showing that step, so the link moves focus there (a screen reader reads it) and leaves
+   * the page where it is. Followed by the browser, the jump to an element in the sticky stage
+   * scrolled the step away (375 px at 1280x800; at 390x844 onto the chart pane, the note hidden).
+   * In the plain article the link is an ordinary one, to the note under the figure's map.
+   */
+  #onStageLink = (e: MouseEvent) => {
+    if (this.dataset.mode === 'plain' || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const link = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
+    if (!link?.closest('.scrolly__steps')) return;
+    const target = document.getElementById(decodeURIComponent(link.getAttribute('href')!.slice(1)));
+    if (!target || !this.querySelector('.scrolly__graphic')?.contains(target)) return;
+    e.preventDefault();
+    target.focus({ preventScroll: true });
+  };
+
   connectedCallback() {
     const steps = [...this.querySelectorAll<HTMLElement>('.step')];
     // Wired in the same task as is-enhanced below, which is what shows the copy buttons (global.css).
@@ -195,6 +213,7 @@ export class ScrollySection extends HTMLElement {
       this.#short.addEventListener('change', this.#onBase);
     }
     this.querySelector('.scrolly__toggle')?.addEventListener('click', this.#onToggle);
+    this.addEventListener('click', this.#onStageLink);
     this.mode = this.#baseMode();
   }
 
@@ -226,6 +245,7 @@ export class ScrollySection extends HTMLElement {
     this.#calm?.removeEventListener('change', this.#onBase);
     this.#short?.removeEventListener('change', this.#onBase);
     this.querySelector('.scrolly__toggle')?.removeEventListener('click', this.#onToggle);
+    this.removeEventListener('click', this.#onStageLink);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, scrollThrough, scrollSettled } from './browser';
+import { launch, openPage, scrollThrough, scrollSettled, frames } from './browser';
 import { legendKeyBox, OVER_KEY, PHONE_MAP_MIN_SCALE } from '../../src/viz/shipping-map/markup';
 
 const site = inject('siteUrl');
@@ -247,6 +247,92 @@ describe('shipping map', () => {
       await page.context().close();
     }
   });
+
+  it("a step's link to the map's note leads to a note the reader can read, in every way to read the section and both editions", async () => {
+    // Steps 9 and 11 once said "the note under the map"; in the plain article the map under the step is its
+    // still, with no note, and in the phone stepper the note ran under the stepper's bar. They now link to the
+    // note ("the map's note"), which must be on screen, shown and uncovered once the link is followed.
+    /** The note behind the link: shown (its pane in front), fully on screen and on top at its corners. */
+    const readable = (page: Page, id: string) =>
+      page.evaluate((i) => {
+        const n = document.getElementById(i)!;
+        const r = n.getBoundingClientRect();
+        const shown = n.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && Number(getComputedStyle(n.closest('.sm-pane')!).opacity) > 0;
+        const onTop = [
+          [r.left + 2, r.top + 2],
+          [r.left + 2, r.bottom - 2],
+          [r.right - 2, r.bottom - 2],
+        ].every(([x, y]) => n.contains(document.elementFromPoint(x!, y!)));
+        return { shown, onScreen: r.top >= 0 && r.bottom <= innerHeight && r.height > 0, onTop };
+      }, id);
+    const cases = [
+      { mode: 'scroll', viewport: { width: 390, height: 844 } },
+      { mode: 'scroll', viewport: { width: 1280, height: 800 } },
+      { mode: 'stepper', viewport: { width: 360, height: 740 } },
+      { mode: 'stepper', viewport: { width: 390, height: 844 } },
+      { mode: 'stepper', viewport: { width: 1280, height: 800 } },
+      { mode: 'plain', viewport: { width: 390, height: 844 } },
+    ] as const;
+    for (const path of ['/beyond-the-tracks/', '/es/beyond-the-tracks/']) {
+      for (const { mode, viewport } of cases) {
+        const { page, errors } = await openPage(browser, [site], { viewport, javaScriptEnabled: mode !== 'plain' });
+        await page.goto(`${site}${path}`);
+        const links = page.locator(`${SECTION} .step a[href^="#fig-shipping-map-note"]`);
+        expect(await links.count(), `${path}: steps 9 and 11 link to the map's note`).toBe(2);
+        for (const k of [0, 1]) {
+          const link = links.nth(k);
+          const id = (await link.getAttribute('href'))!.slice(1);
+          const step = Number(await link.evaluate((a) => a.closest('.step')!.id.replace('step-', '')));
+          const index = await page.locator(`${SECTION} .step`).evaluateAll((all, n) => all.findIndex((e) => e.id === `step-${n}`), step);
+          const where = `${path} ${mode} ${viewport.width}x${viewport.height}, step ${step} -> #${id}`;
+          if (mode === 'scroll') await toStep(page, index);
+          if (mode === 'stepper') {
+            if (k === 0) {
+              await page.locator(`${SECTION}.is-enhanced .scrolly__toggle`).click();
+              await expect.poll(() => page.locator(SECTION).getAttribute('data-mode')).toBe('stepper');
+            }
+            while (Number(await page.locator(SECTION).getAttribute('data-active-step')) < index) {
+              await page.locator(`${SECTION} .stepper__next`).click();
+              await frames(page, 2);
+            }
+            await expect.poll(() => page.locator(SECTION).getAttribute('data-active-step')).toBe(String(index));
+            await scrollSettled(page);
+          }
+          if (mode !== 'plain') await expect.poll(() => page.locator(CANVAS).getAttribute('data-pane'), { message: where }).toBe('map');
+          // Where a reader can click it: in the phone's scroll layout the card passes under the stage, so the
+          // link is brought just below it (the card still the active step); elsewhere into view.
+          if (mode === 'scroll' && viewport.width < 900) {
+            const dy = await link.evaluate((a) => a.getBoundingClientRect().top - document.querySelector('#scrolly-shipping-map .figure__stage')!.getBoundingClientRect().bottom - 40);
+            await scrollThrough(page, (await page.evaluate(() => scrollY)) + dy);
+            await scrollSettled(page);
+            expect(await page.locator(SECTION).getAttribute('data-active-step'), `${where}: the card is still the step read`).toBe(String(index));
+          } else if (mode === 'plain') await link.scrollIntoViewIfNeeded();
+          // A point on the link's first line (it can wrap, and its bounding box then starts left of it).
+          const at = await link.evaluate((a) => {
+            const r = a.getClientRects()[0]!;
+            return { x: r.left + Math.min(8, r.width / 2), y: r.top + r.height / 2 };
+          });
+          expect(await link.evaluate((a, p) => a.contains(document.elementFromPoint(p.x, p.y)), at), `${where}: the link can be clicked`).toBe(true);
+          const before = await page.evaluate(() => scrollY);
+          await page.mouse.click(at.x, at.y);
+          if (mode !== 'plain') {
+            await frames(page, 3);
+            await scrollSettled(page);
+            // The stage shows the step's note already: the page stays where it is, on the same step.
+            expect(Math.abs((await page.evaluate(() => scrollY)) - before), `${where}: the page moved`).toBeLessThan(2);
+            expect(await page.locator(SECTION).getAttribute('data-active-step'), where).toBe(String(index));
+            expect(await readable(page, id), where).toEqual({ shown: true, onScreen: true, onTop: true });
+          } else {
+            // Without JavaScript (no frames to wait for): the browser's jump to the note under the figure's map.
+            await expect.poll(() => page.url().split('#')[1], where).toBe(id);
+            await expect.poll(() => readable(page, id), where).toEqual({ shown: true, onScreen: true, onTop: true });
+          }
+        }
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    }
+  }, 240_000);
 
   it('on a phone the route key and the port names cover no name and no route, in either edition, down to a small phone in Safari', async () => {
     // At 360x740 the key once covered "Manzanillo"; until 6 Dec 2026 the names were placed for a map drawn at
