@@ -16,6 +16,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { DIST } from './dist';
+import { parseCsv } from '../../src/lib/csv';
 
 const norm = (s: string) =>
   s
@@ -219,6 +220,38 @@ describe('visible text comes from content/', () => {
       for (const piece of new Set(visibleText(readFileSync(f, 'utf8')))) {
         if (!fromContent(piece, corpus)) found.push(`${path.relative(DIST, f)}: ${JSON.stringify(piece.slice(0, 120))}`);
       }
+    }
+    expect(found, found.slice(0, 60).join('\n')).toEqual([]);
+  });
+});
+
+/**
+ * The ids the data files give their rows (a source, a correction, a fact): how the files point at each
+ * other, never words for a reader. A log entry once said "this log (cargo-mix) called…" and a source's
+ * description "linked in the Today Headline row (todayheadline-2025-07-08)", on /corrections/, /sources/
+ * and a chapter's printed notes, in both editions.
+ */
+const DATA_IDS = new Set(
+  ['sources', 'corrections', 'facts'].flatMap((f) => parseCsv(readFileSync(`content/data/${f}.csv`, 'utf8'), `${f}.csv`).rows.map((r) => String(r.values['id'])).filter(Boolean)),
+);
+/** A data id in parentheses in a piece of visible text. */
+export const idsInText = (piece: string) => [...piece.matchAll(/\(([a-z0-9]+(?:-[a-z0-9]+)+|[a-z]+)\)/g)].map((m) => m[1]!).filter((id) => DATA_IDS.has(id));
+
+describe('no data id in what a reader sees', () => {
+  it('catches a source or correction id in parentheses, and passes words and a package name (the check can fail)', () => {
+    expect(DATA_IDS.has('cargo-mix') && DATA_IDS.has('todayheadline-2025-07-08')).toBe(true);
+    expect(idsInText('and this log (cargo-mix) called its cargo')).toEqual(['cargo-mix']);
+    expect(idsInText('Chapter 3 and this log (exclusivity) said')).toEqual(['exclusivity']);
+    expect(idsInText('in the Today Headline row (todayheadline-2025-07-08).')).toEqual(['todayheadline-2025-07-08']);
+    expect(idsInText('Natural Earth (world-atlas); the log (2 December 2026); (estimate)')).toEqual([]);
+  });
+
+  it('every page: no source, correction or fact id in parentheses in the visible text', () => {
+    const found: string[] = [];
+    const pages = walk(DIST, (f) => f.endsWith('.html'));
+    expect(pages.length, `no pages under ${DIST}: build first`).toBeGreaterThan(0);
+    for (const f of pages) {
+      for (const piece of new Set(visibleText(readFileSync(f, 'utf8')))) for (const id of idsInText(piece)) found.push(`${path.relative(DIST, f)}: (${id}) in ${JSON.stringify(piece.slice(0, 100))}`);
     }
     expect(found, found.slice(0, 60).join('\n')).toEqual([]);
   });
