@@ -74,14 +74,23 @@ export function missingGlyphs(s: string, style: TextStyle = {}): string[] {
 const UNIT_AFTER_NUMBER = /^(?:(?:\p{L}{1,2}|%)[)\]}.,;:]*|\p{L}{1,8}[)\]},;:.]+)$/u;
 
 /**
+ * A word of one letter that a line should not end on: in Spanish the preposition and conjunctions a, e, o, u, y
+ * ("… de Chancay a" / "Pucallpa"). The English ones this also catches ("a") read better kept with the next word too.
+ * Matched at the end of what is already joined, so "y a Lima" stays together.
+ */
+const ONE_LETTER_WORD = /(?:^|\s)[aeouyAEOUY]$/;
+
+/**
  * Greedy word wrap to `maxWidth` px, measured with `measureText`; a single over-long word keeps its own line.
- * A number keeps its short unit on its line (UNIT_AFTER_NUMBER) when the two fit the width together.
+ * A number keeps its short unit on its line (UNIT_AFTER_NUMBER), and a one-letter word (ONE_LETTER_WORD) goes to
+ * the line of the word after it, when the two fit the width together.
  */
 export function wrap(s: string, maxWidth: number, fontSize: number, style: TextStyle = {}): string[] {
   const words: string[] = [];
+  const fits = (a: string, b: string) => measureText(`${a} ${b}`, fontSize, style) <= maxWidth;
   for (const w of s.split(/\s+/).filter(Boolean)) {
     const prev = words[words.length - 1];
-    if (prev !== undefined && /\d$/.test(prev) && UNIT_AFTER_NUMBER.test(w) && measureText(`${prev} ${w}`, fontSize, style) <= maxWidth) words[words.length - 1] = `${prev} ${w}`;
+    if (prev !== undefined && ((/\d$/.test(prev) && UNIT_AFTER_NUMBER.test(w)) || ONE_LETTER_WORD.test(prev)) && fits(prev, w)) words[words.length - 1] = `${prev} ${w}`;
     else words.push(w);
   }
   const lines: string[] = [];

@@ -102,4 +102,31 @@ describe('chart font', () => {
     expect(wrap('DBSA US$200 m)', narrow, 11)).toEqual(['DBSA', 'US$200', 'm)']);
     expect(wrap('DBSA US$200 m)', narrow + 2, 11)).toEqual(['DBSA', 'US$200 m)']);
   });
+
+  it('ends no line on a one-letter word (Spanish a, e, o, u, y) when it fits with the next, at any width, in every label and note', () => {
+    // The locator map's Spanish note ended a line on "a" (review, 390 px).
+    const ONE = /^[aeouy]$/i;
+    const yaml = (f: string) => parse(readFileSync(f, 'utf8')) as { labels?: Record<string, string> }[];
+    const texts = [...yaml('content/figures.yaml'), ...yaml('content/figures.es.a.yaml'), ...yaml('content/figures.es.b.yaml')]
+      .flatMap((f) => Object.values(f.labels ?? {}))
+      .filter((t) => typeof t === 'string' && / [aeouy] /i.test(t));
+    expect(texts.length, 'labels with a one-letter word').toBeGreaterThan(20);
+    const found: string[] = [];
+    for (const t of texts)
+      for (let w = 60; w <= 400; w += 3) {
+        const lines = wrap(t, w, 11);
+        expect(lines.join(' ')).toBe(t.replace(/\s+/g, ' ').trim());
+        lines.forEach((l, i) => {
+          const last = l.split(' ').pop()!;
+          const next = lines[i + 1]?.split(' ')[0];
+          if (next !== undefined && ONE.test(last) && measureText(`${last} ${next}`, 11) <= w) found.push(`${w}px: "${l}" / "${lines[i + 1]}"`);
+        });
+      }
+    expect(found.slice(0, 20)).toEqual([]);
+    // The word goes down with the next, and a run of them with it ("y a Lima"); too narrow for the pair, it stays.
+    const w = measureText('del Callao a', 11) + 1;
+    expect(wrap('del Callao a Lima', w, 11)).toEqual(['del Callao', 'a Lima']);
+    expect(wrap('Callao y a Lima', measureText('Callao y a', 11) + 1, 11)).toEqual(['Callao', 'y a Lima']);
+    expect(wrap('a Huancavelica', measureText('Huancavelica', 11), 11)).toEqual(['a', 'Huancavelica']);
+  });
 });
