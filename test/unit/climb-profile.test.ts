@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { stationTableLoader } from '../../src/viz/climb-profile/schema';
 import { checkStationTable, centralRailwaySchema, southernRailwaySchema } from '../../src/viz/climb-profile/schema';
 import { prep, maxGradient, markerAt, elevAt, stepAt, MUST_LABEL, type StationInput } from '../../src/viz/climb-profile/prep';
-import { layout, placeLabels, overlaps, segmentHitsBox, measureAxisTitle, type Box } from '../../src/viz/climb-profile/geometry';
+import { layout, placeLabels, overlaps, segmentHitsBox, measureAxisTitle, tickLabelBoxes, leaderCrossesLines, type Box } from '../../src/viz/climb-profile/geometry';
 import { trainTransform } from '../../src/viz/climb-profile/markup';
 import { figureLabels } from './figure-labels';
 
@@ -197,6 +197,50 @@ describe('label placement', () => {
                   }
           }
     expect([...new Set(problems)]).toEqual([]);
+  });
+
+  it('keeps every label and leader clear of the y-axis tick labels, at 320-1280 px and every stage height, in both editions', () => {
+    // "Lima 150 m" sat 1 px right of the "2,000" / "2.000" tick label in Spanish at 360 px (picture editor's review).
+    const { en, es } = figureLabels('climb-profile');
+    const CLEAR = 3;
+    const grow = (b: Box, d: number): Box => ({ x: b.x - d, y: b.y - d, w: b.w + 2 * d, h: b.h + 2 * d });
+    const problems: string[] = [];
+    for (const [edition, L] of [['en', en], ['es', es]] as const)
+      for (const w of [320, 340, 350, 360, 375, 390, 414, 600, 768, 1024, 1280])
+        for (const h of [0, 430, 490, 740])
+          for (const southernOn of [false, true]) {
+            const l = layout(data, w, { southern: southernOn, steep: true, labels: L, ...(h ? { height: h } : {}) });
+            const ticks = tickLabelBoxes(l);
+            for (const lb of l.labels)
+              for (const [k, t] of ticks.entries()) {
+                const where = `${edition} ${w}x${h} southern=${southernOn}: ${lb.id} and tick ${l.yTicks[k]!.label}`;
+                if (overlaps(lb.box, grow(t, CLEAR))) problems.push(`${where}: within ${CLEAR} px`);
+                if (lb.leader && segmentHitsBox([lb.leader.x1, lb.leader.y1], [lb.leader.x2, lb.leader.y2], t)) problems.push(`${where}: leader through it`);
+              }
+          }
+    expect(problems).toEqual([]);
+    // The boxes are where markup.ts draws the tick text: right-aligned 5 px left of the plot, on the tick line.
+    const l = layout(data, 360, { southern: true, steep: true, labels: es });
+    const two = tickLabelBoxes(l)[2]!;
+    expect(two.x + two.w).toBeCloseTo(l.plot.x - 5, 5);
+    expect(two.y < l.yTicks[2]!.y && two.y + two.h > l.yTicks[2]!.y).toBe(true);
+  });
+
+  it('draws a leader across a railway only for a label that must be drawn and has no other spot, in both editions', () => {
+    // Step 5 at phone widths: Matucana's, Surco's and Tamboraque's leaders ran over the dashed Southern line (review).
+    const { en, es } = figureLabels('climb-profile');
+    const problems: string[] = [];
+    for (const [edition, L] of [['en', en], ['es', es]] as const)
+      for (const w of [320, 360, 390, 600, 768, 1280])
+        for (const h of [0, 430, 490, 740]) {
+          const l = layout(data, w, { southern: true, steep: true, labels: L, ...(h ? { height: h } : {}) });
+          for (const lb of l.labels)
+            if (lb.leader && !(MUST_LABEL as readonly string[]).includes(lb.id) && leaderCrossesLines([lb.leader.x1, lb.leader.y1], [lb.leader.x2, lb.leader.y2], [l.central.poly, l.southern!.poly]))
+              problems.push(`${edition} ${w}x${h}: ${lb.id}'s leader crosses a railway`);
+        }
+    expect(problems).toEqual([]);
+    expect(leaderCrossesLines([0, 0], [0, 40], [[[-10, 20], [10, 20]]])).toBe(true);
+    expect(leaderCrossesLines([0, 0], [0, 40], [[[-10, 2], [10, 2]]])).toBe(false);
   });
 
   it('never routes a leader line through another label or an obstacle', () => {

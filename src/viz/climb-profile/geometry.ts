@@ -65,6 +65,26 @@ function hitsLines(b: Box, lines: readonly (readonly Pt[])[]): boolean {
   return false;
 }
 
+/** Whether two segments cross (touching at an end does not count). */
+function segmentsCross(a: Pt, b: Pt, c: Pt, d: Pt): boolean {
+  const side = (p: Pt, q: Pt, r: Pt) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  const s1 = side(a, b, c);
+  const s2 = side(a, b, d);
+  const s3 = side(c, d, a);
+  const s4 = side(c, d, b);
+  return s1 * s2 < 0 && s3 * s4 < 0;
+}
+
+/** Whether a leader from its anchor (a point on a line) to its label crosses a profile line further than 5 px from the anchor. */
+export function leaderCrossesLines(p: Pt, q: Pt, lines: readonly (readonly Pt[])[]): boolean {
+  const len = Math.hypot(q[0] - p[0], q[1] - p[1]);
+  if (len <= 10) return false;
+  const t = 5 / len;
+  const from: Pt = [p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t];
+  for (const pl of lines) for (let i = 1; i < pl.length; i++) if (segmentsCross(from, q, pl[i - 1]!, pl[i]!)) return true;
+  return false;
+}
+
 const inside = (b: Box, bounds: Box) => b.x >= bounds.x && b.y >= bounds.y && b.x + b.w <= bounds.x + bounds.w && b.y + b.h <= bounds.y + bounds.h;
 
 /**
@@ -120,7 +140,7 @@ export function placeLabels(
       }
       return { w, h, near, far };
     };
-    const tryAll = (lines: string[], respectLine: boolean, nameLines = 1): PlacedLabel | null => {
+    const tryAll = (lines: string[], respectLine: boolean, nameLines = 1, leaderOverLine = false): PlacedLabel | null => {
       const { w, h, near, far } = spots(lines, nameLines);
       for (const [i, [dx, dy]] of [...near, ...far].entries()) {
         const box = { x: c.ax + dx!, y: c.ay + dy!, w, h };
@@ -135,6 +155,9 @@ export function placeLabels(
           const y2 = box.y > c.ay ? box.y : box.y + box.h;
           // A leader never runs through other text (a label, the axis title, the readout, the legend).
           if (taken.some((t) => segmentHitsBox([c.ax, c.ay], [x2, y2], t))) continue;
+          // Nor across a railway (the dashed Southern line under a Central station's leader read as a second
+          // pointer): only a label that must be placed, and has no other spot, gets such a leader.
+          if (!leaderOverLine && leaderCrossesLines([c.ax, c.ay], [x2, y2], polylines)) continue;
           label.leader = { x1: c.ax, y1: c.ay, x2, y2 };
         }
         return label;
@@ -144,7 +167,7 @@ export function placeLabels(
     // The label as written, then narrower (its name on two lines), before a label that must be placed crosses a line.
     let got: PlacedLabel | null = null;
     got = tryAll(c.lines, true) ?? (c.narrower && c.priority === 0 ? tryAll(c.narrower, true, 2) : null);
-    if (!got && c.priority === 0) got = tryAll(c.lines, false);
+    if (!got && c.priority === 0) got = tryAll(c.lines, true, 1, true) ?? tryAll(c.lines, false, 1, true);
     if (got) {
       placed.push(got);
       taken.push(got.box);
@@ -290,8 +313,10 @@ export function* layoutParts(data: ClimbData, width: number, opts: ProfileOption
   const readoutW = measureText(fill(L['readout'] ?? '', { km: fmtInt(xMax), elev: fmtInt(yMax) }), 12, { weight: 700 });
   const readoutBox: Box = { x: plot.x + plot.w - readoutW - 4, y: plot.y - 2, w: readoutW + 4, h: 16 };
   const axisBox = measureAxisTitle({ plot, yTicks }, L);
+  const pad = (b: Box, d: number): Box => ({ x: b.x - d, y: b.y - d, w: b.w + 2 * d, h: b.h + 2 * d });
+  const tickBoxes = tickLabelBoxes({ plot, yTicks }).map((b) => pad(b, TICK_CLEAR));
   yield;
-  const placed = placeLabels(cands, bounds, [legend, readoutBox, axisBox], lines);
+  const placed = placeLabels(cands, bounds, [legend, readoutBox, axisBox, ...tickBoxes], lines);
 
   return {
     width,
@@ -311,6 +336,20 @@ export function* layoutParts(data: ClimbData, width: number, opts: ProfileOption
     legend,
     labels: placed,
   };
+}
+
+/** Room kept between a station's label and a y-axis tick label ("Lima 150 m" sat 1 px from "2,000", Spanish 360 px). */
+export const TICK_CLEAR = 4;
+
+/**
+ * The y-axis tick labels' boxes, as markup.ts draws them (right-aligned 5 px left of the plot, baseline 4 px
+ * under the tick line, FONT px): station labels keep TICK_CLEAR px off them.
+ */
+export function tickLabelBoxes(l: Pick<ProfileLayout, 'plot' | 'yTicks'>): Box[] {
+  return l.yTicks.map((tk) => {
+    const w = measureText(tk.label, FONT);
+    return { x: l.plot.x - 5 - w, y: tk.y + 4 - FONT * 0.8, w, h: FONT };
+  });
 }
 
 /** The y-axis title's box (markup.ts draws it above the top tick line, at the plot's left): labels and leaders keep off it. */
