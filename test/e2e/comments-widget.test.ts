@@ -92,6 +92,14 @@ describe('comments widget', () => {
       expect(await page.getByLabel(/E-mail/).getAttribute('type')).toBe('email');
       expect(await page.getByLabel('Comment', { exact: true }).count()).toBe(1);
       expect(await page.locator('chancay-comments [aria-live="polite"]').count()).toBe(1);
+      // One "Comments" heading, the section's, at the chapter's section level (h2, as the chapter's own sections);
+      // the list is labelled by its count line, which a screen reader's heading list once gave as a second one.
+      const section = page.locator('section.comments');
+      await expect.poll(() => section.locator('.cm-list').count(), SLOW).toBe(1);
+      const headings = await section.getByRole('heading').evaluateAll((hs) => hs.map((e) => `${e.tagName} ${e.textContent!.trim()}`));
+      expect(headings.filter((x) => /^H\d Comments\b/.test(x)), headings.join(' | ')).toEqual(['H2 Comments']);
+      expect(await page.locator('main h2').count(), "the chapter’s sections are h2 too").toBeGreaterThan(1);
+      expect(await section.getByRole('list', { name: /^Comments/ }).count(), 'the list keeps its name').toBe(1);
       await shot(page, 'empty');
       expect(await page.context().cookies()).toEqual([]);
       expect(errors).toEqual([]);

@@ -347,12 +347,14 @@ export class ChancayComments extends HTMLElement {
     };
   }
 
-  /** Below the form: this reader's waiting comments, the list's heading and sort, the list. */
+  /** Below the form: this reader's waiting comments, the list's label and sort, the list. */
   #buildList() {
     const t = this.#t;
     const id = this.#id;
     const head = h('div', { class: 'cm-listhead' });
-    this.#heading = h('h3', { class: 'cm-title', id: `${id}-list` }, t('list_title'));
+    // The list's label, with its count: not a heading, since the section's own h2 (Comments.astro) already says
+    // "Comments" and a screen reader's heading list had it twice (review).
+    this.#heading = h('p', { class: 'cm-title', id: `${id}-list` }, t('list_title'));
     const sortLabel = h('label', { for: `${id}-sort` }, t('order'));
     const sort = h('select', { id: `${id}-sort` });
     sort.append(h('option', { value: 'insertedAt_desc' }, t('newest')), h('option', { value: 'insertedAt_asc' }, t('oldest')));
