@@ -324,8 +324,8 @@ describe('shipping map', () => {
             expect(await readable(page, id), where).toEqual({ shown: true, onScreen: true, onTop: true });
           } else {
             // Without JavaScript (no frames to wait for): the browser's jump to the note under the figure's map.
-            await expect.poll(() => page.url().split('#')[1], where).toBe(id);
-            await expect.poll(() => readable(page, id), where).toEqual({ shown: true, onScreen: true, onTop: true });
+            await expect.poll(() => page.url().split('#')[1], { message: where }).toBe(id);
+            await expect.poll(() => readable(page, id), { message: where }).toEqual({ shown: true, onScreen: true, onTop: true });
           }
         }
         expect(errors).toEqual([]);
