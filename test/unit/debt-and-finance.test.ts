@@ -12,7 +12,7 @@ const data = prep(rows);
 
 describe('debt and finance', () => {
   it('shows the one sourced debt figure and Chancay as private equity, not a sovereign loan', () => {
-    expect(data.debt.value).toBe(33.7);
+    expect(data.debt.value).toBe(31.1);
     expect(data.owners.map((o) => o.value)).toEqual([60, 40]);
     expect(data.cost).toEqual({ low: 1.3, high: 1.4 });
     expect(labels['costNote']).toMatch(/not a loan to Peru’s state/);
@@ -34,7 +34,7 @@ describe('debt and finance', () => {
   for (const w of WIDTHS) {
     it(`draws to scale inside ${w}px`, () => {
       const l = layout(data, labels, w);
-      expect(l.debt.w / l.debt.full).toBeCloseTo(0.337, 6);
+      expect(l.debt.w / l.debt.full).toBeCloseTo(0.311, 6);
       const [cosco, volcan] = l.owners.segs;
       expect(cosco!.w / (cosco!.w + volcan!.w)).toBeCloseTo(0.6, 6);
       expect(volcan!.x).toBeCloseTo(cosco!.x + cosco!.w, 6);
