@@ -16,7 +16,7 @@ const data = prep(flows, timelines, site.updated);
 describe('money to scale', () => {
   it('carries the sourced amounts (funding-flows.csv)', () => {
     const v = Object.fromEntries(flows.map((r) => [r.id, r.value_usd_bn]));
-    expect(v).toMatchObject({ 'pgii-goal': 600, 'pgii-us': 200, 'cdb-exim-2005-2022': 136, 'cdb-exim-2022': 0.813, 'cdb-exim-2019-2022': 2.9, 'lobito-dfc': 0.553, 'lobito-dbsa': 0.2, 'chancay-phase1': 1.3 });
+    expect(v).toMatchObject({ 'pgii-goal': 600, 'pgii-us': 200, 'cdb-exim-2005-2022': 136, 'cdb-exim-2022': 0.863, 'cdb-exim-2023': 1.3, 'cdb-exim-2019-2022': 2.9, 'lobito-dfc': 0.553, 'lobito-dbsa': 0.2, 'chancay-phase1': 1.3 });
     const bars = data.panels.flatMap((p) => p.bars);
     expect(bars.filter((b) => b.pledge).map((b) => b.id).sort()).toEqual(['pgii-goal', 'pgii-us']);
     // Like with like (review M10): each panel holds one kind of money.
