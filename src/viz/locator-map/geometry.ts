@@ -297,7 +297,8 @@ export function layout(data: LocatorData, labels: Record<string, string>, width:
     run: (job) => {
       const m = places.find((x) => x.id === p.id)!;
       // Elevations only where there is room for them (the wide layout); the data table has them all.
-      const elev = p.elev !== undefined && width >= 500 ? fill(L('elev'), { m: formatNumber(p.elev, edition) }) : '';
+      // A place whose elevation is approximate words it so (figures.yaml `elev_<id>`, e.g. "about {m} m").
+      const elev = p.elev !== undefined && width >= 500 ? fill(labels[`elev_${p.id}`] ?? L('elev'), { m: formatNumber(p.elev, edition) }) : '';
       const sub = fill(labels[`sub_${p.id}`] ?? '', { km: formatNumber(Math.round(gapKm / 5) * 5, edition) });
       /** The block with its note wrapped to `subW`: the note may take more, narrower lines to fit beside its marker. */
       const linesAt = (subW: number) => [
