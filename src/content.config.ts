@@ -249,6 +249,11 @@ const corrections = defineCollection({
       now: text(),
       /** Source ids (content/data/sources.csv) for the new wording. */
       source: sourceIds(),
+      /**
+       * Blank, or the id of a later entry that corrected part of what this one says. A log is a history:
+       * an entry is never rewritten, it is marked so, with a link to the entry that supersedes it.
+       */
+      superseded_by: optText(),
     }),
   ),
 });

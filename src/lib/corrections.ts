@@ -31,6 +31,12 @@ export async function correctionGroups(chapterOrder: string[]): Promise<Correcti
       throw new Error(`content/data/corrections.csv: entry "${c.id}" names chapter "${c.data.chapter}", which is not a chapter slug (${chapterOrder.join(', ')})`);
     }
   }
+  for (const c of all) {
+    const by = c.data.superseded_by ? all.find((x) => x.id === c.data.superseded_by) : undefined;
+    if (c.data.superseded_by && (!by || by.data.date < c.data.date || by.id === c.id)) {
+      throw new Error(`content/data/corrections.csv: entry "${c.id}" is superseded_by "${c.data.superseded_by}", which is not a later entry of the log`);
+    }
+  }
   const groups = new Map<string, CorrectionGroup>();
   for (const c of all) {
     const key = groupAnchor(c.data.date, c.data.chapter);

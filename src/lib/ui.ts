@@ -28,10 +28,21 @@ export function ui(key: string, vars: Record<string, string | number> = {}, loca
   if (!table) throw new Error(`[ui] unknown locale "${locale}": content/ui/${locale}.json is missing`);
   const s = table[key];
   if (typeof s !== 'string' || key.startsWith('$')) throw new Error(`[ui] missing string "${key}" in content/ui/${locale}.json`);
-  return s.replace(/\{(\w+)\}/g, (m, name: string) => {
+  return s.replace(/\{(\w+)\}/g, (m, name: string, at: number) => {
     if (!(name in vars)) throw new Error(`[ui] string "${key}" needs a value for {${name}}`);
-    return String(vars[name]);
+    return nested(String(vars[name]), s[at - 1], s[at + m.length]);
   });
+}
+
+/**
+ * A value the string sets inside its own quotation marks («{title}», “{title}”) has its own quotes
+ * turned to the inner pair, so a quoted title that quotes a figure reads «El ferrocarril de “US$4,000
+ * millones” y…», not «El ferrocarril de «US$4,000 millones» y…».
+ */
+function nested(value: string, before: string | undefined, after: string | undefined): string {
+  if (before === '«' && after === '»') return value.replace(/«/g, '“').replace(/»/g, '”');
+  if (before === '“' && after === '”') return value.replace(/“/g, '‘').replace(/”/g, '’');
+  return value;
 }
 
 /** The BCP 47 tag an edition's numbers, dates, plurals and sorting use (`locale.intl`: en-GB, es-PE). */
