@@ -8,7 +8,7 @@
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
-const { createRequire } = require('node:module');
+const { createRequire, flushCompileCache } = require('node:module');
 const { createGate } = require('./gate.cjs');
 const { openState } = require('./state.cjs');
 const { createModeration } = require('./moderation.cjs');
@@ -164,6 +164,9 @@ async function main() {
   });
   think.app.emit('appReady');
   const actual = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  // With NODE_COMPILE_CACHE set, what was compiled while loading is written now, not at a clean exit,
+  // which a process ended with SIGKILL never has.
+  flushCompileCache?.();
   if (process.send) process.send({ ready: true, port: actual });
   else console.log(`Comment server (Waline, ${storage}) at http://127.0.0.1:${actual}/`);
 

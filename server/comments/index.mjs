@@ -163,6 +163,9 @@ export async function startComments(opts = {}) {
   const port = opts.port ?? Number(e.COMMENTS_PORT ?? 8360);
   const env = {
     PATH: e.PATH ?? '',
+    // Node's on-disk cache of compiled modules, when set (the tests set it, vitest.config.ts): a start
+    // then loads Waline's ~3,000 modules without compiling them again; host.cjs writes it once ready.
+    ...(e.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: e.NODE_COMPILE_CACHE } : {}),
     ...(e.COMMENTS_DEBUG ? { COMMENTS_DEBUG: '1' } : {}),
     NODE_ENV: 'production',
     ...storeEnv(cfg),
