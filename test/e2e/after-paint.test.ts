@@ -292,7 +292,7 @@ describe('scripts after the first paint', () => {
     expect(await shown('.embed-control__copy'), 'an embed copy button shown before its script').toBe(0);
     // A newsroom picks the dark theme in the Embed control before its script has run.
     const ctl = page.locator('[data-embed-control]').first();
-    await ctl.locator('summary').click();
+    await ctl.locator(':scope > summary').click();
     await ctl.locator('select[data-embed-theme]').selectOption('dark');
     release();
     await expect.poll(() => shown('.step__copy'), { timeout: 15_000 }).toBe(await page.locator('.step__copy').count());

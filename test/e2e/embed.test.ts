@@ -502,7 +502,7 @@ describe('the Embed control', () => {
     const { page, errors } = await openPage(browser, [site], { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.goto(`${site}/the-announcement/`);
     const ctl = page.locator('.chapter__header [data-embed-control]');
-    await ctl.locator('summary').click();
+    await ctl.locator(':scope > summary').click();
     // The control's script loads after the first paint (data-ready once it has wired the theme and copy
     // controls); a theme chosen before then changes nothing, which a loaded CI machine hit once (4 Dec 2026).
     await poll(() => ctl.getAttribute('data-ready')).toBe('true');
