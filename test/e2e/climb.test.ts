@@ -1,6 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, scrollThrough } from './browser';
+import sharp from 'sharp';
+import { shot } from './reading';
 
 const site = inject('siteUrl');
 const URL = `${site}/beyond-the-tracks/`;
@@ -276,6 +278,52 @@ describe('the climb in 3D', () => {
     expect(warnings).toEqual([]);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('shows no station tag on a phone before the scene is drawn: the poster until then', async () => {
+    // The tags were shown at the worker's first 'frame', when the GPU had only been asked to draw:
+    // with software WebGL they stood on an empty stage for 0.7-4 s (review, 8 Dec 2026, 390x844).
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+    await page.goto(URL);
+    await scrollToStep(page, 'scrolly-section#scrolly-climb-3d', 0);
+    /** The tags and legend on screen (their boxes, viewport px), or null when none is shown. */
+    const shownBoxes = () =>
+      page.evaluate(() => {
+        const on = [...document.querySelectorAll('#figure-climb-3d .climb-3d__tag, #figure-climb-3d .climb-3d__legend')].filter((t) => t.getClientRects().length > 0 && getComputedStyle(t).visibility === 'visible');
+        return on.length ? on.map((t) => t.getBoundingClientRect().toJSON() as { left: number; top: number; right: number; bottom: number }) : null;
+      });
+    const bg = (await page.locator('#figure-climb-3d .figure__stage').evaluate((el) => getComputedStyle(el).backgroundColor)).match(/\d+/g)!.map(Number);
+    const fig = page.locator('#figure-climb-3d .climb-3d');
+    // The screen, read again and again from the moment the reader reaches the scene: whenever tags are
+    // shown (before and after the picture is taken), the scene is drawn around them. Measured as the
+    // share of the stage, tags and legend left out, that is not the page's background: an empty stage
+    // is all background (the canvas is transparent until drawn); the scene's land, sea, curtain and
+    // track cover most of it.
+    const drawn: number[] = [];
+    for (let i = 0; i < 400 && drawn.length < 3; i++) {
+      if (!(await shownBoxes())) continue;
+      const box = (await fig.boundingBox())!;
+      const clip = { x: Math.round(box.x), y: Math.round(Math.max(0, box.y)), width: Math.round(box.width), height: Math.round(Math.min(box.y + box.height, 844) - Math.max(0, box.y)) };
+      const png = await shot(page, clip);
+      const tags = await shownBoxes();
+      if (!tags) continue;
+      const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      let off = 0;
+      let n = 0;
+      for (let y = 0; y < info.height; y++)
+        for (let x = 0; x < info.width; x++) {
+          const [px, py] = [clip.x + x, clip.y + y];
+          if (tags.some((t) => px >= t.left - 2 && px <= t.right + 2 && py >= t.top - 2 && py <= t.bottom + 2)) continue;
+          const k = (y * info.width + x) * 3;
+          n++;
+          if (Math.abs(data[k]! - bg[0]!) + Math.abs(data[k + 1]! - bg[1]!) + Math.abs(data[k + 2]! - bg[2]!) > 24) off++;
+        }
+      drawn.push(off / n);
+    }
+    expect(drawn.length, 'the tags were never shown').toBe(3);
+    for (const d of drawn) expect(d, `share of the stage drawn around its tags: ${drawn.map((x) => x.toFixed(3)).join(', ')}`).toBeGreaterThan(0.2);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 
   it('keeps the poster and says so when WebGL is unavailable, without console errors', async () => {
     const { page, errors } = await openPage(browser, [site]);

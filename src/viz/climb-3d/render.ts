@@ -219,13 +219,15 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
       // Written only when they change: a frame message comes with every drawn frame.
       setAttr(el, 'data-km', m.km.toFixed(1));
       setAttr(canvas, 'data-buffer-width', String(m.bufferWidth));
-      if (!shown) {
-        // First frame drawn: the canvas replaces the poster. Whether the context multisamples is fixed for its life.
-        canvas.dataset.antialias = String(m.antialias);
-        shown = true;
-        el.classList.add('is-live');
-        poster?.setAttribute('aria-hidden', 'true');
-      }
+      // Whether the context multisamples is fixed for its life.
+      if (!canvas.dataset.antialias) canvas.dataset.antialias = String(m.antialias);
+    } else if (m.type === 'painted' && !shown) {
+      // The first frame's pixels are drawn: the canvas and its tags replace the poster. Until then the
+      // poster stays (the stage, tags and legend included, is hidden): at the first 'frame' the GPU
+      // had only been asked to draw, and the tags stood on an empty stage for up to 4 s.
+      shown = true;
+      el.classList.add('is-live');
+      poster?.setAttribute('aria-hidden', 'true');
     }
   });
   channel.send({ type: 'init', canvas, data, palette: readPalette(el), dpr: window.devicePixelRatio || 1 });

@@ -51,7 +51,9 @@ export type HostOut =
   | { type: 'lost' }
   | { type: 'destroyed' }
   /** points: x, y, z in device coordinates for each labelled station (file order), then the sea tag. */
-  | { type: 'frame'; km: number; points: number[]; bufferWidth: number; antialias: boolean };
+  | { type: 'frame'; km: number; points: number[]; bufferWidth: number; antialias: boolean }
+  /** The first frame's drawing is done on the GPU: the canvas has pixels to show. */
+  | { type: 'painted' };
 
 type AnyCanvas = HTMLCanvasElement | OffscreenCanvas;
 
@@ -196,6 +198,32 @@ function build(canvas: AnyCanvas, data: Climb3dData, css: PaletteCss, dpr: numbe
   let dirty = true;
   let frame = 0;
   let lost = false;
+  /**
+   * The first frame's pixels. `render` only queues the drawing: with software WebGL the GPU side
+   * (shader compilation, rasterising) took 0.7-4 s more, and a page that showed the canvas and its
+   * tags at the first 'frame' showed the station names floating on an empty stage meanwhile (review,
+   * 8 Dec 2026, chapter 2 at 390x844). A fence after the first draw says when it is done; polled, so
+   * neither thread waits on it.
+   */
+  let painted: 'no' | 'waiting' | 'yes' = 'no';
+  let fenceTimer = 0;
+  const awaitPaint = () => {
+    painted = 'waiting';
+    const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+    gl.flush();
+    const poll = () => {
+      fenceTimer = 0;
+      if (lost) return;
+      if (sync && gl.getSyncParameter(sync, gl.SYNC_STATUS) !== gl.SIGNALED) {
+        fenceTimer = setTimeout(poll, 16) as unknown as number;
+        return;
+      }
+      if (sync) gl.deleteSync(sync);
+      painted = 'yes';
+      send({ type: 'painted' });
+    };
+    fenceTimer = setTimeout(poll, 16) as unknown as number;
+  };
 
   const draw = () => {
     frame = 0;
@@ -215,6 +243,7 @@ function build(canvas: AnyCanvas, data: Climb3dData, css: PaletteCss, dpr: numbe
     v.set(first.x - dx * 6 - dz * 6, 0, first.z - dz * 6 + dx * 6).project(camera);
     points.push(v.x, v.y, v.z);
     send({ type: 'frame', km: cam.km, points, bufferWidth: gl.drawingBufferWidth, antialias: multisampled });
+    if (painted === 'no') awaitPaint();
   };
   const invalidate = () => {
     dirty = true;
@@ -260,6 +289,8 @@ function build(canvas: AnyCanvas, data: Climb3dData, css: PaletteCss, dpr: numbe
         case 'destroy':
           if (frame) caf(frame);
           frame = 0;
+          if (fenceTimer) clearTimeout(fenceTimer);
+          fenceTimer = 0;
           canvas.removeEventListener('webglcontextlost', onLost);
           scene.clear();
           tracker.dispose();
