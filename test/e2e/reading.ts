@@ -191,3 +191,51 @@ export function shot(page: Page, box: Box): Promise<Buffer> {
   const y = Math.max(0, Math.floor(box.y));
   return page.screenshot({ clip: { x, y, width: Math.max(1, Math.floor(box.width)), height: Math.max(1, Math.floor(box.height)) } });
 }
+
+/**
+ * What of a section's sticky stage a reader cannot see: every line of text and every drawing (svg,
+ * canvas) of the stage that is shown (visible, not see-through) but runs past the stage's box or the
+ * screen, which clip it (the stepper's phone stage is 50svh: a note or a chart key below that was cut
+ * off). Lines are measured one by one: HTML text through its client rects (each line of a wrapped
+ * note), SVG text by each <text>'s box. Text kept for screen readers only (clipped to 1 px) is left out.
+ * Returns one line per thing cut off, with its words and its box; empty when nothing is.
+ */
+export function clippedInStage(page: Page, sectionId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const stage = document.querySelector(`#${id} .figure__stage`);
+    if (!stage) return [`#${id}: no stage`];
+    const s = stage.getBoundingClientRect();
+    const room = { top: Math.max(s.top, 0), bottom: Math.min(s.bottom, innerHeight), left: Math.max(s.left, 0), right: Math.min(s.right, innerWidth) };
+    const shown = (el: Element) => {
+      if (getComputedStyle(el).visibility !== 'visible') return false;
+      for (let a: Element | null = el; a && a !== stage; a = a.parentElement) {
+        const cs = getComputedStyle(a);
+        if (cs.display === 'none' || Number(cs.opacity) === 0) return false;
+        // for screen readers only: a 1 px box that clips its text
+        if (cs.clipPath !== 'none' || (a.getBoundingClientRect().width <= 1 && cs.overflow !== 'visible')) return false;
+      }
+      return true;
+    };
+    const out: string[] = [];
+    const test = (what: string, r: { top: number; bottom: number; left: number; right: number }) => {
+      if (r.bottom - r.top < 1 || r.right - r.left < 1) return;
+      if (r.top < room.top - 0.5 || r.bottom > room.bottom + 0.5 || r.left < room.left - 0.5 || r.right > room.right + 0.5)
+        out.push(`“${what.trim().replace(/\s+/g, ' ').slice(0, 48)}” at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} (stage ${Math.round(room.left)},${Math.round(room.top)}–${Math.round(room.right)},${Math.round(room.bottom)})`);
+    };
+    const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim() || el.closest('svg') || !shown(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) test(n.textContent, r);
+    }
+    for (const t of stage.querySelectorAll('svg text')) if (t.textContent?.trim() && shown(t)) test(t.textContent, t.getBoundingClientRect());
+    for (const d of stage.querySelectorAll('svg, canvas')) {
+      if (d.parentElement?.closest('svg') || !shown(d)) continue;
+      const r = d.getBoundingClientRect();
+      if (r.width >= 60 && r.height >= 40) test(`<${d.tagName.toLowerCase()} class="${d.getAttribute('class') ?? ''}">`, r);
+    }
+    return out;
+  }, sectionId);
+}

@@ -12,7 +12,7 @@ import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, frames, scrollSettled } from './browser';
 import { chapterSlugs, html } from '../build/dist';
-import { coverage, sectionsOnPage } from './reading';
+import { clippedInStage, coverage, sectionsOnPage } from './reading';
 
 const site = inject('siteUrl');
 const chapters = chapterSlugs().filter((slug) => html(slug).includes('<scrolly-section'));
@@ -78,6 +78,9 @@ async function walk(page: Page, section: { id: string; steps: number[] }, proble
     );
     if (fit.bar > fit.screen || fit.card > fit.screen + 1) problems.push(`${where}: the bar ends at ${fit.bar} px and the card at ${fit.card} px on a ${fit.screen} px screen`);
     if (fit.overflows && fit.scrolls !== 'auto') problems.push(`${where}: the card is cut off and does not scroll`);
+    // On a phone the stage is the top half of the screen and clips what runs past it: every line of the
+    // graphic's text (its note, its chart's key) and its drawing are inside it, at every step.
+    if (page.viewportSize()!.width < 900) for (const c of await clippedInStage(page, section.id)) problems.push(`${where}: cut off by the stage: ${c}`);
     const top = await stageTop(page, section.id);
     if (Math.abs(top - top0) > 1) problems.push(`${where}: the graphic moved from ${top0} to ${top} px`);
     // Focus stays on a usable control of the bar, never on a disabled button.
