@@ -194,3 +194,53 @@ describe('static figures of chapters 3-5', () => {
     });
   }
 });
+
+describe('the road-ahead timeline on a phone', () => {
+  // Each label beside its own date: the labels were pushed apart along a linear axis, and on a phone
+  // "2028 PowerChina…" stood beside the 2031 tick and "2031 Lima–Barranca" beside 2032 (review, 8 Dec 2026).
+  for (const [edition, width] of [['', 360], ['', 390], ['/es', 360], ['/es', 390]] as const) {
+    it(`${edition || '/en'} at ${width}px: every label is nearer its own date's dot than any other, and its year's tick`, async () => {
+      const { page, errors } = await openPage(browser, [site], { viewport: { width, height: 800 } });
+      const real = watchFailures(page);
+      await page.goto(`${site}${edition}/the-road-to-apec/`);
+      const fig = page.locator('#figure-road-ahead');
+      await fig.evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+      await expect.poll(() => page.locator('#figure-road-ahead[data-mounted]').count()).toBe(1);
+      await expect.poll(() => fig.locator('.figure__canvas svg').getAttribute('width')).toBe(String(Math.round((await fig.locator('.figure__canvas').boundingBox())!.width)));
+      await frames(page, 2);
+      const { marks, years } = await fig.evaluate((el) => {
+        const svg = el.querySelector('.figure__canvas svg')!;
+        const mid = (r: DOMRect) => r.top + r.height / 2;
+        return {
+          years: [...svg.querySelectorAll('.tick')].map((t) => ({ year: Number(t.textContent), y: mid(t.querySelector('line')!.getBoundingClientRect()) })),
+          marks: [...svg.querySelectorAll('.ra-mark')].map((m) => {
+            const dot = m.querySelector('.ra-dot, .ra-today')!.getBoundingClientRect();
+            const date = m.querySelector('.ra-date')!;
+            const boxes = [...m.querySelectorAll('.ra-date, .ra-label')].map((t) => t.getBoundingClientRect());
+            return {
+              text: `${date.textContent} ${m.querySelector('.ra-label')!.textContent}`.slice(0, 50),
+              year: Number(/\d{4}/.exec(date.textContent ?? '')![0]),
+              dot: mid(dot),
+              dateLine: mid(date.getBoundingClientRect()),
+              top: Math.min(...boxes.map((b) => b.top)),
+              bottom: Math.max(...boxes.map((b) => b.bottom)),
+            };
+          }),
+        };
+      });
+      expect(marks.length).toBeGreaterThan(8);
+      expect(years.length).toBeGreaterThan(8);
+      const gap = (y: number, m: { top: number; bottom: number }) => Math.max(0, m.top - y, y - m.bottom);
+      const wrong: string[] = [];
+      for (const m of marks) {
+        const other = marks.filter((o) => o !== m && o.dot !== m.dot).find((o) => gap(o.dot, m) < gap(m.dot, m));
+        if (other) wrong.push(`“${m.text}”: ${gap(m.dot, m).toFixed(0)} px from its dot, ${gap(other.dot, m).toFixed(0)} px from “${other.text}”'s`);
+        const nearest = years.reduce((a, b) => (Math.abs(b.y - m.dateLine) < Math.abs(a.y - m.dateLine) ? b : a));
+        if (nearest.year !== m.year && nearest.year !== m.year + 1) wrong.push(`“${m.text}”: beside the ${nearest.year} tick`);
+      }
+      expect(wrong).toEqual([]);
+      expect(real(errors)).toEqual([]);
+      await page.context().close();
+    });
+  }
+});

@@ -36,11 +36,22 @@ describe('road ahead', () => {
   });
 
   for (const w of WIDTHS) {
-    it(`keeps time linear and labels apart at ${w}px`, () => {
+    it(`puts each label at its own date, in order, and labels apart at ${w}px`, () => {
       const l = layout(data, labels, w);
+      // Each label starts at its dot (its date line's baseline 11 px under the top: a level leader).
+      for (const m of l.marks) expect(m.top, `${w}px: ${m.id}`).toBe(m.y - 11);
+      // Time runs down: the years in order, and each date between its year's tick and the next.
+      for (let i = 1; i < l.years.length; i++) expect(l.years[i]!.y, `${w}px: ${l.years[i]!.label}`).toBeGreaterThan(l.years[i - 1]!.y);
+      for (const [i, m] of l.marks.entries()) {
+        const t = data.marks[i]!.t;
+        const tick = (yr: number) => l.years.find((x) => x.label === String(yr))!.y;
+        expect(m.y, `${w}px: ${m.id}`).toBeGreaterThanOrEqual(tick(Math.floor(t)));
+        expect(m.y, `${w}px: ${m.id}`).toBeLessThanOrEqual(tick(Math.floor(t) + 1));
+      }
+      // Where the labels fit, a year is a year: the first two marks (2019, 2021) stand as far apart as their dates.
       const y = (id: string) => l.marks.find((m) => m.id === id)!.y;
-      const perYear = (l.years[1]!.y - l.years[0]!.y);
-      expect(y('chancay-open') - y('chancay-deal')).toBeCloseTo(5.81 * perYear, 0);
+      const perYear = l.years[1]!.y - l.years[0]!.y;
+      expect(y(data.marks[1]!.id) - y(data.marks[0]!.id)).toBeCloseTo((data.marks[1]!.t - data.marks[0]!.t) * perYear, 0);
       // Labels never overlap, stay inside the width and start below the top.
       const sorted = [...l.marks].sort((a, b) => a.top - b.top);
       for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.top, `${w}px: ${sorted[i]!.id}`).toBeGreaterThanOrEqual(sorted[i - 1]!.top + sorted[i - 1]!.h);
