@@ -281,7 +281,7 @@ describe('the climb in 3D', () => {
 
   it('shows no station tag on a phone before the scene is drawn: the poster until then', async () => {
     // The tags were shown at the worker's first 'frame', when the GPU had only been asked to draw:
-    // with software WebGL they stood on an empty stage for 0.7-4 s (review, 8 Dec 2026, 390x844).
+    // with software WebGL they stood on an empty stage for 0.7-4 s (review, 7 Dec 2026, 390x844).
     const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
     await page.goto(URL);
     await scrollToStep(page, 'scrolly-section#scrolly-climb-3d', 0);

@@ -197,7 +197,7 @@ describe('static figures of chapters 3-5', () => {
 
 describe('the road-ahead timeline on a phone', () => {
   // Each label beside its own date: the labels were pushed apart along a linear axis, and on a phone
-  // "2028 PowerChina…" stood beside the 2031 tick and "2031 Lima–Barranca" beside 2032 (review, 8 Dec 2026).
+  // "2028 PowerChina…" stood beside the 2031 tick and "2031 Lima–Barranca" beside 2032 (review, 7 Dec 2026).
   for (const [edition, width] of [['', 360], ['', 390], ['/es', 360], ['/es', 390]] as const) {
     it(`${edition || '/en'} at ${width}px: every label is nearer its own date's dot than any other, and its year's tick`, async () => {
       const { page, errors } = await openPage(browser, [site], { viewport: { width, height: 800 } });

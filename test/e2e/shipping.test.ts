@@ -6,6 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, scrollThrough, scrollSettled, frames } from './browser';
+import sharp from 'sharp';
 import { legendKeyBox, OVER_KEY, PHONE_MAP_MIN_SCALE } from '../../src/viz/shipping-map/markup';
 
 const site = inject('siteUrl');
@@ -73,6 +74,89 @@ async function routes(page: Page): Promise<Record<string, RouteState>> {
 
 const chancayDays = (page: Page) =>
   page.locator(`${CANVAS} .sc-row[data-id="chancay-shanghai"] .sc-value`).textContent().then((t) => Number.parseFloat(t ?? ''));
+
+
+/** WCAG relative luminance and contrast ratio of two sRGB colours. */
+const lum = ([r, g, b]: number[]) => {
+  const c = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * c(r!) + 0.7152 * c(g!) + 0.0722 * c(b!);
+};
+const contrast = (a: number[], b: number[]) => {
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+};
+
+/**
+ * Each shown name among `selector` (HTML or SVG text) against what is behind it, by pixels: the name's box
+ * is shot as drawn and again with its letters made transparent; the pixels the letters changed (and one
+ * pixel round them: their anti-aliased edges) are the letters, the rest of their ink's extent (and a pixel
+ * round it) is what they stand on, and at least 97 % of that must keep 4.5:1 against the text's colour.
+ * One line per name that does not.
+ */
+async function namesOnTheirGround(page: Page, selector: string, where: string): Promise<string[]> {
+  const names = await page.evaluate((sel) => {
+    return [...document.querySelectorAll<Element>(sel)]
+      .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility === 'visible' && (e.textContent ?? '').trim())
+      .map((e) => {
+        // The letters' own box (an HTML name's text, not its padding), whole pixels inside it.
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        const r = e instanceof SVGElement ? e.getBoundingClientRect() : range.getBoundingClientRect();
+        const cs = getComputedStyle(e);
+        const [x, y] = [Math.ceil(r.left), Math.ceil(r.top)];
+        return { name: e.textContent!.trim(), colour: (e instanceof SVGElement ? cs.fill : cs.color).match(/[\d.]+/g)!.slice(0, 3).map(Number), box: { x, y, width: Math.floor(r.right) - x, height: Math.floor(r.bottom) - y } };
+      })
+      .filter((n) => n.box.x >= 0 && n.box.y >= 0 && n.box.x + n.box.width <= innerWidth && n.box.y + n.box.height <= innerHeight);
+  }, selector);
+  if (names.length === 0) return [`${where}: no name on screen`];
+  const raw = async (clip: { x: number; y: number; width: number; height: number }) => (await sharp(await page.screenshot({ clip })).removeAlpha().raw().toBuffer({ resolveWithObject: true })).data;
+  const drawn = await Promise.all(names.map((n) => raw(n.box)));
+  // The letters made transparent (halo, stroke and background kept), in an HTML page or an SVG document alike.
+  const hide = (on: boolean) =>
+    page.evaluate(
+      ([sel, yes]) => {
+        document.getElementById('test-hide-letters')?.remove();
+        if (yes) {
+          const style = document.createElementNS(document.documentElement.namespaceURI, 'style');
+          style.id = 'test-hide-letters';
+          style.textContent = `${sel} { color: transparent !important; fill: transparent !important; }`;
+          document.documentElement.append(style);
+        }
+        return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      },
+      [selector, on] as const,
+    );
+  await hide(true);
+  const ground = await Promise.all(names.map((n) => raw(n.box)));
+  await hide(false);
+  const out: string[] = [];
+  names.forEach((n, k) => {
+    const { width: w, height: h } = n.box;
+    const a = drawn[k]!;
+    const b = ground[k]!;
+    const letter = new Uint8Array(w * h);
+    for (let i = 0; i < w * h; i++) if (Math.abs(a[i * 3]! - b[i * 3]!) + Math.abs(a[i * 3 + 1]! - b[i * 3 + 1]!) + Math.abs(a[i * 3 + 2]! - b[i * 3 + 2]!) > 30) letter[i] = 1;
+    // What the letters stand on: their ink's extent and a pixel round it, less the letters and their edges.
+    let [x0, y0, x1, y1] = [w, h, -1, -1];
+    for (let i = 0; i < w * h; i++) if (letter[i]) [x0, y0, x1, y1] = [Math.min(x0, i % w), Math.min(y0, Math.floor(i / w)), Math.max(x1, i % w), Math.max(y1, Math.floor(i / w))];
+    let n45 = 0;
+    let all = 0;
+    let worst = Infinity;
+    for (let y = Math.max(0, y0 - 1); y <= Math.min(h - 1, y1 + 1); y++)
+      for (let x = Math.max(0, x0 - 1); x <= Math.min(w - 1, x1 + 1); x++) {
+        let near = false;
+        for (let dy = -1; dy <= 1 && !near; dy++) for (let dx = -1; dx <= 1 && !near; dx++) near = letter[(Math.min(h - 1, Math.max(0, y + dy))) * w + Math.min(w - 1, Math.max(0, x + dx))] === 1;
+        if (near) continue;
+        const i = (y * w + x) * 3;
+        const c = contrast(n.colour, [b[i]!, b[i + 1]!, b[i + 2]!]);
+        all++;
+        if (c >= 4.5) n45++;
+        worst = Math.min(worst, c);
+      }
+    if (all === 0 || n45 / all < 0.97) out.push(`${where}: “${n.name}” keeps 4.5:1 on ${all ? ((n45 / all) * 100).toFixed(0) : 0}% of its ground (worst ${worst.toFixed(2)}:1)`);
+  });
+  return out;
+}
 
 describe('shipping map', () => {
   it('follows the steps while scrolling: exports, old routes, new route, chart, Panama', async () => {
@@ -413,6 +497,34 @@ describe('shipping map', () => {
       }
     }
   }, 180_000);
+
+  it('every port name keeps 4.5:1 against what is behind it, light and dark, on the live map and in its stills', async () => {
+    // In the dark theme "Shanghai (Yangshan)" stood on China's yellow fill with only a blurred halo (review, 7 Dec 2026).
+    const html = await (await fetch(URL)).text();
+    const first = /id="scrolly-shipping-map"[\s\S]*?id="(step-\d+)"/.exec(html)![1];
+    const problems: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+        const { page, errors } = await openPage(browser, [site], { viewport, colorScheme });
+        await page.goto(`${URL}#${first}`);
+        await expect.poll(() => page.locator(CANVAS).getAttribute('data-countries')).toBe('true');
+        await expect.poll(() => page.locator(CANVAS).getAttribute('data-pane')).toBe('map');
+        await expect.poll(() => page.locator('#figure-shipping-map.chart-face').count()).toBe(1);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        problems.push(...(await namesOnTheirGround(page, `${CANVAS} .sm-portlabel`, `${colorScheme} ${viewport.width}px, live`)));
+        expect(errors).toEqual([]);
+        // The first step's stills (shipping-map-1: the countries shown), opened as the SVG documents they are.
+        const stills = new Set([...html.matchAll(/(?:src|srcset)="(\/stills\/shipping-map-1(?:-[a-z]+)?\.svg)"/g)].map((m) => m[1]!));
+        if (viewport.width === 1280) expect(stills.size, 'the first step’s stills').toBeGreaterThanOrEqual(2);
+        for (const src of viewport.width === 1280 ? stills : []) {
+          await page.goto(`${site}${src}`);
+          problems.push(...(await namesOnTheirGround(page, 'text.sm-still-port', `${colorScheme} ${viewport.width}px, ${src}`)));
+        }
+        await page.context().close();
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 
   it('embedded alone on its page, the map mounts without shifting anything (no layout shift at all)', async () => {
     // Lighthouse's phone (412 px) and a laptop; CLS must stay 0 (lighthouserc budget).

@@ -202,7 +202,7 @@ function build(canvas: AnyCanvas, data: Climb3dData, css: PaletteCss, dpr: numbe
    * The first frame's pixels. `render` only queues the drawing: with software WebGL the GPU side
    * (shader compilation, rasterising) took 0.7-4 s more, and a page that showed the canvas and its
    * tags at the first 'frame' showed the station names floating on an empty stage meanwhile (review,
-   * 8 Dec 2026, chapter 2 at 390x844). A fence after the first draw says when it is done; polled, so
+   * 7 Dec 2026, chapter 2 at 390x844). A fence after the first draw says when it is done; polled, so
    * neither thread waits on it.
    */
   let painted: 'no' | 'waiting' | 'yes' = 'no';

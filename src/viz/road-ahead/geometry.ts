@@ -3,7 +3,7 @@
  * its own date, with a short leader from the date's dot. The axis is linear
  * where the labels fit (a year is `perYear` px) and stretched where they do
  * not: a date whose label would run into the one above moves down with its
- * dot, and the years after it move with it. Until 8 Dec 2026 the labels were
+ * dot, and the years after it move with it. Until 7 Dec 2026 the labels were
  * pushed apart along a linear axis instead, and on a phone they piled up years
  * from their dates ("2028 PowerChina…" beside the 2031 tick, "2031 Lima–Barranca"
  * beside 2032; review). Pure: d3-scale.

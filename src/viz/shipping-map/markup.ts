@@ -31,6 +31,16 @@ export function mapMarkup(g: MapGeometry): string {
   return `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/>${graticule}<path class="sm-land" d="${g.land}"/>${countries}${north}<g class="sm-routes">${routes}</g><g class="sm-ports">${ports}</g>`;
 }
 
+/**
+ * The ground under a port's name in a still: the map's surface colour (shipping-map.css
+ * `.sm-still-portground`), `pad` units round the name's box, so the name keeps 4.5:1 whatever it
+ * crosses. A halo alone left China's yellow between and around the letters, and in the dark theme
+ * "Shanghai (Yangshan)" was hard to read on it (review, 7 Dec 2026).
+ */
+function nameGround(x: number, y: number, w: number, h: number, pad: number): string {
+  return `<rect class="sm-still-portground" x="${r1(x - pad)}" y="${r1(y - pad / 2)}" width="${r1(w + 2 * pad)}" height="${r1(h + pad)}" rx="${r1(pad)}"/>`;
+}
+
 /** Font size, in map units, of the port names on the phone map's still (shipping-map.css `.sm-still-port--narrow`). */
 export const NARROW_STILL_PX = 14;
 /** Font size, in map units, of the port names in the world map's short-screen still (shipping-map.css `.sm-still-port--short`): 11 px at 468 px wide. */
@@ -334,7 +344,7 @@ export function still(data: ShippingData, g: MapGeometry, labels: Record<string,
   const placedNames = (px: number, modifier: string) => {
     const scale = PORT_LABEL_PX / px;
     return portLabels(g, undefined, scale)
-      .map((l) => `<text class="sm-still-port sm-still-port--${modifier}" x="${r1(l.box.x + 1 / scale)}" y="${r1(l.box.y + l.box.h * 0.72)}">${esc(l.name)}</text>`)
+      .map((l) => `${nameGround(l.box.x, l.box.y, l.box.w, l.box.h, 1 / scale)}<text class="sm-still-port sm-still-port--${modifier}" x="${r1(l.box.x + 1 / scale)}" y="${r1(l.box.y + l.box.h * 0.72)}">${esc(l.name)}</text>`)
       .join('');
   };
   if (g.graticule) {
@@ -371,7 +381,9 @@ export function still(data: ShippingData, g: MapGeometry, labels: Record<string,
       let y = p.y - 5;
       if (placed.some((q) => Math.abs(q.x - p.x) < 80 && Math.abs(q.y - y) < 13)) y = p.y + 14;
       placed.push({ x: p.x, y });
-      return `<circle class="sm-port" cx="${p.x}" cy="${p.y}" r="3"/><text class="sm-still-port" x="${r1(p.x + (right ? -5 : 5))}" y="${r1(y)}"${right ? ' text-anchor="end"' : ''}>${esc(p.name)}</text>`;
+      const w = measureText(p.name, 12);
+      const ground = nameGround(right ? p.x - 5 - w : p.x + 5, y - 10, w, 13, 1.5);
+      return `<circle class="sm-port" cx="${p.x}" cy="${p.y}" r="3"/>${ground}<text class="sm-still-port" x="${r1(p.x + (right ? -5 : 5))}" y="${r1(y)}"${right ? ' text-anchor="end"' : ''}>${esc(p.name)}</text>`;
     })
     .join('');
   return {
