@@ -282,30 +282,31 @@ describe('the climb in 3D', () => {
   it('shows no station tag on a phone before the scene is drawn: the poster until then', async () => {
     // The tags were shown at the worker's first 'frame', when the GPU had only been asked to draw:
     // with software WebGL they stood on an empty stage for 0.7-4 s (review, 7 Dec 2026, 390x844).
-    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 } });
+    const { page, errors } = await openPage(browser, [site], { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
     await page.goto(URL);
-    await scrollToStep(page, 'scrolly-section#scrolly-climb-3d', 0);
-    /** The tags and legend on screen (their boxes, viewport px), or null when none is shown. */
+    // Straight to the scene (a link, a quick flick): scrolled to slowly, the scene was drawn before the reader got there.
+    await page.evaluate(() => document.querySelector('#scrolly-climb-3d .step')!.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    /** The tags and legend on screen (their boxes, viewport px) and the figure's box, or null when no tag is shown. */
     const shownBoxes = () =>
       page.evaluate(() => {
         const on = [...document.querySelectorAll('#figure-climb-3d .climb-3d__tag, #figure-climb-3d .climb-3d__legend')].filter((t) => t.getClientRects().length > 0 && getComputedStyle(t).visibility === 'visible');
-        return on.length ? on.map((t) => t.getBoundingClientRect().toJSON() as { left: number; top: number; right: number; bottom: number }) : null;
+        const r = document.querySelector('#figure-climb-3d .climb-3d')!.getBoundingClientRect();
+        const top = Math.max(0, Math.round(r.top));
+        const clip = { x: Math.round(r.left), y: top, width: Math.round(r.width), height: Math.min(Math.round(r.bottom), innerHeight) - top };
+        return on.length ? { clip, tags: on.map((t) => t.getBoundingClientRect().toJSON() as { left: number; top: number; right: number; bottom: number }) } : null;
       });
     const bg = (await page.locator('#figure-climb-3d .figure__stage').evaluate((el) => getComputedStyle(el).backgroundColor)).match(/\d+/g)!.map(Number);
-    const fig = page.locator('#figure-climb-3d .climb-3d');
     // The screen, read again and again from the moment the reader reaches the scene: whenever tags are
-    // shown (before and after the picture is taken), the scene is drawn around them. Measured as the
-    // share of the stage, tags and legend left out, that is not the page's background: an empty stage
+    // shown, the scene is drawn around them. Measured as the share of the stage, tags and legend left out, that is not the page's background: an empty stage
     // is all background (the canvas is transparent until drawn); the scene's land, sea, curtain and
     // track cover most of it.
     const drawn: number[] = [];
     for (let i = 0; i < 400 && drawn.length < 3; i++) {
-      if (!(await shownBoxes())) continue;
-      const box = (await fig.boundingBox())!;
-      const clip = { x: Math.round(box.x), y: Math.round(Math.max(0, box.y)), width: Math.round(box.width), height: Math.round(Math.min(box.y + box.height, 844) - Math.max(0, box.y)) };
+      // Once shown, tags stay (the reader does not scroll here): shown before the picture, they are in it.
+      const seen = await shownBoxes();
+      if (!seen) continue;
+      const { clip, tags } = seen;
       const png = await shot(page, clip);
-      const tags = await shownBoxes();
-      if (!tags) continue;
       const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
       let off = 0;
       let n = 0;
