@@ -64,7 +64,7 @@ describe('embed pages point only at what they hold', () => {
   for (const page of pages) {
     it(`/${page}/`, () => {
       const root = parseHtml(html(page));
-      const main = all(root, (e) => e.tagName === 'main')[0] ?? root;
+      const main = all(root, (e) => e.name === 'main')[0] ?? root;
       expect(danglingReferences(textOf(main), byClass(root, 'comments').length > 0)).toEqual([]);
     });
   }

@@ -22,7 +22,6 @@ export const LINE_FONT = 11;
 const nameStyle = (kind: string): TextStyle => ({ weight: kind === 'capital' ? 800 : 600 });
 const SUB_STYLE: TextStyle = { weight: 700 };
 const LINE_STYLE: TextStyle = { weight: 600 };
-const PAD = 3;
 
 export interface Box {
   x: number;
