@@ -4,7 +4,7 @@ import { text, sourceIds } from '../../src/lib/data-loader';
 import { prep, activeRow, label } from '../../src/viz/funding-models/prep';
 import { layout } from '../../src/viz/funding-models/geometry';
 import { markup } from '../../src/viz/funding-models/markup';
-import { wrap, measureText, dodge, dodgeCentred, decimalYear, yearsBetween, formatUsd, formatDate, formatUsdRange, formatNumber } from '../../src/lib/text';
+import { wrap, measureText, dodge, decimalYear, yearsBetween, formatUsd, formatDate, formatUsdRange, formatNumber } from '../../src/lib/text';
 import { csv, labelsOf, WIDTHS, overlap } from './h6-fixtures';
 
 // Same fields as the fundingModels collection in src/content.config.ts.
@@ -26,17 +26,6 @@ describe('text helpers', () => {
     const spans = [{ y: 10, h: 20 }, { y: 15, h: 20 }, { y: 100, h: 10 }];
     const tops = dodge(spans, 4);
     expect(tops).toEqual([10, 34, 100]);
-  });
-
-  it('dodgeCentred spreads a crowd around its wanted positions without overlaps or crossing the floor', () => {
-    const spans = [{ y: 100, h: 20 }, { y: 100, h: 20 }, { y: 100, h: 20 }, { y: 5, h: 10 }];
-    const tops = dodgeCentred(spans, 4, 0);
-    const sorted = tops.map((t, i) => ({ t, h: spans[i]!.h })).sort((a, b) => a.t - b.t);
-    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.t).toBeGreaterThanOrEqual(sorted[i - 1]!.t + sorted[i - 1]!.h + 4 - 1e-9);
-    // The three crowded labels share their wanted centre: the middle one stays put.
-    expect(tops[1]).toBeCloseTo(100, 6);
-    expect(tops[0]).toBeLessThan(100);
-    expect(Math.min(...tops)).toBeGreaterThanOrEqual(0);
   });
 
   it('dates and amounts read as the sources give them', () => {
