@@ -105,8 +105,31 @@ export function placeLabels(
   /** Leader lines already drawn: a later label's box must not sit on one. */
   const leaders: [Pt, Pt][] = [];
   const order = cands.map((c, i) => ({ c, i })).sort((a, b) => a.c.priority - b.c.priority || a.i - b.i);
+  /**
+   * For a label that must be placed, last, every spot round the anchor on a 6 px grid up to 80 px away,
+   * nearest first: where two lines leave one point (both railways start at km 0 by the sea) the spots above
+   * and below are all on a line and the room is off to the side; beside a crowded peak it is a few pixels
+   * between the axis title and the other line. (Other labels are dropped instead: a far label with a long
+   * leader is clutter.) About 1,300 spots, sorted: made only when a label gets that far, once per size.
+   */
+  const rounds = new Map<string, number[][]>();
+  const roundSpots = (w: number, h: number): number[][] => {
+    const key = `${w}x${h}`;
+    let r = rounds.get(key);
+    if (!r) {
+      const round: { d: number; at: number[] }[] = [];
+      for (let dx = -w - 80; dx <= 80; dx += 6)
+        for (let dy = -h - 80; dy <= 80; dy += 6) {
+          const d = Math.hypot(Math.max(dx, 0, -dx - w), Math.max(dy, 0, -dy - h));
+          if (d >= 8) round.push({ d, at: [dx, dy] });
+        }
+      r = round.sort((a, b) => a.d - b.d).map((x) => x.at);
+      rounds.set(key, r);
+    }
+    return r;
+  };
   for (const { c } of order) {
-    /** Every spot around the anchor for a label of these lines, nearest first (the far ones with a leader). */
+    /** Every spot around the anchor for a label of these lines, nearest first (the far ones with a leader), in groups. */
     const spots = (lines: string[], nameLines: number) => {
       const { w, h } = textBox(lines, nameLines);
       const near = [
@@ -123,44 +146,36 @@ export function placeLabels(
       for (const lift of [22, 40, 62, 86]) {
         far.push([-w / 2, -h - lift], [-w + 8, -h - lift], [-8, -h - lift], [12, -h - lift + 14], [-w / 2, lift], [-w + 8, lift], [-8, lift], [12, lift - 14]);
       }
-      // For a label that must be placed, last, every spot round the anchor on a 6 px grid up to 80 px away,
-      // nearest first: where two lines leave one point (both railways start at km 0 by the sea) the spots above
-      // and below are all on a line and the room is off to the side; beside a crowded peak it is a few pixels
-      // between the axis title and the other line. And along the picture's top edge, either side. (Other labels
-      // are dropped instead: a far label with a long leader is clutter.)
-      if (c.priority === 0) {
-        const round: { d: number; at: number[] }[] = [];
-        for (let dx = -w - 80; dx <= 80; dx += 6)
-          for (let dy = -h - 80; dy <= 80; dy += 6) {
-            const d = Math.hypot(Math.max(dx, 0, -dx - w), Math.max(dy, 0, -dy - h));
-            if (d >= 8) round.push({ d, at: [dx, dy] });
-          }
-        far.push(...round.sort((a, b) => a.d - b.d).map((r) => r.at));
-        for (let dx = 8; dx <= 160; dx += 12) far.push([dx, bounds.y - c.ay], [-w - dx, bounds.y - c.ay]);
-      }
-      return { w, h, near, far };
+      // A label that must be placed: then the grid round it (roundSpots), then along the picture's top edge, either side.
+      const edge: number[][] = [];
+      if (c.priority === 0) for (let dx = 8; dx <= 160; dx += 12) edge.push([dx, bounds.y - c.ay], [-w - dx, bounds.y - c.ay]);
+      const groups = c.priority === 0 ? [near, far, () => roundSpots(w, h), edge] : [near, far];
+      return { w, h, groups };
     };
     const tryAll = (lines: string[], respectLine: boolean, nameLines = 1, leaderOverLine = false): PlacedLabel | null => {
-      const { w, h, near, far } = spots(lines, nameLines);
-      for (const [i, [dx, dy]] of [...near, ...far].entries()) {
-        const box = { x: c.ax + dx!, y: c.ay + dy!, w, h };
-        if (!inside(box, bounds)) continue;
-        if (taken.some((t) => overlaps(t, box))) continue;
-        if (respectLine && hitsLines(box, polylines)) continue;
-        if (leaders.some(([p, q]) => segmentHitsBox(p, q, box))) continue;
-        const label: PlacedLabel = { id: c.id, lines, box, ...(nameLines > 1 ? { nameLines } : {}) };
-        if (i >= near.length) {
-          // leader from the anchor to the nearest point of the box's edge
-          const x2 = Math.min(Math.max(c.ax, box.x + 2), box.x + box.w - 2);
-          const y2 = box.y > c.ay ? box.y : box.y + box.h;
-          // A leader never runs through other text (a label, the axis title, the readout, the legend).
-          if (taken.some((t) => segmentHitsBox([c.ax, c.ay], [x2, y2], t))) continue;
-          // Nor across a railway (the dashed Southern line under a Central station's leader read as a second
-          // pointer): only a label that must be placed, and has no other spot, gets such a leader.
-          if (!leaderOverLine && leaderCrossesLines([c.ax, c.ay], [x2, y2], polylines)) continue;
-          label.leader = { x1: c.ax, y1: c.ay, x2, y2 };
+      const { w, h, groups } = spots(lines, nameLines);
+      for (const [g, group] of groups.entries()) {
+        const withLeader = g > 0; // every spot after the near ones
+        for (const [dx, dy] of typeof group === 'function' ? group() : group) {
+          const box = { x: c.ax + dx!, y: c.ay + dy!, w, h };
+          if (!inside(box, bounds)) continue;
+          if (taken.some((t) => overlaps(t, box))) continue;
+          if (leaders.some(([p, q]) => segmentHitsBox(p, q, box))) continue;
+          if (respectLine && hitsLines(box, polylines)) continue;
+          const label: PlacedLabel = { id: c.id, lines, box, ...(nameLines > 1 ? { nameLines } : {}) };
+          if (withLeader) {
+            // leader from the anchor to the nearest point of the box's edge
+            const x2 = Math.min(Math.max(c.ax, box.x + 2), box.x + box.w - 2);
+            const y2 = box.y > c.ay ? box.y : box.y + box.h;
+            // A leader never runs through other text (a label, the axis title, the readout, the legend).
+            if (taken.some((t) => segmentHitsBox([c.ax, c.ay], [x2, y2], t))) continue;
+            // Nor across a railway (the dashed Southern line under a Central station's leader read as a second
+            // pointer): only a label that must be placed, and has no other spot, gets such a leader.
+            if (!leaderOverLine && leaderCrossesLines([c.ax, c.ay], [x2, y2], polylines)) continue;
+            label.leader = { x1: c.ax, y1: c.ay, x2, y2 };
+          }
+          return label;
         }
-        return label;
       }
       return null;
     };
