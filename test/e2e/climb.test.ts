@@ -24,6 +24,20 @@ async function scrollToStep(page: Page, section: string, i: number, below = 0) {
 }
 
 /** Watch which scripts the page fetched, and whether any of them is three.js. */
+/** The share of the 3D scene's canvas that shows the page's own background (nothing drawn there). */
+async function blankShare(page: Page): Promise<number> {
+  const box = await page.locator('#figure-climb-3d canvas').evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    const top = Math.max(0, Math.round(r.top));
+    return { x: Math.round(r.left), y: top, width: Math.round(r.width), height: Math.min(Math.round(r.bottom), innerHeight) - top, bg: getComputedStyle(c.closest('.figure__stage') ?? document.body).backgroundColor };
+  });
+  const bg = box.bg.match(/\d+/g)!.map(Number);
+  const { data, info } = await sharp(await shot(page, box)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  let blank = 0;
+  for (let k = 0; k < data.length; k += 3) if (Math.abs(data[k]! - bg[0]!) + Math.abs(data[k + 1]! - bg[1]!) + Math.abs(data[k + 2]! - bg[2]!) <= 24) blank++;
+  return blank / (info.width * info.height);
+}
+
 function watchScripts(page: Page) {
   const three: string[] = [];
   const all: string[] = [];
@@ -198,6 +212,10 @@ describe('the climb in 3D', () => {
       // stayed outside the stage or on each other (a stale measurement) never pass.
       await expect.poll(async () => (await tagClashes()).out, { message: `step ${i} + ${below} px`, timeout: 10_000 }).toEqual([]);
       seen += (await tagClashes()).shown;
+      // The scene fills its stage: on a phone's tall stage the camera looked across, and the sky above
+      // the line, the page's own colour, was 37-53% of the stage at steps 6-8 (7 Dec 2026; the land, the
+      // sea and the line now leave 5-19%).
+      await expect.poll(() => blankShare(page), { message: `step ${i} + ${below} px: share of the stage left blank`, timeout: 10_000 }).toBeLessThan(0.25);
     }
     expect(seen).toBeGreaterThan(0);
     // Step 8 ends 'at La Oroya, where this view ends': its name is drawn on a phone, not only its marker

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkStationTable, centralRailwaySchema } from '../../src/viz/climb-profile/schema';
-import { prep3d, positionAt, cameraAt, fovFor, LIMA_END, OROYA_END } from '../../src/viz/climb-3d/prep';
+import { prep3d, positionAt, cameraAt, fitStage, fovFor, viewShiftFor, LIMA_END, OROYA_END } from '../../src/viz/climb-3d/prep';
 import { PerspectiveCamera, Vector3 } from 'three';
 import { ResourceTracker } from '../../src/lib/three/resource-tracker';
 
@@ -106,6 +106,70 @@ describe('3D camera on a narrow stage', () => {
       expect(phone).toBeCloseTo(wide, 9);
       // What the phone saw before: 40 degrees on a square stage put the point off its edge.
       expect(Math.abs(across(0.95, 40, step, 1, point))).toBeGreaterThan(1);
+    }
+  });
+});
+
+describe('3D camera on a tall stage (a phone\'s)', () => {
+  /** The stations the train has passed, on screen (CSS px from the stage's top left), as the scene's camera sees them. */
+  const onStage = (width: number, height: number, step: number, progress: number, tall = true) => {
+    const c = new PerspectiveCamera(40, 4 / 3, 1, 2000);
+    if (tall) fitStage(c, width, height);
+    else {
+      // As the scene set its camera before 7 Dec 2026: no shift, the wide stage's camera.
+      c.aspect = width / height;
+      c.fov = fovFor(c.aspect);
+      c.updateProjectionMatrix();
+    }
+    const cam = cameraAt(d, step, progress, tall ? width / height : 4 / 3);
+    c.position.set(...cam.eye);
+    c.lookAt(...cam.look);
+    c.updateMatrixWorld();
+    const at = (p: [number, number, number]) => {
+      const v = new Vector3(...p).project(c);
+      return { x: ((v.x + 1) / 2) * width, y: ((1 - v.y) / 2) * height };
+    };
+    const passed = d.stations.filter((s) => s.km <= cam.km + 1e-6).map((s) => at(positionAt(d, s.km)));
+    const ys = passed.map((p) => p.y);
+    return { passed, top: Math.min(...ys), bottom: Math.max(...ys), first: passed[0]!, last: passed[passed.length - 1]! };
+  };
+  const inside = (p: { x: number; y: number }, w: number, h: number) => p.x >= 0 && p.x <= w && p.y >= 0 && p.y <= h;
+
+  it('shifts the view only on a stage narrower than 4:3, by half the height fovFor adds', () => {
+    expect(viewShiftFor(4 / 3)).toBe(0);
+    expect(viewShiftFor(2)).toBe(0);
+    expect(viewShiftFor(0.8)).toBeCloseTo(0.2, 9);
+    // A laptop's stage (688x300 at 1280 px) keeps its camera exactly.
+    for (const [s, p] of [[0, 0], [1, 0.5], [2, 1]] as const) expect(cameraAt(d, s, p, 688 / 300)).toEqual(cameraAt(d, s, p));
+  });
+
+  it('at the end of step 8 shows the whole line, Callao to La Oroya, up the stage instead of a band across it (390x844: 350x436 stage; 360x740: 320x380)', () => {
+    for (const [w, h] of [
+      [350, 436],
+      [320, 380],
+    ] as const) {
+      const now = onStage(w, h, 2, 1);
+      const before = onStage(w, h, 2, 1, false);
+      expect(inside(now.first, w, h) && inside(now.last, w, h), `${w}x${h}: Callao and La Oroya on the stage`).toBe(true);
+      // The line's rise took 10% of the stage's height; now a quarter or more.
+      expect((before.bottom - before.top) / h).toBeLessThan(0.12);
+      expect((now.bottom - now.top) / h, `${w}x${h}`).toBeGreaterThan(0.25);
+      // And it starts in the stage's upper part: the sky above it was a third of the stage.
+      expect(before.top / h).toBeGreaterThan(0.4);
+      expect(now.top / h).toBeLessThan(0.2);
+    }
+  });
+
+  it('keeps the train and the line behind it on the stage at every step', () => {
+    for (const [w, h] of [
+      [350, 436],
+      [320, 380],
+    ] as const) {
+      for (const [s, p] of [[0, 0], [0, 1], [1, 0], [1, 0.5], [1, 1], [2, 0], [2, 0.5], [2, 1]] as const) {
+        const now = onStage(w, h, s, p);
+        expect(inside(now.last, w, h), `${w}x${h} step ${s} at ${p}: the train on the stage`).toBe(true);
+        expect(now.top, `${w}x${h} step ${s} at ${p}: nothing above the stage`).toBeGreaterThanOrEqual(0);
+      }
     }
   });
 });

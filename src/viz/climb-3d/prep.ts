@@ -122,8 +122,49 @@ export function fovFor(aspect: number): number {
   return (2 * half * 180) / Math.PI;
 }
 
-/** Where the train is and where the camera looks: a pure function of (step, progress). */
-export function cameraAt(d: Climb3dData, step: number, progress: number) {
+/**
+ * How far down (a fraction of the stage's height) a stage narrower than 4:3 looks. fovFor keeps the
+ * 4:3 stage's view across and adds the rest of a tall stage's height above and below it: above the
+ * line that was sky, the page's own colour, so on a phone the drawing ended a third of the way
+ * down the stage (28-38% of it blank at steps 6-8; review, 7 Dec 2026). Shifted by half the added
+ * height, the 4:3 view sits at the top of the stage and the added room shows the land in front of
+ * the line; the camera and what it sees across are unchanged.
+ */
+export function viewShiftFor(aspect: number): number {
+  const wide = 4 / 3;
+  if (!(aspect > 0) || aspect >= wide) return 0;
+  return (1 - aspect / wide) / 2;
+}
+
+/** The part of a three.js PerspectiveCamera fitStage sets (prep.ts stays free of three at run time). */
+interface StageCamera {
+  aspect: number;
+  fov: number;
+  setViewOffset(fullWidth: number, fullHeight: number, x: number, y: number, width: number, height: number): void;
+}
+
+/** The camera's lens for a stage of this size in CSS px: its aspect, field of view (fovFor) and shift (viewShiftFor). */
+export function fitStage(camera: StageCamera, width: number, height: number): void {
+  camera.aspect = width / height;
+  camera.fov = fovFor(camera.aspect);
+  // setViewOffset updates the projection: the window onto the same view, moved down the frame.
+  camera.setViewOffset(width, height, 0, Math.round(viewShiftFor(camera.aspect) * height), width, height);
+}
+
+/**
+ * On a stage 3:4 or taller, the camera following the train and at the end of the last step's
+ * pull-back: so much further behind (along the line), closer to it and higher, in the scene's units
+ * (the wide stage's view: 30 behind, 95 to the side and 34 up following; 0, 190 and 28 at the end).
+ */
+const TALL = { follow: { back: 60, closer: 15, up: 20 }, end: { back: 110, closer: 75, up: 35 } };
+
+/**
+ * Where the train is and where the camera looks: a pure function of (step, progress) and the stage's
+ * width/height. On a stage narrower than 4:3 (a phone's) the last step's pull-back ends behind
+ * Callao and higher, so the whole line runs up the stage from front left to back right instead of a
+ * thin band across it.
+ */
+export function cameraAt(d: Climb3dData, step: number, progress: number, aspect = 4 / 3) {
   const st = d.steps[Math.min(Math.max(step, 0), d.steps.length - 1)]!;
   const t = step < 0 ? 0 : Math.min(1, Math.max(0, progress));
   const km = st.from + (st.to - st.from) * t;
@@ -135,17 +176,22 @@ export function cameraAt(d: Climb3dData, step: number, progress: number) {
   // over the last step it pulls back to show the whole climb.
   const last = step >= d.steps.length - 1;
   const w = last ? t * t * (3 - 2 * t) : 0;
+  // How tall the stage is: 0 at 4:3 or wider, 1 at 3:4 or taller.
+  const tall = Math.min(1, Math.max(0, (4 / 3 - aspect) / (4 / 3 - 3 / 4)));
   const mid = positionAt(d, (d.stations[0]!.km + d.stations[d.stations.length - 1]!.km) / 2);
   const focus: [number, number, number] = [
     train[0] + (mid[0] - train[0]) * w,
     train[1] + (mid[1] - train[1]) * w,
     train[2] + (mid[2] - train[2]) * w,
   ];
-  const back = 30 * (1 - w);
-  const off = 95 + 95 * w;
+  // Following the train, then at the end of the pull-back: behind, to the side, above.
+  const follow = { back: 30 + TALL.follow.back * tall, off: 95 - TALL.follow.closer * tall, up: 34 + TALL.follow.up * tall };
+  const end = { back: TALL.end.back * tall, off: 190 - TALL.end.closer * tall, up: 28 + TALL.end.up * tall };
+  const back = follow.back * (1 - w) + end.back * w;
+  const off = follow.off * (1 - w) + end.off * w;
   const eye: [number, number, number] = [
     focus[0] - dx * back + side[0] * off,
-    focus[1] * 0.5 + 34 - 6 * w,
+    focus[1] * 0.5 + follow.up * (1 - w) + end.up * w,
     focus[2] - dz * back + side[1] * off,
   ];
   const look: [number, number, number] = [focus[0] + dx * 12 * (1 - w), focus[1] * (0.55 - 0.25 * w), focus[2] + dz * 12 * (1 - w)];

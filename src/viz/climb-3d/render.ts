@@ -187,7 +187,8 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
           [-end, 0],
           [-end, below],
         ] as const) {
-          const px = Math.max(4, Math.min(sx + dx, width - b.w - 4));
+          // The box (not its origin, b.x to the right of it) kept 4 px inside the stage's sides.
+          const px = Math.max(4 - b.x, Math.min(sx + dx, width - b.w - 4 - b.x));
           const py = sy + dy;
           const left = b.x + px;
           const top = b.y + py;

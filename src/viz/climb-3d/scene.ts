@@ -25,7 +25,7 @@ import {
   WebGLRenderer,
 } from 'three';
 import { ResourceTracker } from '../../lib/three/resource-tracker';
-import { cameraAt, fovFor, type Climb3dData } from './prep';
+import { cameraAt, fitStage, fovFor, type Climb3dData } from './prep';
 
 const RIBBON_HALF_WIDTH = 1.2; // km
 
@@ -229,7 +229,7 @@ function build(canvas: AnyCanvas, data: Climb3dData, css: PaletteCss, dpr: numbe
     frame = 0;
     if (!visible || !width || lost) return;
     dirty = false;
-    const cam = cameraAt(data, step, progress);
+    const cam = cameraAt(data, step, progress, camera.aspect);
     camera.position.set(...cam.eye);
     camera.lookAt(...cam.look);
     camera.updateMatrixWorld();
@@ -264,9 +264,7 @@ function build(canvas: AnyCanvas, data: Climb3dData, css: PaletteCss, dpr: numbe
           width = m.width;
           height = m.height;
           renderer.setSize(width, height, false);
-          camera.aspect = width / height;
-          camera.fov = fovFor(camera.aspect);
-          camera.updateProjectionMatrix();
+          fitStage(camera, width, height);
           invalidate();
           return;
         case 'view':
