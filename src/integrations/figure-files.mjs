@@ -10,6 +10,10 @@
  *   /files/ID.png   that SVG rendered (resvg) at 2×
  *   /cards/ID.png   the social card, 1200×630: title, picture, source line
  *
+ * A figure whose page SVG is not the whole picture (the shipping map, whose port names and route key
+ * are HTML) leaves the picture to use instead in a <template class="figure-download-src">, which is
+ * taken out of every page here.
+ *
  * Figure.astro links the first three (download attributes); BaseLayout's
  * og:image names the card. The picture's words render in the chart face
  * they are laid out for (Source Sans 3, the page's subset; the SVG file carries
@@ -92,9 +96,15 @@ export function textOf(/** @type {string} */ html) {
 const esc = (/** @type {string} */ s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const csvCell = (/** @type {string} */ s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
+/** A figure's own download picture (its SVG), and the element that carries it, which no page keeps. */
+const DOWNLOAD_SRC_SVG = /<template class="figure-download-src">(<svg\b[\s\S]*?<\/svg>)<\/template>/;
+export const DOWNLOAD_SRC = /<template class="figure-download-src">[\s\S]*?<\/template>/g;
+
 /** The parts of one built figure. Throws naming the page and figure when one is missing. */
 export function parseFigure(/** @type {string} */ block, /** @type {string} */ where) {
-  const svg = /<svg\b[\s\S]*?<\/svg>/.exec(block)?.[0];
+  // A figure whose page picture is not whole on its own (the shipping map: names and key in HTML) leaves
+  // the picture to download in a <template class="figure-download-src"> (taken out of the pages below).
+  const svg = DOWNLOAD_SRC_SVG.exec(block)?.[1] ?? /<svg\b[\s\S]*?<\/svg>/.exec(block)?.[0];
   const title = /<p class="figure__title"[^>]*>([\s\S]*?)<\/p>/.exec(block)?.[1];
   const source = /<p class="figure__source"[^>]*>([\s\S]*?)<\/p>/.exec(block)?.[1];
   if (!svg) throw new Error(`[figure-files] ${where}: no build-time <svg> to make the picture and card from`);
@@ -330,6 +340,8 @@ export default function figureFiles() {
             const key = lang === 'en' ? m[1] : `${m[1]}-${lang}`;
             if (!figures.has(key)) figures.set(key, { block: m[2], css, lang, where: `${rel} figure "${m[1]}"` });
           }
+          // The download picture is for the files only: no page carries it (the shipping map's is 60 kB).
+          if (html.includes('<template class="figure-download-src">')) await writeFile(p, html.replace(DOWNLOAD_SRC, ''));
         });
         await mkdir(path.join(root, 'files'), { recursive: true });
         await mkdir(path.join(root, 'cards'), { recursive: true });

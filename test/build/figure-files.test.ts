@@ -157,6 +157,30 @@ describe('"Show the data" downloads', () => {
   });
 });
 
+describe('a download reads on its own', () => {
+  // The shipping map's names and route key are HTML over and under its SVG on the page; its downloads,
+  // made from that SVG, had neither (7 Dec 2026). Its picture now comes from the figure's
+  // <template class="figure-download-src">, which no page keeps.
+  const decode = (t: string) => t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+  it.each([
+    ['beyond-the-tracks', 'shipping-map.svg'],
+    ['es/beyond-the-tracks', 'shipping-map-es.svg'],
+  ])('%s: %s names every port and draws the route key', (page, file) => {
+    const doc = html(page);
+    const wide = /<div class="sm-mapwrap sm-mapwrap--wide"[\s\S]*?<\/div>\s*<\/div>/.exec(doc)![0];
+    const ports = [...wide.matchAll(/<span class="sm-portlabel"[^>]*>([^<]+)<\/span>/g)].map((m) => decode(m[1]!));
+    const key = [.../<ul class="sm-legend sm-legend--below"[^>]*>([\s\S]*?)<\/ul>/.exec(doc)![1]!.matchAll(/<li[^>]*>([^<]+)<\/li>/g)].map((m) => decode(m[1]!));
+    expect(ports.length).toBeGreaterThanOrEqual(8);
+    expect(key).toHaveLength(3);
+    const drawn = [...readFileSync(path.join(DIST, 'files', file), 'utf8').matchAll(/<text\b[^>]*>([^<]+)<\/text>/g)].map((m) => decode(m[1]!));
+    for (const name of [...ports, ...key]) expect(drawn, `${file}: "${name}"`).toContain(name);
+  });
+  it('no page keeps a figure\'s download picture', () => {
+    const pages = readdirSync(DIST, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    expect(pages.filter((f) => readFileSync(path.join(DIST, f), 'utf8').includes('figure-download-src'))).toEqual([]);
+  });
+});
+
 describe('the PNG downloads and cards draw a picture in its chart face', () => {
   // The pictures are laid out for the chart face (src/lib/text.ts measures it). resvg knows the face by its name
   // table's family, not the page's: named as on the page, it fell back to the serif, whose wider words ran into

@@ -4,6 +4,7 @@
  * speed change; notes on speed change).
  */
 import { esc, r1 } from '../../lib/svg';
+import { segmentHitsBox } from '../../lib/viz/segment-box';
 import type { MapGeometry } from './basemap';
 import { chartLayout, type ChartLayout } from './geometry';
 import { routeDays, speedFor, stateAt, type ShippingData } from './prep';
@@ -371,24 +372,129 @@ export function still(data: ShippingData, g: MapGeometry, labels: Record<string,
       svg: `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/><path class="sm-land" d="${g.land}"/>${countries}<g class="sm-routes">${routes}</g><g class="sm-ports">${dots}${placedNames(SHORT_STILL_PX, 'short')}</g>`,
     };
   }
-  // Names near the right edge end at their port instead of running off the picture; a name that
-  // would sit on a neighbour's (ports a few pixels apart, like Chancay and Callao) goes under its port.
-  const placed: { x: number; y: number }[] = [];
-  const ports = [...g.ports]
-    .sort((a, b) => a.y - b.y)
-    .map((p) => {
-      const right = p.x > g.width * 0.8;
-      let y = p.y - 5;
-      if (placed.some((q) => Math.abs(q.x - p.x) < 80 && Math.abs(q.y - y) < 13)) y = p.y + 14;
-      placed.push({ x: p.x, y });
-      const w = measureText(p.name, 12);
-      const ground = nameGround(right ? p.x - 5 - w : p.x + 5, y - 10, w, 13, 1.5);
-      return `<circle class="sm-port" cx="${p.x}" cy="${p.y}" r="3"/>${ground}<text class="sm-still-port" x="${r1(p.x + (right ? -5 : 5))}" y="${r1(y)}"${right ? ' text-anchor="end"' : ''}>${esc(p.name)}</text>`;
-    })
-    .join('');
+  const ports = wideNames(g);
   return {
     width: g.width,
     height: g.height,
     svg: `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/><path class="sm-land" d="${g.land}"/>${countries}<g class="sm-routes">${routes}</g><g class="sm-ports">${ports}</g>`,
   };
+}
+
+/**
+ * The world map's ports with their names, drawn into the SVG (on the page they are HTML over the map).
+ * Each name takes, of twelve places round its port (above right, above left, below right, below left,
+ * level with it, further above and below, level and further off; ports near the right edge try the
+ * left first), the one whose ground, the surface colour under it, covers least: the map's edge, a
+ * port or a name placed before it, a route, a little against each place further down the list; and
+ * near ports keep their north-south order.
+ * With one place for all, the grounds of "Shanghai (Yangshan)", "Manzanillo", "Balboa" and
+ * "Chancay" hid the stretch of route beside them (the downloads, 7 Dec 2026).
+ */
+function wideNames(g: MapGeometry): string {
+  const FONT = 12;
+  const H = 13;
+  const PAD = 1.5;
+  /** Each route's segments (a route's path is many short ones). */
+  const routes = g.routes.map((r) => {
+    const pts = pathPoints(r.d);
+    return pts.slice(1).map((q, i) => [pts[i]!, q] as const);
+  });
+  const taken: { x: number; y: number; w: number; h: number }[] = g.ports.map((p) => ({ x: p.x - 4, y: p.y - 4, w: 8, h: 8 }));
+  const named: { x: number; y: number; baseline: number }[] = [];
+  return [...g.ports]
+    .sort((a, b) => a.y - b.y)
+    .map((p) => {
+      const w = measureText(p.name, FONT);
+      // [left edge of the text, baseline]
+      const rightOf = (dy: number, gap = 5) => [p.x + gap, p.y + dy] as const;
+      const leftOf = (dy: number, gap = 5) => [p.x - gap - w, p.y + dy] as const;
+      const levels = [-5, 14, 4, -18, 27];
+      const spots = [...levels, 4].flatMap((dy, i) => {
+        const gap = i === levels.length ? 10 : 5; // last, level with the port and further off it
+        return p.x > g.width * 0.8 ? [leftOf(dy, gap), rightOf(dy, gap)] : [rightOf(dy, gap), leftOf(dy, gap)];
+      });
+      const ground = ([x, y]: readonly [number, number]) => ({ x: x - PAD, y: y - 10 - PAD / 2, w: w + 2 * PAD, h: H + PAD });
+      const own = (t: { x: number; y: number; w: number }) => t.w === 8 && Math.abs(t.x + 4 - p.x) < 0.01 && Math.abs(t.y + 4 - p.y) < 0.01;
+      /** 0 where the name is clear; else what it would cover: the map's edge, a name or port, stretches of route. */
+      const cost = (spot: readonly [number, number]) => {
+        const b = ground(spot);
+        let c = b.x < 0 || b.y < 0 || b.x + b.w > g.width || b.y + b.h > g.height ? 1000 : 0;
+        for (const t of taken) if (!own(t) && t.x < b.x + b.w && b.x < t.x + t.w && t.y < b.y + b.h && b.y < t.y + t.h) c += 100;
+        for (const segs of routes) if (segs.some(([a, q]) => segmentHitsBox(a, q, b))) c += 3;
+        // Names keep their ports' order down the map: a port south of a near one named before it is
+        // named below that name (Callao under Chancay, 3 units apart at this scale).
+        for (const n of named) if (Math.abs(n.x - p.x) < 60 && p.y > n.y && spot[1] <= n.baseline) c += 50;
+        // and a port north of a near one is not named below that one's port (Chancay over Callao's dot).
+        for (const q of g.ports) if (q !== p && Math.abs(q.x - p.x) < 60 && q.y > p.y && q.y - p.y < 30 && spot[1] > q.y) c += 50;
+        return c;
+      };
+      // The place that covers least, a little against each place further down the list (a name beside its
+      // port's own route end reads better than one two lines below it).
+      let at = spots[0]!;
+      let best = Infinity;
+      for (const [i, spot] of spots.entries()) {
+        const c = cost(spot) + i / 2;
+        if (c < best) [at, best] = [spot, c];
+      }
+      const b = ground(at);
+      taken.push(b);
+      named.push({ x: p.x, y: p.y, baseline: at[1] });
+      return `<circle class="sm-port" cx="${p.x}" cy="${p.y}" r="3"/>${nameGround(at[0], at[1] - 10, w, H, PAD)}<text class="sm-still-port" x="${r1(at[0])}" y="${r1(at[1])}">${esc(p.name)}</text>`;
+    })
+    .join('');
+}
+
+/** The route key drawn into the download: font size and row height in map units, swatch length, padding. */
+export const DOWNLOAD_KEY = { font: 11, row: 16, swatch: 24, gap: 6, pad: 6, margin: 8 } as const;
+
+/** Every point of a path's `d` (the numbers in pairs: geoPath writes M, L and Z only). */
+function pathPoints(d: string): [number, number][] {
+  const n = (d.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+  const out: [number, number][] = [];
+  for (let i = 0; i + 1 < n.length; i += 2) out.push([n[i]!, n[i + 1]!]);
+  return out;
+}
+
+/**
+ * Where the download's route key goes: along the map's foot, the first place from the left (the
+ * South Pacific, under the routes' arc) where its box covers no route and no port; null if none.
+ */
+export function downloadKeyBox(g: MapGeometry, items: readonly string[]): { x: number; y: number; w: number; h: number } | null {
+  const k = DOWNLOAD_KEY;
+  const w = Math.ceil(Math.max(...items.map((t) => measureText(t, k.font)))) + k.swatch + k.gap + 2 * k.pad;
+  const h = items.length * k.row + 2 * k.pad - 2;
+  const y = g.height - k.margin - h;
+  const points = [...g.routes.flatMap((r) => pathPoints(r.d)), ...g.ports.map((p) => [p.x, p.y] as [number, number])];
+  for (let x = k.margin; x + w <= g.width - k.margin; x += 4) {
+    if (!points.some(([px, py]) => px >= x - 6 && px <= x + w + 6 && py >= y - 6 && py <= y + h + 6)) return { x, y, w, h };
+  }
+  return null;
+}
+
+/**
+ * The picture a newsroom downloads (/files/shipping-map.svg and .png, and the social card): the
+ * world map with every route whole, every port named and the route key drawn in, so it reads on
+ * its own. The page's map has its names and key in HTML over and under the SVG, and the download,
+ * made from that SVG, had none of them (closing note of 7 Dec 2026).
+ */
+export function downloadMarkup(g: MapGeometry, keyItems: readonly (readonly [group: 'new' | 'old' | 'contrast', text: string])[]): string {
+  const order = { contrast: 0, old: 1, new: 2 } as const;
+  const routes = [...g.routes]
+    .sort((a, b) => order[a.group] - order[b.group])
+    .map((r) => `<path class="sm-route sm-route--${r.group}" pathLength="1" d="${r.d}"/>`)
+    .join('');
+  const box = downloadKeyBox(g, keyItems.map(([, t]) => t));
+  if (!box) throw new Error('[shipping-map] the download has no room for its route key along the map\'s foot');
+  const k = DOWNLOAD_KEY;
+  const key =
+    `<g class="sm-download-key"><rect class="sm-still-portground" x="${box.x}" y="${box.y}" width="${box.w}" height="${box.h}" rx="3"/>` +
+    keyItems
+      .map(([group, text], i) => {
+        const cy = box.y + k.pad + i * k.row + k.row / 2 - 1;
+        const x = box.x + k.pad;
+        return `<path class="sm-route sm-route--${group}" pathLength="1" d="M${x},${cy}H${x + k.swatch}"/><text class="sm-download-key__text" x="${x + k.swatch + k.gap}" y="${r1(cy + k.font * 0.35)}">${esc(text)}</text>`;
+      })
+      .join('') +
+    `</g>`;
+  return `<rect class="sm-ocean" width="${g.width}" height="${g.height}"/><path class="sm-land" d="${g.land}"/><g class="sm-routes">${routes}</g><g class="sm-ports">${wideNames(g)}</g>${key}`;
 }
