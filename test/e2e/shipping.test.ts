@@ -503,25 +503,37 @@ describe('shipping map', () => {
     const html = await (await fetch(URL)).text();
     const first = /id="scrolly-shipping-map"[\s\S]*?id="(step-\d+)"/.exec(html)![1];
     const problems: string[] = [];
-    for (const colorScheme of ['light', 'dark'] as const) {
-      for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
-        const { page, errors } = await openPage(browser, [site], { viewport, colorScheme });
-        await page.goto(`${URL}#${first}`);
-        await expect.poll(() => page.locator(CANVAS).getAttribute('data-countries')).toBe('true');
-        await expect.poll(() => page.locator(CANVAS).getAttribute('data-pane')).toBe('map');
-        await expect.poll(() => page.locator('#figure-shipping-map.chart-face').count()).toBe(1);
+    // One load per width, both schemes on it (switched in place, as axe's checks do; the page's background
+    // must change, so the dark scheme is really on screen): four loads of this page were 26 s of CI.
+    // Both editions' stills (the Spanish names are other words, placed on their own).
+    const htmlEs = await (await fetch(`${site}/es/beyond-the-tracks/`)).text();
+    const stills = new Set([html, htmlEs].flatMap((h) => [...h.matchAll(/(?:src|srcset)="(\/stills\/shipping-map-1(?:-[a-z]+)*\.svg)"/g)].map((m) => m[1]!)));
+    expect([...stills].filter((f) => f.includes('-es')).length, 'the Spanish first step’s stills').toBeGreaterThanOrEqual(2);
+    expect(stills.size, 'the first step’s stills').toBeGreaterThanOrEqual(4);
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const { page, errors } = await openPage(browser, [site], { viewport, colorScheme: 'light' });
+      await page.goto(`${URL}#${first}`);
+      await expect.poll(() => page.locator(CANVAS).getAttribute('data-countries')).toBe('true');
+      await expect.poll(() => page.locator(CANVAS).getAttribute('data-pane')).toBe('map');
+      await expect.poll(() => page.locator('#figure-shipping-map.chart-face').count()).toBe(1);
+      const backgrounds: string[] = [];
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        backgrounds.push(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
         problems.push(...(await namesOnTheirGround(page, `${CANVAS} .sm-portlabel`, `${colorScheme} ${viewport.width}px, live`)));
-        expect(errors).toEqual([]);
-        // The first step's stills (shipping-map-1: the countries shown), opened as the SVG documents they are.
-        const stills = new Set([...html.matchAll(/(?:src|srcset)="(\/stills\/shipping-map-1(?:-[a-z]+)?\.svg)"/g)].map((m) => m[1]!));
-        if (viewport.width === 1280) expect(stills.size, 'the first step’s stills').toBeGreaterThanOrEqual(2);
-        for (const src of viewport.width === 1280 ? stills : []) {
+      }
+      expect(backgrounds[1], `${viewport.width}px: the dark scheme is on screen`).not.toBe(backgrounds[0]);
+      expect(errors).toEqual([]);
+      // The first step's stills (shipping-map-1: the countries shown), opened as the SVG documents they are, in each scheme.
+      for (const colorScheme of viewport.width === 1280 ? (['light', 'dark'] as const) : []) {
+        await page.emulateMedia({ colorScheme });
+        for (const src of stills) {
           await page.goto(`${site}${src}`);
           problems.push(...(await namesOnTheirGround(page, 'text.sm-still-port', `${colorScheme} ${viewport.width}px, ${src}`)));
         }
-        await page.context().close();
       }
+      await page.context().close();
     }
     expect(problems).toEqual([]);
   });
