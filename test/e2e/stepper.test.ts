@@ -5,7 +5,8 @@
  * where focus is, the URL's #step-N, what the polite live region says, the
  * graphic's state, that the graphic stays put and no card sits on it, and
  * that leaving the stepper keeps the reader's place. Every section of every
- * chapter at 390 px; one chapter at 1280 px. Plus "Copy link" per step, with
+ * chapter at 390 px; one chapter at 1280 px; chapter 2 in Spanish at 360x740,
+ * in the edition's own words. Plus "Copy link" per step, with
  * the clipboard and with it refused.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
@@ -33,6 +34,9 @@ async function walk(page: Page, section: { id: string; steps: number[] }, proble
   const s = page.locator(`#${section.id}`);
   const count = section.steps.length;
   const toggle = s.locator('.scrolly__toggle');
+  // The stepper's words in the page's edition (the section's data-stepper, content/ui/<locale>.json).
+  const words = JSON.parse((await s.getAttribute('data-stepper'))!) as { status: string; open: string; close: string };
+  const status = (n: number) => words.status.replace('{n}', String(n)).replace('{count}', String(count));
   // By keyboard: focus the toggle and press Enter. The toggle is hidden (keeping its place) until its
   // section's script has enhanced it, and a hidden button takes no focus: wait for it first.
   await toggle.waitFor({ state: 'visible' });
@@ -40,7 +44,7 @@ async function walk(page: Page, section: { id: string; steps: number[] }, proble
   expect(await focused(page), `${section.id}: the toggle takes focus`).toBe('scrolly__toggle');
   await page.keyboard.press('Enter');
   await poll(() => s.getAttribute('data-mode')).toBe('stepper');
-  expect(await toggle.innerText()).toBe('Show all steps');
+  expect(await toggle.innerText()).toBe(words.close);
   const said = s.locator('.stepper__said');
   expect(await said.getAttribute('aria-live')).toBe('polite');
   const top0 = await stageTop(page, section.id);
@@ -49,10 +53,10 @@ async function walk(page: Page, section: { id: string; steps: number[] }, proble
     const where = `${section.id} step ${n} (after ${keyDone})`;
     await poll(() => s.getAttribute('data-active-step'), { message: where }).toBe(String(i));
     expect(new URL(page.url()).hash, where).toBe(`#step-${n}`);
-    expect(await s.locator('.stepper__status').innerText(), where).toBe(`Step ${i + 1} of ${count}`);
+    expect(await s.locator('.stepper__status').innerText(), where).toBe(status(i + 1));
     // The live region says where the reader is and what the picture now shows (the step's `shows`).
     const shows = (await s.locator(`#step-${n} .step__shows`).textContent())!.trim().replace(/\s+/g, ' ');
-    expect(await said.textContent(), where).toBe(`Step ${i + 1} of ${count}. ${shows}`);
+    expect(await said.textContent(), where).toBe(`${status(i + 1)}. ${shows}`);
     // Only the step shown is on screen, under or beside the graphic, hiding none of its drawing.
     expect(await s.locator('.step:visible').count(), where).toBe(1);
     expect(await s.locator(`#step-${n}`).isVisible(), where).toBe(true);
@@ -120,7 +124,7 @@ async function walk(page: Page, section: { id: string; steps: number[] }, proble
   await toggle.focus();
   await page.keyboard.press('Enter');
   await poll(() => s.getAttribute('data-mode')).toBe('scroll');
-  expect(await toggle.innerText()).toBe('Step through');
+  expect(await toggle.innerText()).toBe(words.open);
   expect(await focused(page)).toBe('scrolly__toggle');
   await poll(() => s.getAttribute('data-active-step')).toBe(String(count - 1));
   expect(await s.locator('.stepper').count()).toBe(0);
@@ -140,6 +144,8 @@ describe('Step through: every section by keyboard', () => {
   for (const slug of chapters) it(`390x844 ${slug}`, () => walkPage(slug, 390, 844), 180_000);
   it(`390x664 (an iPhone's screen under Safari's bars) ${chapters[0]}`, () => walkPage(chapters[0]!, 390, 664), 180_000);
   it(`1280x800 ${chapters[0]}`, () => walkPage(chapters[0]!, 1280, 800), 180_000);
+  // The Spanish edition's longer words on the smallest phone (the shipping map's note runs to five lines there).
+  it('360x740 es/beyond-the-tracks', () => walkPage('es/beyond-the-tracks', 360, 740), 180_000);
 });
 
 describe('Step through: the stage stays where it opened', () => {
