@@ -155,7 +155,7 @@ export class ScrollySection extends HTMLElement {
       const track = this.querySelector('.figure__track') ?? this;
       track.scrollIntoView({ block: 'start' });
       // And kept there while the page settles (a figure above re-laying itself out), until the reader scrolls.
-      holdAtTop(track, { stepper: true, still: () => this.mode === 'stepper' });
+      holdAtTop(track, { stepper: { within: this, settleMs: 1000 }, still: () => this.mode === 'stepper' });
       this.#stepper?.focus();
       return;
     }
