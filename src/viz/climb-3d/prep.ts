@@ -126,7 +126,7 @@ export function fovFor(aspect: number): number {
  * How far down (a fraction of the stage's height) a stage narrower than 4:3 looks. fovFor keeps the
  * 4:3 stage's view across and adds the rest of a tall stage's height above and below it: above the
  * line that was sky, the page's own colour, so on a phone the drawing ended a third of the way
- * down the stage (28-38% of it blank at steps 6-8; review, 7 Dec 2026). Shifted by half the added
+ * down the stage (37-53% of it blank at steps 6-8, 390x844 and 360x740, 7 Dec 2026). Shifted by half the added
  * height, the 4:3 view sits at the top of the stage and the added room shows the land in front of
  * the line; the camera and what it sees across are unchanged.
  */
@@ -160,9 +160,9 @@ const TALL = { follow: { back: 60, closer: 15, up: 20 }, end: { back: 110, close
 
 /**
  * Where the train is and where the camera looks: a pure function of (step, progress) and the stage's
- * width/height. On a stage narrower than 4:3 (a phone's) the last step's pull-back ends behind
- * Callao and higher, so the whole line runs up the stage from front left to back right instead of a
- * thin band across it.
+ * width/height. The narrower the stage than 4:3 (a phone's), the further behind the train and the
+ * higher the camera stands, and the last step's pull-back ends behind Callao: the line runs up the
+ * stage from front left to back right instead of a thin band across it.
  */
 export function cameraAt(d: Climb3dData, step: number, progress: number, aspect = 4 / 3) {
   const st = d.steps[Math.min(Math.max(step, 0), d.steps.length - 1)]!;

@@ -399,7 +399,10 @@ function wideNames(g: MapGeometry): string {
     const pts = pathPoints(r.d);
     return pts.slice(1).map((q, i) => [pts[i]!, q] as const);
   });
-  const taken: { x: number; y: number; w: number; h: number }[] = g.ports.map((p) => ({ x: p.x - 4, y: p.y - 4, w: 8, h: 8 }));
+  type Box = { x: number; y: number; w: number; h: number };
+  const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  /** The names placed so far: their grounds, and where each port and its baseline are. */
+  const taken: Box[] = [];
   const named: { x: number; y: number; baseline: number }[] = [];
   return [...g.ports]
     .sort((a, b) => a.y - b.y)
@@ -414,12 +417,12 @@ function wideNames(g: MapGeometry): string {
         return p.x > g.width * 0.8 ? [leftOf(dy, gap), rightOf(dy, gap)] : [rightOf(dy, gap), leftOf(dy, gap)];
       });
       const ground = ([x, y]: readonly [number, number]) => ({ x: x - PAD, y: y - 10 - PAD / 2, w: w + 2 * PAD, h: H + PAD });
-      const own = (t: { x: number; y: number; w: number }) => t.w === 8 && Math.abs(t.x + 4 - p.x) < 0.01 && Math.abs(t.y + 4 - p.y) < 0.01;
-      /** 0 where the name is clear; else what it would cover: the map's edge, a name or port, stretches of route. */
+      /** 0 where the name is clear; else what it would cover: the map's edge, a name or another port, routes. */
       const cost = (spot: readonly [number, number]) => {
         const b = ground(spot);
         let c = b.x < 0 || b.y < 0 || b.x + b.w > g.width || b.y + b.h > g.height ? 1000 : 0;
-        for (const t of taken) if (!own(t) && t.x < b.x + b.w && b.x < t.x + t.w && t.y < b.y + b.h && b.y < t.y + t.h) c += 100;
+        for (const t of taken) if (overlaps(t, b)) c += 100;
+        for (const q of g.ports) if (q !== p && overlaps({ x: q.x - 4, y: q.y - 4, w: 8, h: 8 }, b)) c += 100;
         for (const segs of routes) if (segs.some(([a, q]) => segmentHitsBox(a, q, b))) c += 3;
         // Names keep their ports' order down the map: a port south of a near one named before it is
         // named below that name (Callao under Chancay, 3 units apart at this scale).
@@ -456,17 +459,22 @@ function pathPoints(d: string): [number, number][] {
 }
 
 /**
- * Where the download's route key goes: along the map's foot, the first place from the left (the
- * South Pacific, under the routes' arc) where its box covers no route and no port; null if none.
+ * Where the download's route key goes: along the map's foot, the first place from the left where
+ * its box (and 6 units round it) crosses no route and holds no port; null if none.
  */
 export function downloadKeyBox(g: MapGeometry, items: readonly string[]): { x: number; y: number; w: number; h: number } | null {
   const k = DOWNLOAD_KEY;
   const w = Math.ceil(Math.max(...items.map((t) => measureText(t, k.font)))) + k.swatch + k.gap + 2 * k.pad;
   const h = items.length * k.row + 2 * k.pad - 2;
   const y = g.height - k.margin - h;
-  const points = [...g.routes.flatMap((r) => pathPoints(r.d)), ...g.ports.map((p) => [p.x, p.y] as [number, number])];
+  const segments = g.routes.flatMap((r) => {
+    const pts = pathPoints(r.d);
+    return pts.slice(1).map((q, i) => [pts[i]!, q] as const);
+  });
   for (let x = k.margin; x + w <= g.width - k.margin; x += 4) {
-    if (!points.some(([px, py]) => px >= x - 6 && px <= x + w + 6 && py >= y - 6 && py <= y + h + 6)) return { x, y, w, h };
+    const room = { x: x - 6, y: y - 6, w: w + 12, h: h + 12 };
+    const clear = !segments.some(([a, q]) => segmentHitsBox(a, q, room)) && !g.ports.some((p) => p.x >= room.x && p.x <= room.x + room.w && p.y >= room.y && p.y <= room.y + room.h);
+    if (clear) return { x, y, w, h };
   }
   return null;
 }
