@@ -65,7 +65,6 @@ export function holdAtTop(target: Element, { ms = 6000, still = () => true, step
     if (performance.now() <= settleUntil && Math.abs(target.getBoundingClientRect().top - at) > 1) place();
   };
   const observer = new ResizeObserver(place);
-  const input = READER_INPUT;
   /** A press, tap or key on the stepper's own controls, or one of its keys in its section: a step change, not a move. */
   const onStepper = (e: Event): boolean => {
     const t = e.target;
@@ -86,9 +85,9 @@ export function holdAtTop(target: Element, { ms = 6000, still = () => true, step
     removeEventListener('scroll', onScroll);
     removeEventListener('hashchange', stop);
     removeEventListener('focusin', onFocus, true);
-    for (const type of input) removeEventListener(type, onInput, true);
+    for (const type of READER_INPUT) removeEventListener(type, onInput, true);
   };
-  for (const type of input) addEventListener(type, onInput, { capture: true, passive: true });
+  for (const type of READER_INPUT) addEventListener(type, onInput, { capture: true, passive: true });
   if (stepper) {
     addEventListener('scroll', onScroll, { passive: true });
     addEventListener('focusin', onFocus, true);

@@ -1,3 +1,14 @@
+/** A label's or a mark's box, in the picture's units. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Whether two boxes overlap, or come within `pad` of each other: every label placer's test (climb profile, locator map, shipping map). */
+export const overlaps = (a: Box, b: Box, pad = 0): boolean => a.x < b.x + b.w + pad && b.x < a.x + a.w + pad && a.y < b.y + b.h + pad && b.y < a.y + a.h + pad;
+
 /**
  * Whether segment p-q crosses (or lies in) the box, by Liang–Barsky clipping: the label placers'
  * test for a line through a label (the climb profile's railways and leaders, the locator map's
@@ -8,7 +19,7 @@
  * bounding box misses the box away first: the first layout with the Southern line, cold, took
  * 136 ms at CPU x4 on the phone profile, a fifth of it collecting the arrays this function made.
  */
-export function segmentHitsBox(p: readonly [number, number], q: readonly [number, number], b: { x: number; y: number; w: number; h: number }): boolean {
+export function segmentHitsBox(p: readonly [number, number], q: readonly [number, number], b: Box): boolean {
   const x0 = p[0];
   const y0 = p[1];
   const x1 = q[0];

@@ -10,14 +10,9 @@ import type { ClimbData, Gradient, Point } from './prep';
 import { elevAt } from './prep';
 import { formatNumber, measureText } from '../../lib/text';
 import { edition, ui } from '../../lib/ui';
-import { segmentHitsBox } from '../../lib/viz/segment-box';
+import { overlaps, segmentHitsBox, type Box } from '../../lib/viz/segment-box';
 
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Box };
 export type Pt = readonly [number, number];
 
 export const FONT = 11;
@@ -53,9 +48,8 @@ export const textBox = (lines: string[], nameLines = 1) => ({
   h: lines.length * LINE_H + 2,
 });
 
-export function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
+/** The shared box test (src/lib/viz/segment-box.ts). */
+export { overlaps };
 
 /** Whether segment p-q crosses box b (src/lib/viz/segment-box.ts, shared with the locator map). */
 export { segmentHitsBox };

@@ -11,7 +11,7 @@ import type { LocatorData } from './prep';
 import { formatNumber, measureText, wrap, type TextStyle } from '../../lib/text';
 import { label } from '../../lib/viz/labels';
 import { edition } from '../../lib/ui';
-import { segmentHitsBox } from '../../lib/viz/segment-box';
+import { overlaps, segmentHitsBox, type Box } from '../../lib/viz/segment-box';
 
 /** The area shown, degrees: the coast from Barranca to south of Lima, the highlands to Huancayo and Cerro de Pasco (Ica and Pucallpa are off the map: their lines are arrows). */
 export const EXTENT = { west: -78.0, east: -74.9, south: -12.62, north: -10.38 };
@@ -23,12 +23,7 @@ const nameStyle = (kind: string): TextStyle => ({ weight: kind === 'capital' ? 8
 const SUB_STYLE: TextStyle = { weight: 700 };
 const LINE_STYLE: TextStyle = { weight: 600 };
 
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Box };
 export interface LabelBox extends Box {
   id: string;
   /** Lines of text, first baseline at y + first font's ascent. */
@@ -86,7 +81,7 @@ export function projection(width: number): { proj: GeoProjection; height: number
   return { proj, height };
 }
 
-export const overlaps = (a: Box, b: Box, pad = 0) => a.x < b.x + b.w + pad && b.x < a.x + a.w + pad && a.y < b.y + b.h + pad && b.y < a.y + a.h + pad;
+export { overlaps };
 /** A straight piece of a drawn line: x0, y0, x1, y1. */
 type Seg = [number, number, number, number];
 /** Room between a label's block and a rail: half the widest stroke (3 px) and a little air. */

@@ -4,7 +4,7 @@
  * speed change; notes on speed change).
  */
 import { esc, r1 } from '../../lib/svg';
-import { segmentHitsBox } from '../../lib/viz/segment-box';
+import { overlaps, segmentHitsBox, type Box } from '../../lib/viz/segment-box';
 import type { MapGeometry } from './basemap';
 import { chartLayout, type ChartLayout } from './geometry';
 import { routeDays, speedFor, stateAt, type ShippingData } from './prep';
@@ -126,7 +126,7 @@ export function legendKeyBox(items: readonly string[], mapWidth: number, scale =
 }
 
 /** A box on the phone map, in map units. */
-export type Box = { x: number; y: number; w: number; h: number };
+export type { Box };
 
 /** The spots a port's name may take around its dot, in order of preference (east first: over land, the routes arrive from the west). */
 export const LABEL_SPOTS: readonly LabelSpot[] = ['e', 'w', 'ne', 'se', 'nw', 'sw', 'n', 's'];
@@ -162,7 +162,6 @@ export function portLabels(
   scale = PHONE_MAP_MIN_SCALE,
 ): { name: string; ports: string[]; left: string; top: string; spot: LabelSpot; box: Box }[] {
   const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(2)}%`;
-  const hit = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
   // One name per dot as the reader sees it: a port within PAIR_UNITS of a port of a group joins its name.
   type Port = MapGeometry['ports'][number];
   const groups: Port[][] = [];
@@ -194,7 +193,7 @@ export function portLabels(
   };
   // Each name's spots clear of the key, the dots and the map's edge, in order of preference.
   const options = named.map((q) => {
-    const fits = order.map((spot, rank) => ({ spot, rank, box: boxAt(spot, q.x, q.y, q.w) })).filter(({ box }) => inside(box) && !taken.some((t) => hit(t, box)));
+    const fits = order.map((spot, rank) => ({ spot, rank, box: boxAt(spot, q.x, q.y, q.w) })).filter(({ box }) => inside(box) && !taken.some((t) => overlaps(t, box)));
     if (!fits.length) throw new Error(`[shipping-map] the phone map has no room for the name "${q.name}" at ${scale} px a map unit: every spot around its dot is off the map or on the key or a dot (markup.ts portLabels)`);
     return fits.map((f) => ({ ...f, lanes: onLanes(f.box, q.ports) }));
   });
@@ -212,7 +211,7 @@ export function portLabels(
       if (!best || before(cost(picks), cost(best))) best = [...picks];
       return;
     }
-    for (const o of options[i]!) if (!picks.some((p) => hit(p.box, o.box))) search(i + 1, [...picks, o]);
+    for (const o of options[i]!) if (!picks.some((p) => overlaps(p.box, o.box))) search(i + 1, [...picks, o]);
   };
   search(0, []);
   if (!best) throw new Error(`[shipping-map] the phone map has no room for the port names at ${scale} px a map unit: they cannot all be placed clear of each other (markup.ts portLabels)`);
@@ -394,13 +393,7 @@ function wideNames(g: MapGeometry): string {
   const FONT = 12;
   const H = 13;
   const PAD = 1.5;
-  /** Each route's segments (a route's path is many short ones). */
-  const routes = g.routes.map((r) => {
-    const pts = pathPoints(r.d);
-    return pts.slice(1).map((q, i) => [pts[i]!, q] as const);
-  });
-  type Box = { x: number; y: number; w: number; h: number };
-  const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  const routes = g.routes.map(routeSegments);
   /** The names placed so far: their grounds, and where each port and its baseline are. */
   const taken: Box[] = [];
   const named: { x: number; y: number; baseline: number }[] = [];
@@ -450,27 +443,24 @@ function wideNames(g: MapGeometry): string {
 /** The route key drawn into the download: font size and row height in map units, swatch length, padding. */
 export const DOWNLOAD_KEY = { font: 11, row: 16, swatch: 24, gap: 6, pad: 6, margin: 8 } as const;
 
-/** Every point of a path's `d` (the numbers in pairs: geoPath writes M, L and Z only). */
-function pathPoints(d: string): [number, number][] {
-  const n = (d.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
-  const out: [number, number][] = [];
-  for (let i = 0; i + 1 < n.length; i += 2) out.push([n[i]!, n[i + 1]!]);
-  return out;
+/** A route's path as its straight pieces: the numbers of its `d` in pairs (geoPath writes M, L and Z only), each to the next. */
+function routeSegments(r: { d: string }): (readonly [readonly [number, number], readonly [number, number]])[] {
+  const n = (r.d.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+  const pts: [number, number][] = [];
+  for (let i = 0; i + 1 < n.length; i += 2) pts.push([n[i]!, n[i + 1]!]);
+  return pts.slice(1).map((q, i) => [pts[i]!, q] as const);
 }
 
 /**
  * Where the download's route key goes: along the map's foot, the first place from the left where
  * its box (and 6 units round it) crosses no route and holds no port; null if none.
  */
-export function downloadKeyBox(g: MapGeometry, items: readonly string[]): { x: number; y: number; w: number; h: number } | null {
+export function downloadKeyBox(g: MapGeometry, items: readonly string[]): Box | null {
   const k = DOWNLOAD_KEY;
   const w = Math.ceil(Math.max(...items.map((t) => measureText(t, k.font)))) + k.swatch + k.gap + 2 * k.pad;
   const h = items.length * k.row + 2 * k.pad - 2;
   const y = g.height - k.margin - h;
-  const segments = g.routes.flatMap((r) => {
-    const pts = pathPoints(r.d);
-    return pts.slice(1).map((q, i) => [pts[i]!, q] as const);
-  });
+  const segments = g.routes.flatMap(routeSegments);
   for (let x = k.margin; x + w <= g.width - k.margin; x += 4) {
     const room = { x: x - 6, y: y - 6, w: w + 12, h: h + 12 };
     const clear = !segments.some(([a, q]) => segmentHitsBox(a, q, room)) && !g.ports.some((p) => p.x >= room.x && p.x <= room.x + room.w && p.y >= room.y && p.y <= room.y + room.h);
