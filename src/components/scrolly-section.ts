@@ -154,9 +154,10 @@ export class ScrollySection extends HTMLElement {
       // The stage at the top of the screen, the bar and the step under it.
       const track = this.querySelector('.figure__track') ?? this;
       track.scrollIntoView({ block: 'start' });
+      // Focus first (without scrolling): the hold lets go when focus moves.
+      this.#stepper?.focus();
       // And kept there while the page settles (a figure above re-laying itself out), until the reader scrolls.
       holdAtTop(track, { stepper: { within: this, settleMs: 1000 }, still: () => this.mode === 'stepper' });
-      this.#stepper?.focus();
       return;
     }
     const at = this.#steps[this.state.index];
