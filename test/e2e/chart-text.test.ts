@@ -222,6 +222,22 @@ describe('chart text: measured, drawn as measured, apart and inside the picture'
           const section = document.querySelector('scrolly-section');
           return section ? section.querySelectorAll('.step').length || Number(section.getAttribute('data-solo-steps') ?? 0) : 0;
         });
+        // Wider than a phone, the drawing fills its box: no blank bands above and below it, not shrunk
+        // in it (the box a figure keeps at mount once left 380-930 px of blank round the drawing at 768
+        // and 1280 px, 7 Dec 2026). Within a tenth, as chancay-figure.ts allows; on a phone the box is
+        // kept whatever the drawing (CLS 0) and the two are drawn for about the same width.
+        if (width >= 768) {
+          const fit = await page.evaluate(() => {
+            const svg = document.querySelector<SVGSVGElement>('chancay-figure .figure__canvas > svg');
+            if (!svg) return null;
+            const r = svg.getBoundingClientRect();
+            const vb = svg.viewBox.baseVal;
+            const k = Math.min(r.width / vb.width, r.height / vb.height);
+            return { w: r.width, h: r.height, blank: r.height - vb.height * k, narrower: r.width - vb.width * k };
+          });
+          if (fit && fit.blank > fit.h / 10 + 1) found.push(`${width}px: the drawing leaves ${Math.round(fit.blank)} px of its ${Math.round(fit.h)} px box blank`);
+          if (fit && fit.narrower > fit.w / 10 + 1) found.push(`${width}px: the drawing is ${Math.round(fit.narrower)} px narrower than its ${Math.round(fit.w)} px box`);
+        }
         let seen = 0;
         for (let step = -1; step < Math.max(count, 0); step++) {
           if (count) await showStep(page, step, count);
