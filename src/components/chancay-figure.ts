@@ -6,6 +6,7 @@
  */
 import type { Mount, VizHandle } from '../lib/viz/types';
 import { afterNextFrame, pacedUpdates } from '../lib/schedule';
+import { CONTENT_RESIZED } from '../lib/embed/protocol';
 import type { ScrollySection, ScrollyChangeDetail } from './scrolly-section';
 
 /** Each graphic's render module, by folder: src/viz/<name>/render.ts, its own chunk, imported on demand. */
@@ -185,7 +186,13 @@ export class ChancayFigure extends HTMLElement {
     // nothing here reads the layout.
     if (this.#lockedWidth && !fills && innerWidth >= WIDE_WINDOW) {
       const vb = canvas.querySelector<SVGSVGElement>(':scope > svg')?.viewBox.baseVal;
-      if (vb && vb.width > 0 && Math.abs((w * vb.height) / vb.width - h) > h / 10) this.#unlock(canvas);
+      if (vb && vb.width > 0 && Math.abs((w * vb.height) / vb.width - h) > h / 10) {
+        this.#unlock(canvas);
+        // In a frame the host sizes the frame to the page; one below the host's fold gets no rendering
+        // update, so no ResizeObserver would tell it (embed.test.ts: a frame 90 px shorter than its page
+        // until the host scrolled). The embed's script measures and sends the new height at once.
+        if (window.parent !== window) dispatchEvent(new Event(CONTENT_RESIZED));
+      }
     }
     this.#step = s?.index ?? -1;
     this.#drawn = true;

@@ -12,7 +12,7 @@
  * In every framed mode the height is posted in the Pym.js and AMP formats too
  * until a host of ours answers.
  */
-import { ampHeight, childScroll, parseHostMessage, pymHeight, type StepDetail } from './protocol';
+import { ampHeight, childScroll, CONTENT_RESIZED, parseHostMessage, pymHeight, type StepDetail } from './protocol';
 import type { ScrollyChangeDetail, ScrollySectionElement as ScrollySection } from '../scroll-state';
 import { createStepper, type StepperSection } from '../stepper';
 
@@ -118,6 +118,8 @@ if (window.parent === window) {
   });
 
   new ResizeObserver(sendHeight).observe(html);
+  // A change the observer may not report in a throttled frame (src/components/chancay-figure.ts).
+  addEventListener(CONTENT_RESIZED, sendHeight);
   // Our position is the host's to set: if anything else moves it (scroll
   // anchoring after a layout change, a focus or hash jump) while the host is
   // not scrolling, put it back at once rather than wait for the host's next frame.

@@ -16,6 +16,12 @@
  */
 
 export const V = 1;
+/**
+ * A page-local event (on `window`, never posted) that a script dispatches when it changed the
+ * page's height where no ResizeObserver may tell: an embed frame below the host's fold gets no
+ * rendering updates, so child.ts would not send the new height until the host scrolled.
+ */
+export const CONTENT_RESIZED = 'chancay:content-resized';
 /** Longest string field we accept; anything longer is junk. */
 const MAX_STR = 200;
 /** Heights and offsets beyond this are junk (10 million px). */
