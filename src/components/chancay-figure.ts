@@ -7,13 +7,12 @@
 import type { Mount, VizHandle } from '../lib/viz/types';
 import { afterNextFrame, pacedUpdates } from '../lib/schedule';
 import { CONTENT_RESIZED } from '../lib/embed/protocol';
+import { WIDE_FIGURE_MEDIA } from '../lib/scrolly';
 import type { ScrollySection, ScrollyChangeDetail } from './scrolly-section';
 
 /** Each graphic's render module, by folder: src/viz/<name>/render.ts, its own chunk, imported on demand. */
 const renders = import.meta.glob<{ mount: Mount<any> }>('../viz/*/render.ts');
 const loaderOf = (viz: string) => renders[`../viz/${viz}/render.ts`];
-/** The window width (px) from which a figure's kept box may follow its first live drawing: wider than the phone layout (≤ 700 px, global.css). */
-const WIDE_WINDOW = 701;
 
 export class ChancayFigure extends HTMLElement {
   #handle?: VizHandle;
@@ -176,15 +175,14 @@ export class ChancayFigure extends HTMLElement {
     }
     const s = this.#section?.state;
     handle.update(s?.index ?? -1, s?.progress ?? 0);
-    // Wider than a phone the live drawing is laid out for another width than the build picture's
-    // 360 px, and its height can differ from the kept box by a fifth or more: kept, the box showed
-    // the drawing shrunk (to 70% in the debt graphic's 282 px column at 768 px) or between blank
-    // bands (130 px above and below a figure embedded at 1280 px, 7 Dec 2026). There the box follows
-    // the drawing at once, in the frame that shows it, when they differ by more than a tenth. On a
-    // phone the two are drawn for about the same width and the box stays (CLS 0, what Lighthouse's
-    // phone measures). The drawing's height comes from its viewBox at the width measured above:
-    // nothing here reads the layout.
-    if (this.#lockedWidth && !fills && innerWidth >= WIDE_WINDOW) {
+    // Wider than a phone (WIDE_FIGURE_MEDIA) the live drawing is laid out for another width than the
+    // build picture's 360 px, and its height can differ from the kept box by a fifth or more: kept,
+    // the box showed the drawing shrunk (to 70% in the debt graphic's 282 px column at 768 px) or
+    // between blank bands (130 px above and below a figure embedded at 1280 px, 7 Dec 2026). There the
+    // box follows the drawing at once, in the frame that shows it, when they differ by more than a
+    // tenth. The drawing's height comes from its viewBox at the width measured above: nothing here
+    // reads the layout.
+    if (this.#lockedWidth && !fills && matchMedia(WIDE_FIGURE_MEDIA).matches) {
       const vb = canvas.querySelector<SVGSVGElement>(':scope > svg')?.viewBox.baseVal;
       if (vb && vb.width > 0 && Math.abs((w * vb.height) / vb.width - h) > h / 10) {
         this.#unlock(canvas);

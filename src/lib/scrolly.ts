@@ -54,6 +54,17 @@ export const WAKE_MARGIN = '100% 0px 100% 0px';
 export const NARROW_MEDIA = '(max-width: 899px)';
 
 /**
+ * Wider than a phone held upright (and than Lighthouse's 412 px phone): from here a figure's build
+ * picture (drawn for 360 px) is shown at its own size until it mounts (src/styles/global.css, the one
+ * stylesheet query with this width, held to it by test/unit/breakpoint.test.ts), and the box kept
+ * round a figure on screen at mount follows its first live drawing when the two differ by more than a
+ * tenth (src/components/chancay-figure.ts). Narrower, both are drawn for about the same width and the
+ * box stays (CLS 0). Not the scroll sections' layout (NARROW_MEDIA): a 768 px tablet has the phone's
+ * stage and cards, but its figures are laid out twice as wide as the build picture.
+ */
+export const WIDE_FIGURE_MEDIA = '(min-width: 701px)';
+
+/**
  * A screen too short for a graphic that stays put and a card read under it: a phone turned on its
  * side (844x390, 667x343; less with the browser's bars) or the smallest phones upright in a browser
  * (320x568 with Safari's bars leaves about 460). There, 58% of the height is a stage of 190-270 px

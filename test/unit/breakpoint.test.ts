@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { NARROW_MEDIA } from '../../src/lib/scrolly';
+import { NARROW_MEDIA, WIDE_FIGURE_MEDIA } from '../../src/lib/scrolly';
 
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
@@ -53,6 +53,12 @@ describe('the phone layout breakpoint', () => {
       expect(scripts, `${f} writes the breakpoint's width instead of importing NARROW_MEDIA`).not.toMatch(new RegExp(`\\b(${maxPx}|${maxPx + 1})px`));
       expect(scripts, `${f} asks matchMedia for a width of its own`).not.toMatch(/matchMedia\(\s*['"`][^'"`]*width[^'"`]*\d+px/);
     }
+  });
+  it("the figures' wide query is written once in the stylesheets, as WIDE_FIGURE_MEDIA says", () => {
+    const px = Number(/^\(min-width: (\d+)px\)$/.exec(WIDE_FIGURE_MEDIA)?.[1]);
+    expect(px).toBeGreaterThan(0);
+    const css = readFileSync('src/styles/global.css', 'utf8');
+    expect([...css.matchAll(new RegExp(`@media \\(min-width: ${px}px\\)`, 'g'))].length).toBe(1);
   });
   it('the check finds a breakpoint written differently', () => {
     expect(strayWidths('@media screen and (max-width: 880px) { a { b: c } } @media (min-width: 900px) {}', 899)).toEqual(['max-width: 880px']);
