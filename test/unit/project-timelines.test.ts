@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { fundingFlowsSchema, projectTimelinesSchema } from '../../src/viz/project-timelines/schema';
 import { prep } from '../../src/viz/project-timelines/prep';
-import { layout, fittingTicks } from '../../src/viz/project-timelines/geometry';
+import { layout, fittingTicks, ZOOM_FONT, ZOOM_LINE } from '../../src/viz/project-timelines/geometry';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { formatUsd, measureText } from '../../src/lib/text';
 import { scaleLinear } from 'd3-scale';
 import { csv, labelsOf, WIDTHS, overlap } from './h6-fixtures';
@@ -12,6 +14,30 @@ const timelines = csv('content/data/project-timelines.csv', projectTimelinesSche
 const labels = labelsOf('project-timelines');
 // "Today" is the story's updated date (content/site.json), not a label in figures.yaml.
 const data = prep(flows, timelines, site.updated);
+
+describe('the zoom note', () => {
+  // The Spanish note ("Sombreado: 0–US$150,000 millones, la escala del panel de abajo") once ran 8 px past
+  // a 288 px picture (a 320 px phone): it is wrapped to the width, and the panels below move down by its lines.
+  const es = (parse(readFileSync('content/figures.es.a.yaml', 'utf8')) as { id: string; labels?: Record<string, string> }[]).find((f) => f.id === 'project-timelines')!.labels!;
+  // The unit tests format money in English; the Spanish amount as the Spanish page writes it (the longest note).
+  for (const [edition, zoom] of [['en', labels['zoom']!], ['es', es['zoom']!.replace('{max}', 'US$150,000 millones')]] as const) {
+    it(`stays inside the picture at every width from 280 to 680 px (${edition} note)`, () => {
+      let wrapped = 0;
+      for (let w = 280; w <= 680; w++) {
+        const l = layout(data, { ...labels, zoom }, w);
+        for (const [i, p] of l.panels.entries()) {
+          if (!p.zoom) continue;
+          for (const line of p.zoom.lines) expect(measureText(line, ZOOM_FONT), `${w}px: "${line}"`).toBeLessThanOrEqual(w);
+          if (p.zoom.lines.length > 1) wrapped++;
+          // The next panel starts below the note's last line.
+          const next = l.panels[i + 1];
+          if (next) expect(next.y, `${w}px`).toBeGreaterThanOrEqual(p.bottom + 2 + (p.zoom.lines.length - 1) * ZOOM_LINE + 4);
+        }
+      }
+      if (edition === 'es') expect(wrapped, 'the Spanish note wraps on the narrowest phones').toBeGreaterThan(0);
+    });
+  }
+});
 
 describe('money to scale', () => {
   it('carries the sourced amounts (funding-flows.csv)', () => {
@@ -57,7 +83,7 @@ describe('money to scale', () => {
       // The shaded stretch of each axis is exactly the next panel's domain.
       const pledgePx = l.panels[0]!.bars.find((b) => b.id === 'pgii-goal')!.segments[0]!.w / 600;
       expect(l.panels[0]!.zoom!.w).toBeCloseTo(150 * pledgePx, 3);
-      expect(l.panels[0]!.zoom!.text).toContain('US$150 bn');
+      expect(l.panels[0]!.zoom!.lines.join(' ')).toContain('US$150 bn');
       expect(l.panels[1]!.zoom!.w).toBeCloseTo(1.5 * (wOf('cdb-exim-2005-2022') / 136), 3);
       expect(l.panels[2]!.zoom).toBeUndefined();
     });

@@ -25,7 +25,8 @@ export interface PanelBox {
   ticks: Tick[];
   bars: BarBox[];
   /** In the first panel: the stretch of its scale that the next panel enlarges. */
-  zoom?: { x: number; w: number; text: string } | undefined;
+  /** The shaded next panel's scale and its note, wrapped to the width at 11 px (a Spanish note once ran 8 px past a 288 px picture). */
+  zoom?: { x: number; w: number; lines: string[] } | undefined;
   bottom: number;
 }
 /** A money axis tick: its label is anchored as drawn (markup.ts), so the layout measured what is drawn. */
@@ -68,6 +69,9 @@ export const LINE = 15;
 const BAR_H = 14;
 /** Tick labels: 11 px (global.css `.tick text`), at least this far apart. */
 const TICK_FONT = 11;
+/** The zoom note's size (project-timelines.css `.pt-zoom text`) and line step. */
+export const ZOOM_FONT = 11;
+export const ZOOM_LINE = 13;
 const TICK_GAP = 8;
 
 /**
@@ -152,13 +156,13 @@ export function* layoutParts(d: TimelinesData, labels: Record<string, string>, w
     let zoom: PanelBox['zoom'];
     if (next) {
       const zmax = scaleLinear().domain([0, next.max]).nice(4).domain()[1]!;
-      zoom = { x: 0, w: Math.max(1, x(zmax)), text: L('zoom').replace('{max}', formatUsd(zmax, edition)) };
-      y += 14; // room for the zoom note under the bars
+      zoom = { x: 0, w: Math.max(1, x(zmax)), lines: wrap(L('zoom').replace('{max}', formatUsd(zmax, edition)), width - right, ZOOM_FONT) };
+      y += 14; // room for the zoom note's first line under the bars
     }
     const panel: PanelBox = { id: p.id, y: top, titleLines, axisY, ticks, bars, bottom: y };
     if (zoom) panel.zoom = zoom;
     panels.push(panel);
-    y += 14;
+    y += 14 + (zoom ? (zoom.lines.length - 1) * ZOOM_LINE : 0);
     yield;
   }
 

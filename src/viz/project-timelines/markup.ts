@@ -2,7 +2,7 @@
 import { esc, r1 } from '../../lib/svg';
 import { whole } from '../../lib/viz/parts';
 import type { Still } from '../../lib/viz/types';
-import { LINE, layoutParts, type TimelinesLayout } from './geometry';
+import { LINE, ZOOM_LINE, layoutParts, type TimelinesLayout } from './geometry';
 import type { TimelinesData } from './prep';
 
 const tspans = (lines: string[], x: number, y: number, lh: number) =>
@@ -26,7 +26,7 @@ export function markup(l: TimelinesLayout): string {
         })
         .join('');
       const zoom = p.zoom
-        ? `<g class="pt-zoom"><rect x="${r1(p.zoom.x)}" y="${r1(p.axisY + 4)}" width="${r1(Math.max(2, p.zoom.w))}" height="${r1(p.bottom - p.axisY - 14)}"/><text x="${r1(p.zoom.x)}" y="${r1(p.bottom + 2)}">${esc(p.zoom.text)}</text></g>`
+        ? `<g class="pt-zoom"><rect x="${r1(p.zoom.x)}" y="${r1(p.axisY + 4)}" width="${r1(Math.max(2, p.zoom.w))}" height="${r1(p.bottom - p.axisY - 14)}"/><text>${tspans(p.zoom.lines, p.zoom.x, p.bottom + 2, ZOOM_LINE)}</text></g>`
         : '';
       return `<g class="pt-panel" data-panel="${esc(p.id)}"><text class="pt-title">${tspans(p.titleLines, 0, p.y + 13, 17)}</text>${ticks}${zoom}${bars}</g>`;
     })
