@@ -59,6 +59,9 @@ describe('the phone layout breakpoint', () => {
     expect(px).toBeGreaterThan(0);
     const css = readFileSync('src/styles/global.css', 'utf8');
     expect([...css.matchAll(new RegExp(`@media \\(min-width: ${px}px\\)`, 'g'))].length).toBe(1);
+    // Its complement, where the kept box stays and is reserved for the drawing (src/lib/viz/reserve.ts), once too.
+    const reserve = readFileSync('src/styles/reserve.css', 'utf8');
+    expect([...reserve.matchAll(/@media[^{]*/g)].map((m) => m[0].trim())).toEqual([`@media screen and (max-width: ${px - 1}px)`]);
   });
   it('the check finds a breakpoint written differently', () => {
     expect(strayWidths('@media screen and (max-width: 880px) { a { b: c } } @media (min-width: 900px) {}', 899)).toEqual(['max-width: 880px']);
