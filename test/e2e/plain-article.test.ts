@@ -108,6 +108,7 @@ describe('the plain article', () => {
     await page.context().close();
   });
 
+  // Every still and download, one load each (138 files): 16 s alone, 33-60 s beside the other files in a full run.
   it('every still and SVG download draws its words in the chart face it carries, inside its edges and clear of each other, whatever fonts the reader has', async () => {
     // Laid out for the chart face, a still drawn in the system's sans ran past its edge or into a neighbour:
     // 77 labels on this machine's DejaVu before the stills carried their own face (review, 6 Dec 2026).
@@ -154,7 +155,7 @@ describe('the plain article', () => {
     }
     expect(problems).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 
   /**
    * Every still of every chapter at each size (edition prefix, width, height), as the plain article shows it:
