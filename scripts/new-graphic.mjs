@@ -235,6 +235,7 @@ import { rowsOf } from '../../lib/rows';
 import { edition } from '../../lib/ui';
 import { label } from '../../lib/viz/labels';
 import { BUILD_WIDTH } from '../../lib/viz/types';
+import { reserveOnce } from '../../lib/viz/reserve';
 import DataTable from '../../components/DataTable.astro';
 import { ${camel}Schema } from './schema';
 import { prep } from './prep';
@@ -245,15 +246,22 @@ interface Props {
   labels: Record<string, string>;
   titleId: string;
   descId: string;
+  /** Reserve the first live drawing's box on a phone (Figure.astro: embed pages, outside a scroll section). */
+  reserve?: boolean;
 }
-const { labels, titleId, descId } = Astro.props;
+const { labels, titleId, descId, reserve = false } = Astro.props;
 const L = (key: string) => label(labels, key, '${name}');
 const rows = await rowsOf('${collection}', ${camel}Schema);
 const data = prep(rows);
 // Without JavaScript the reader sees the last step: every bar lit.
 const p = still(data, labels, data.steps.length - 1, BUILD_WIDTH);
+// The first live drawing's height at every phone column width, reserved before any script runs (src/lib/viz/reserve.ts).
+const reserved = reserve && reserveOnce(\`${name}|\${edition}\`, (w) => {
+  const s = still(data, labels, 0, w);
+  return (w * s.height) / s.width;
+});
 ---
-<div class="figure__canvas ${name}">
+<div class="figure__canvas ${name}" data-reserve={reserved ? true : undefined} style={reserved ? reserved.style : undefined}>
   <svg viewBox={\`0 0 \${p.width} \${p.height}\`} width={p.width} height={p.height} role="img" aria-labelledby={titleId} aria-describedby={descId} set:html={p.svg} />
 </div>
 <DataTable
