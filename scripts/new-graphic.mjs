@@ -235,7 +235,7 @@ import { rowsOf } from '../../lib/rows';
 import { edition } from '../../lib/ui';
 import { label } from '../../lib/viz/labels';
 import { BUILD_WIDTH } from '../../lib/viz/types';
-import { reserveOnce } from '../../lib/viz/reserve';
+import { reserveAttrs } from '../../lib/viz/reserve';
 import DataTable from '../../components/DataTable.astro';
 import { ${camel}Schema } from './schema';
 import { prep } from './prep';
@@ -255,13 +255,10 @@ const rows = await rowsOf('${collection}', ${camel}Schema);
 const data = prep(rows);
 // Without JavaScript the reader sees the last step: every bar lit.
 const p = still(data, labels, data.steps.length - 1, BUILD_WIDTH);
-// The first live drawing's height at every phone column width, reserved before any script runs (src/lib/viz/reserve.ts).
-const reserved = reserve && reserveOnce(\`${name}|\${edition}\`, (w) => {
-  const s = still(data, labels, 0, w);
-  return (w * s.height) / s.width;
-});
+// On an embed page, the first live drawing's box at every phone column width, before any script runs (src/lib/viz/reserve.ts).
+const reserved = reserveAttrs(reserve, \`${name}|\${edition}\`, (w) => still(data, labels, 0, w));
 ---
-<div class="figure__canvas ${name}" data-reserve={reserved ? true : undefined} style={reserved ? reserved.style : undefined}>
+<div class="figure__canvas ${name}" {...reserved}>
   <svg viewBox={\`0 0 \${p.width} \${p.height}\`} width={p.width} height={p.height} role="img" aria-labelledby={titleId} aria-describedby={descId} set:html={p.svg} />
 </div>
 <DataTable

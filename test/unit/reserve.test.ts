@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { RESERVE_MAX, RESERVE_MIN, RESERVE_TERMS, reserve, reservedHeight } from '../../src/lib/viz/reserve';
+import { RESERVE_MAX, RESERVE_MIN, RESERVE_TERMS, reserve, reserveAttrs, reservedHeight } from '../../src/lib/viz/reserve';
 
 const widths = Array.from({ length: RESERVE_MAX - RESERVE_MIN + 1 }, (_, i) => RESERVE_MIN + i);
 const maxError = (f: (w: number) => number, style: string) => Math.max(...widths.map((w) => Math.abs(reservedHeight(style, w) - f(w))));
@@ -41,6 +41,14 @@ describe("reserve: a figure's height at every phone column width", () => {
     expect(r.style.match(/--k\d+:/g)!.length).toBeLessThanOrEqual(RESERVE_TERMS);
     expect(r.maxError).toBeGreaterThan(1);
     expect(maxError(f, r.style)).toBeCloseTo(r.maxError, 1);
+  });
+
+  it("gives a shell the canvas's attributes: none off the embed pages, the curve of the still's displayed height on them", () => {
+    expect(reserveAttrs(false, 'x|en', () => ({ width: 1, height: 1 }))).toEqual({});
+    // A still laid out 10 px wider than asked (its own margin) is shown at the column's width: its height scales.
+    const attrs = reserveAttrs(true, 'x|en', (w) => ({ width: w + 10, height: 300 }));
+    expect(Object.keys(attrs).sort()).toEqual(['data-reserve', 'style']);
+    for (const w of [280, 333, 680]) expect(reservedHeight(attrs['style']!, w)).toBeCloseTo((w * 300) / (w + 10), 0);
   });
 
   it('refuses a width with no height, naming it', () => {

@@ -126,3 +126,17 @@ export function reserveOnce(key: string, heightAt: (width: number) => number): R
   if (!r) made.set(key, (r = reserve(heightAt)));
   return r;
 }
+
+/**
+ * The canvas's attributes that reserve a figure's first live drawing (`first(width)`, its Still at a
+ * column width) on the embed pages: `data-reserve` and the custom properties; none when `on` is false
+ * (Figure.astro's `reserve` prop). `key`: the graphic and its edition (reserveOnce).
+ */
+export function reserveAttrs(on: boolean, key: string, first: (width: number) => { width: number; height: number }): Record<string, string> {
+  if (!on) return {};
+  const r = reserveOnce(key, (w) => {
+    const s = first(w);
+    return (w * s.height) / s.width;
+  });
+  return { 'data-reserve': '', style: r.style };
+}
