@@ -1,7 +1,7 @@
 /**
  * The height a figure's first live drawing will take on a phone, reserved in CSS (src/lib/viz/reserve.ts):
  * the fitted curve follows the sampled heights, the custom properties give it back through the same sum
- * global.css writes, and global.css's rule sums as many knots, from the same first width, as reserve() may use.
+ * src/styles/reserve.css writes, and that rule sums as many terms as reserve() may write.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';

@@ -13,8 +13,8 @@
  * and fitted with a continuous piecewise-linear curve, knots added where it departs most (a label that
  * wraps to one line less makes a step, which becomes a one-pixel ramp), to within a pixel where
  * RESERVE_TERMS terms allow. The curve is written as custom properties on the canvas: `--rh`, the
- * height at RESERVE_MIN, and for each term a start `--kN`, a width `--wN` and a slope `--rN`. global.css
- * sums them into a padding, `slope * clamp(0px, 100% - start, width)` each, where 100% is the canvas's
+ * height at RESERVE_MIN, and for each term a start `--kN`, a width `--wN` and a slope `--rN`.
+ * src/styles/reserve.css sums them into a padding, `slope * clamp(0px, 100% - start, width)` each, where 100% is the canvas's
  * width (a padding's percentage is of its containing block's width). No container query, no script:
  * the box is right in the first paint. Only on the embed pages (Figure.astro passes `reserve`,
  * EmbedLayout.astro imports src/styles/reserve.css), where a frame keeps the box for good. */
@@ -22,7 +22,7 @@
 /** The narrowest and widest column sampled, in CSS px (a 312 px phone's column to a 700 px window's). */
 export const RESERVE_MIN = 280;
 export const RESERVE_MAX = 680;
-/** Terms global.css sums (`--kN`, `--wN`, `--rN`); a figure may use fewer. */
+/** Terms src/styles/reserve.css sums (`--kN`, `--wN`, `--rN`); a figure may use fewer. */
 export const RESERVE_TERMS = 24;
 /** A segment of the fitted curve this narrow or narrower is a step (a label wrapping), written as one ramp. */
 const STEP = 2;
@@ -66,7 +66,7 @@ function termsOf(h: number[], knots: number[]): Term[] {
   return out;
 }
 
-/** The height the terms give at column width `x` (what global.css computes). */
+/** The height the terms give at column width `x` (what src/styles/reserve.css computes). */
 const sum = (h0: number, terms: Term[], x: number) => terms.reduce((v, t) => v + t.slope * Math.min(Math.max(0, x - t.at), t.width), h0);
 
 /** Fit `heightAt` (the first drawing's displayed height at a column width) as described above. */
@@ -107,7 +107,7 @@ export function reserve(heightAt: (width: number) => number): Reserve {
   return { style: props.join(';'), maxError: round(worst(terms).e, 2), knots: knots.map((k) => RESERVE_MIN + k) };
 }
 
-/** The height global.css gives a canvas `width` px wide from `style` (reserve's): the same sum, for tests. */
+/** The height src/styles/reserve.css gives a canvas `width` px wide from `style` (reserve's): the same sum, for tests. */
 export function reservedHeight(style: string, width: number): number {
   const v = new Map(style.split(';').map((p) => p.split(':') as [string, string]).map(([k, x]) => [k, Number(x)]));
   const terms: Term[] = [];
