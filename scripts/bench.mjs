@@ -16,7 +16,7 @@
 //   --no-build   reuse dist/        --pages=/a/,/b/   only these pages
 //   --profiles=mobile,desktop (default both)        --speed=1200 px/s   --cpu=N
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -164,17 +164,6 @@ function createModeration(o) {
     return sha(`${await salt()}:${o.readerKey(ip)}`).slice(0, 8);
   }
 
-  /** Numeric ids only (the store's ids), at most `max`. */
-  function ids(/** @type {unknown} */ list, max = 1000) {
-    if (!Array.isArray(list) || list.length > max) return null;
-    const out = [];
-    for (const v of list) {
-      if (!isCommentId(v)) return null;
-      out.push(Number(v));
-    }
-    return [...new Set(out)];
-  }
-
   async function chunked(/** @type {number[]} */ list, /** @type {(part: number[]) => Promise<unknown>} */ fn) {
     for (let i = 0; i < list.length; i += 200) await fn(list.slice(i, i + 200));
   }

@@ -5,7 +5,7 @@
  * engines and news aggregators read. No date is written in code.
  */
 import { site } from './site';
-import { ui, localeTag, type Locale } from './ui';
+import { localeTag, type Locale } from './ui';
 
 /**
  * "27 November 2026" (or "27 de noviembre de 2026"): an ISO date formatted with

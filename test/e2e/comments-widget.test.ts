@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './browser';
-import { startHarness, postAs, nextIp, approve, MODERATOR, type Harness } from '../comments/harness';
+import { startHarness, postAs, nextIp, approve, type Harness } from '../comments/harness';
 import { XSS_VECTORS } from '../comments/xss-vectors';
 
 const CHAPTER = '/the-road-to-apec/';

@@ -251,7 +251,7 @@ describe('with JavaScript', () => {
     const seen = got.frames.map((row) => row.map(([opacity]) => opacity));
     const first = seen[0]!;
     const last = seen[seen.length - 1]!;
-    const changed = first.map((v, i) => i).filter((i) => Math.abs(first[i]! - last[i]!) > 0.01);
+    const changed = first.map((_, i) => i).filter((i) => Math.abs(first[i]! - last[i]!) > 0.01);
     // A bar between its two opacities in some frame: the change faded.
     const between = changed.filter((i) => seen.some((row) => row[i]! > Math.min(first[i]!, last[i]!) + 0.01 && row[i]! < Math.max(first[i]!, last[i]!) - 0.01));
     // Read after the change only: the first frame row is from before it (a fade still running from an earlier step is not this one).
