@@ -45,6 +45,14 @@ function nested(value: string, before: string | undefined, after: string | undef
   return value;
 }
 
+/**
+ * A confidence mark (H, M, L, M-H, L-M in the data files) as the edition writes it: the same letters in
+ * English, A (alta), M (media), B (baja) in Spanish, which the Sources page's caption explains.
+ */
+export function confidenceMark(code: string, locale: Locale = edition): string {
+  return ui(`confidence.${code}`, {}, locale);
+}
+
 /** The BCP 47 tag an edition's numbers, dates, plurals and sorting use (`locale.intl`: en-GB, es-PE). */
 export function localeTag(locale: Locale = edition): string {
   return ui('locale.intl', {}, locale);
