@@ -232,7 +232,7 @@ export const mount: Mount<${Pascal}Data> = (el, data, ctx) =>
   [`src/viz/${name}/${Pascal}.astro`]: `---
 /** Build-time state of the ${name} chart (the no-JS picture), its data table and its data for the browser. */
 import { rowsOf } from '../../lib/rows';
-import { edition } from '../../lib/ui';
+import { confidenceMark, edition } from '../../lib/ui';
 import { label } from '../../lib/viz/labels';
 import { BUILD_WIDTH } from '../../lib/viz/types';
 import { reserveAttrs } from '../../lib/viz/reserve';
@@ -266,7 +266,7 @@ const reserved = reserveAttrs(reserve, \`${name}|\${edition}\`, (w) => still(dat
   caption={L('table')}
   columns={[L('col_label'), L('col_value'), L('col_confidence')]}
   numeric={[1]}
-  rows={rows.map((r) => [r.label, r.value, r.confidence])}
+  rows={rows.map((r) => [r.label, r.value, confidenceMark(r.confidence)])}
 />
 <script type="application/json" class="figure__data" set:html={JSON.stringify(data)} />
 `,
@@ -379,7 +379,7 @@ Now add the figure to content/figures.yaml:
   title: <What the chart shows, as a headline>
   alt: <One or two sentences: what the picture shows, for screen readers.>
   description: <A longer description for screen-reader users and the no-JS page.>
-  source: ${name}.csv — <publishers>
+  source: <publishers, as a reader would name them: Reuters; El Comercio>
   labels:
     axis: <What the values measure>
     table: <Caption of the data table>
@@ -394,7 +394,7 @@ the same keys translated (viz, chapter and sources come from the English entry):
   title: <El titular del gráfico>
   alt: <Qué muestra la imagen, para lectores de pantalla.>
   description: <Una descripción más larga.>
-  source: ${name}.csv — <editores>
+  source: <los medios, como los nombraría un lector: Reuters; El Comercio>
   labels:
     axis: <Qué miden los valores>
     table: <Título de la tabla de datos>
