@@ -449,7 +449,12 @@ describe('other host setups', () => {
     const drawn = () => f.evaluate(() => document.querySelector<SVGSVGElement>('.figure__canvas svg[data-step]')?.dataset.step ?? 'none');
     const first = await drawn();
     expect(first).toMatch(/^\d+$/);
-    await f.getByRole('button', { name: /next/i }).click();
+    // Clicked by the element, not at a point. Once, in the fresh-clone CI of 8936079 (a loaded machine),
+    // the step did not change after a mouse click at the button's centre; not reproduced in 7 local runs,
+    // 3 of them under load. The host resizes this frame as its content settles, so a click at a point can
+    // miss. Pointer and touch on the stepper are tested by stepper.test.ts (tap) and by the bare-iframe
+    // stepper test below; this one is about Pym's sizing and the graphic following its buttons.
+    await f.getByRole('button', { name: /next/i }).evaluate((b) => (b as HTMLButtonElement).click());
     await poll(drawn).toBe(String(Number(first) + 1));
     expect(errors).toEqual([]);
     await page.context().close();
