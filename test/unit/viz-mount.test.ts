@@ -202,6 +202,46 @@ describe('mountSvg', () => {
     }
   });
 
+
+  it('an update that needs the drawing prepare() is part-way through finishes it: no part runs twice, and the rest is not run again later', async () => {
+    // The reader reached the step before its layout, made ahead a frame at a time, was ready (a busy phone).
+    const g = globalThis as { requestAnimationFrame?: unknown; document?: unknown };
+    const saved = { raf: g.requestAnimationFrame, doc: g.document };
+    g.requestAnimationFrame = (cb: () => void) => setTimeout(cb, 0);
+    g.document = { visibilityState: 'visible' };
+    try {
+      const { el, svg } = fakeCanvas();
+      const log: string[] = [];
+      const h = mountSvg(el, {
+        name: 't',
+        restyle: () => {},
+        layoutByStep: (step) => (step >= 1 ? 'b' : 'a'),
+        *draw(step, _p, width) {
+          const layout = step >= 1 ? 'b' : 'a';
+          log.push(`scales ${layout}`);
+          yield;
+          log.push(`labels ${layout}`);
+          yield;
+          log.push(`markup ${layout}`);
+          return { width, height: 40, svg: `<g data-layout="${layout}"/>` };
+        },
+      });
+      h.resize(300, 0);
+      h.update(0, 0);
+      const making = h.prepare(1, 0); // its first part runs now; the others a frame apart
+      expect(log.slice(3)).toEqual(['scales b']);
+      h.update(1, 0); // the step arrives first: the drawing is finished here, from where it stopped
+      expect(svg.innerHTML).toBe('<g data-layout="b"/>');
+      await making;
+      expect(log).toEqual(['scales a', 'labels a', 'markup a', 'scales b', 'labels b', 'markup b']);
+      h.update(0, 0);
+      h.update(1, 0); // drawn again (nothing was kept ready for it): the finished drawing was not stored twice
+      expect(svg.innerHTML).toBe('<g data-layout="b"/>');
+    } finally {
+      g.requestAnimationFrame = saved.raf;
+      g.document = saved.doc;
+    }
+  });
   it('prepare() makes nothing when the update would only restyle the picture on screen', async () => {
     const { el } = fakeCanvas(300);
     const calls: string[] = [];

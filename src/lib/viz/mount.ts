@@ -47,8 +47,8 @@ interface Ready<S extends Still> {
   nodes: Node[] | null;
 }
 
-/** How many drawings made ahead a graphic keeps (the steps on either side, and one spare). */
-const READY_MAX = 3;
+/** How many drawings made ahead a graphic keeps (the layouts up to two steps either side, and one spare). */
+const READY_MAX = 5;
 
 export interface SvgGraphic<S extends Still = Still> {
   /** Names the graphic in errors: `[rail-costs] …`. */
@@ -139,7 +139,10 @@ export function mountSvg<S extends Still = Still>(
     const key = keyOf(step, progress);
     const made = ready.find((r) => r.key === key);
     ready = ready.filter((r) => r !== made);
-    const still = made?.still ?? whole(g.draw(step, progress, width, g.usesHeight ? height : 0));
+    // A drawing `prepare` is part-way through for this very picture: its remaining parts now, not all of them again.
+    const part = made ? undefined : making.get(key);
+    if (part) making.delete(key);
+    const still = made?.still ?? (part ? whole(part) : whole(g.draw(step, progress, width, g.usesHeight ? height : 0)));
     fillSvg(svg, still, made?.nodes);
     g.committed?.(still);
     drawnWidth = width;
@@ -152,22 +155,27 @@ export function mountSvg<S extends Still = Still>(
    * A graphic whose layout changes with the step draws its neighbours' layouts while the page
    * is idle, so a step change that needs a new layout only swaps the parsed picture in: drawing
    * the climb profile and parsing it in the step change's task, then laying it out in the same
-   * frame, made frames of 70-90 ms at CPU x10 on the phone profile (issue 12).
+   * frame, made frames of 70-90 ms at CPU x10 on the phone profile (issue 12). Two steps each way,
+   * nearest first: a drawing made in many small parts (the climb profile's label placement, a
+   * frame per slice) needs more than one step's reading to be ready, and a step that shares the
+   * present layout (restyled, not drawn) leaves the next new layout two steps on. (A graphic with
+   * a layout for every step looks one step each way: READY_MAX keeps what either needs.)
    */
   let idle = 0;
   const lookAhead = () => {
     const ric = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
     if (destroyed || !byStep || !ric || idle) return;
     const here = keyOf(step, progress);
-    const next = [step + 1, step - 1].find((s) => s >= -1 && keyOf(s, 0) !== here && !ready.some((r) => r.key === keyOf(s, 0)));
+    const near = typeof byStep === 'function' ? [step + 1, step - 1, step + 2, step - 2] : [step + 1, step - 1];
+    const next = near.find((s) => s >= -1 && keyOf(s, 0) !== here && !ready.some((r) => r.key === keyOf(s, 0)) && !making.has(keyOf(s, 0)));
     if (next === undefined) return;
     idle = ric(() => {
       idle = 0;
       void prepare(next, 0).then(lookAhead);
     });
   };
-  /** Keys of the drawings a `prepare` is part-way through. */
-  const making = new Set<string>();
+  /** The drawings a `prepare` is part-way through, by key: `draw` finishes one it needs now. */
+  const making = new Map<string, Generator<void, S, void>>();
   /**
    * Would `update(s, …)` from the present state draw (not only restyle the picture on screen)?
    * `update` decides with it too: a graphic with `restyle` keeps the picture at the size it was
@@ -190,23 +198,24 @@ export function mountSvg<S extends Still = Still>(
     const key = keyOf(s, p);
     if (making.has(key) || ready.some((r) => r.key === key)) return;
     const gen = generation;
-    making.add(key);
     const d = g.draw(s, p, width, g.usesHeight ? height : 0);
     let still: S;
-    try {
-      if (isParts(d)) {
+    if (isParts(d)) {
+      making.set(key, d);
+      try {
         let r = d.next();
         // A frame between the parts (the layout, then the markup); a resize meanwhile makes this drawing one nobody will ask for.
         while (!r.done) {
           await afterNextFrame();
           if (gen !== generation) return; // redrawn or destroyed meanwhile: the rest is not needed
+          if (making.get(key) !== d) return; // `draw` needed it meanwhile and finished it itself
           r = d.next();
         }
         still = r.value;
-      } else still = d;
-    } finally {
-      making.delete(key);
-    }
+      } finally {
+        if (making.get(key) === d) making.delete(key);
+      }
+    } else still = d;
     if (gen !== generation) return; // redrawn or destroyed meanwhile: made for a state that is gone
     const entry: Ready<S> = { key, still, nodes: null };
     ready = [entry, ...ready].slice(0, READY_MAX);
@@ -223,6 +232,7 @@ export function mountSvg<S extends Still = Still>(
     svg,
     redraw() {
       ready = [];
+      making.clear();
       generation++;
       draw();
     },
@@ -255,6 +265,7 @@ export function mountSvg<S extends Still = Still>(
       destroyed = true;
       generation++;
       ready = [];
+      making.clear();
       if (idle) (globalThis as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(idle);
       idle = 0;
       g.destroy?.();

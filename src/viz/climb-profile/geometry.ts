@@ -94,6 +94,36 @@ export function placeLabels(
   obstacles: readonly Box[] = [],
   polylines: readonly (readonly Pt[])[] = [],
 ): PlacedLabel[] {
+  return finish(placeLabelsParts(cands, bounds, obstacles, polylines));
+}
+
+/**
+ * How long, in ms of the page's own clock, label placement runs before it yields (when made in
+ * parts). On the phone profile (CPU x4) the Southern layout's placement was one task of 49-55 ms,
+ * cold, while the reader scrolled (issue 12); the clock is the page's, so a slower phone gets the
+ * same slices, not the same share of the work.
+ */
+export const PLACE_SLICE_MS = 8;
+
+/**
+ * `placeLabels` in parts: it yields whenever PLACE_SLICE_MS have gone by since the last part
+ * (checked between candidates and every 64 spots tried). Where it yields changes nothing placed:
+ * the result is the same run at once (`finish`) or a frame at a time (src/lib/viz/mount.ts `prepare`).
+ */
+export function* placeLabelsParts(
+  cands: readonly LabelCandidate[],
+  bounds: Box,
+  obstacles: readonly Box[] = [],
+  polylines: readonly (readonly Pt[])[] = [],
+): Generator<void, PlacedLabel[], void> {
+  const clock = globalThis.performance ?? Date;
+  let sliceStart = clock.now();
+  /** Whether this part has run its slice: the caller yields, and the next part starts a new one. */
+  const due = () => {
+    if (clock.now() - sliceStart < PLACE_SLICE_MS) return false;
+    sliceStart = clock.now();
+    return true;
+  };
   const placed: PlacedLabel[] = [];
   const taken: Box[] = [...obstacles];
   /** Leader lines already drawn: a later label's box must not sit on one. */
@@ -146,11 +176,13 @@ export function placeLabels(
       const groups = c.priority === 0 ? [near, far, () => roundSpots(w, h), edge] : [near, far];
       return { w, h, groups };
     };
-    const tryAll = (lines: string[], respectLine: boolean, nameLines = 1, leaderOverLine = false): PlacedLabel | null => {
+    const tryAll = function* (lines: string[], respectLine: boolean, nameLines = 1, leaderOverLine = false): Generator<void, PlacedLabel | null, void> {
       const { w, h, groups } = spots(lines, nameLines);
+      let tried = 0;
       for (const [g, group] of groups.entries()) {
         const withLeader = g > 0; // every spot after the near ones
         for (const [dx, dy] of typeof group === 'function' ? group() : group) {
+          if (++tried % 64 === 0 && due()) yield;
           const box = { x: c.ax + dx!, y: c.ay + dy!, w, h };
           if (!inside(box, bounds)) continue;
           if (taken.some((t) => overlaps(t, box))) continue;
@@ -174,14 +206,15 @@ export function placeLabels(
       return null;
     };
     // The label as written, then narrower (its name on two lines), before a label that must be placed crosses a line.
-    let got: PlacedLabel | null = null;
-    got = tryAll(c.lines, true) ?? (c.narrower && c.priority === 0 ? tryAll(c.narrower, true, 2) : null);
-    if (!got && c.priority === 0) got = tryAll(c.lines, true, 1, true) ?? tryAll(c.lines, false, 1, true);
+    let got: PlacedLabel | null = yield* tryAll(c.lines, true);
+    if (!got && c.narrower && c.priority === 0) got = yield* tryAll(c.narrower, true, 2);
+    if (!got && c.priority === 0) got = (yield* tryAll(c.lines, true, 1, true)) ?? (yield* tryAll(c.lines, false, 1, true));
     if (got) {
       placed.push(got);
       taken.push(got.box);
       if (got.leader) leaders.push([[got.leader.x1, got.leader.y1], [got.leader.x2, got.leader.y2]]);
     }
+    if (due()) yield;
   }
   return placed;
 }
@@ -234,7 +267,7 @@ export function layout(data: ClimbData, width: number, opts: ProfileOptions): Pr
   return finish(layoutParts(data, width, opts));
 }
 
-/** `layout` in two parts: the scales, lines and boxes, then the label placement (most of the time; src/lib/viz/parts.ts). */
+/** `layout` in parts: the scales, lines and boxes, then the label placement (most of the time), itself in slices of PLACE_SLICE_MS (src/lib/viz/parts.ts). */
 export function* layoutParts(data: ClimbData, width: number, opts: ProfileOptions): Generator<void, ProfileLayout, void> {
   const narrow = width < 480;
   const height = opts.height ? Math.round(Math.min(Math.max(opts.height, heightFor(width)), width * 1.3)) : heightFor(width);
@@ -281,6 +314,8 @@ export function* layoutParts(data: ClimbData, width: number, opts: ProfileOption
   const lh = legendLines.length * 15 + 6;
   const legend: Box = { x: plot.x + plot.w - lw, y: plot.y + plot.h - lh - 4, w: lw, h: lh };
 
+  // The labels' candidates measure every name and its two-line forms: a part of their own (issue 12).
+  yield;
   const name = (p: { id: string; name: string }) => L[`name_${p.id}`] ?? p.name;
   /** A long name on two lines, as even as they go ("Galera tunnel" / "(summit)"). */
   const twoLines = (s: string): string[] | undefined => {
@@ -325,7 +360,7 @@ export function* layoutParts(data: ClimbData, width: number, opts: ProfileOption
   const pad = (b: Box, d: number): Box => ({ x: b.x - d, y: b.y - d, w: b.w + 2 * d, h: b.h + 2 * d });
   const tickBoxes = tickLabelBoxes({ plot, yTicks }).map((b) => pad(b, TICK_CLEAR));
   yield;
-  const placed = placeLabels(cands, bounds, [legend, readoutBox, axisBox, ...tickBoxes], lines);
+  const placed = yield* placeLabelsParts(cands, bounds, [legend, readoutBox, axisBox, ...tickBoxes], lines);
 
   return {
     width,
