@@ -121,11 +121,18 @@ export class ScrollySection extends HTMLElement {
   set mode(m: ReadingMode) {
     this.#stepper?.destroy();
     this.#stepper = undefined;
-    this.dataset.mode = m;
+    // Written only when they change. The section starts in the mode the page was built with
+    // ("scroll"), and Chromium invalidates style on an attribute write whatever the value: the
+    // same value written again restyled the section's stage and steps (the layout hangs on
+    // [data-mode] selectors), three sections on chapter 2, in the frame where the reader may
+    // start to scroll (issue 12). The toggle's text likewise: the same words written again
+    // replaced its text node, which was then laid out again.
+    if (this.dataset.mode !== m) this.dataset.mode = m;
     const toggle = this.querySelector<HTMLButtonElement>('.scrolly__toggle');
     if (toggle) {
       const t = stepperStringsOf(this);
-      toggle.textContent = m === 'stepper' ? t.close : t.open;
+      const label = m === 'stepper' ? t.close : t.open;
+      if (toggle.textContent !== label) toggle.textContent = label;
     }
     if (m === 'scroll') {
       this.#follow();
