@@ -279,10 +279,5 @@ export function mountStatic(el: HTMLElement, name: string, draw: (width: number)
   return mountSvg(el, { name, draw: (_s, _p, w) => draw(w), restyle: () => {}, layoutByStep: false });
 }
 
-/** Replace {name} placeholders in copy from content/ (figures.yaml labels); a missing value fails loudly. */
-export function fill(tpl: string, vars: Record<string, string | number>, where = 'label'): string {
-  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => {
-    if (!(k in vars)) throw new Error(`[${where}] "${tpl}" needs a value for {${k}}`);
-    return String(vars[k]);
-  });
-}
+/** Placeholders in copy (src/lib/viz/labels.ts), re-exported for the graphics that import it from here. */
+export { fill } from './labels';

@@ -11,12 +11,11 @@
 import type { Mount } from '../../lib/viz/types';
 import type { Climb3dData } from './prep';
 import type { HostIn, HostOut, PaletteCss } from './scene';
-import { label } from '../../lib/viz/labels';
+import { fill, label } from '../../lib/viz/labels';
 import { formatNumber } from '../../lib/text';
 import { edition, ui } from '../../lib/ui';
 import { setAttr } from '../../lib/viz/mount';
 
-const fill = (tpl: string, vars: Record<string, string | number>) => tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
 function readPalette(el: HTMLElement): PaletteCss {
   const cs = getComputedStyle(el);
@@ -107,7 +106,7 @@ export const mount: Mount<Climb3dData> = (el, data, ctx) => {
   const legend = document.createElement('p');
   legend.className = 'climb-3d__legend';
   const exLine = document.createElement('strong');
-  exLine.textContent = fill(label(L, 'exaggeration', 'climb-3d'), { x: ex });
+  exLine.textContent = fill(label(L, 'exaggeration', 'climb-3d'), { x: ex }, 'climb-3d');
   const placeLine = document.createElement('span');
   const placement = () => (width && width < 480 ? (L['placement_short'] ?? L['placement']) : L['placement']) ?? '';
   placeLine.textContent = label(L, 'placement', 'climb-3d');

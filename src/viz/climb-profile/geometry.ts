@@ -11,6 +11,7 @@ import { elevAt } from './prep';
 import { formatNumber, measureText } from '../../lib/text';
 import { edition, ui } from '../../lib/ui';
 import { overlaps, segmentHitsBox, type Box } from '../../lib/viz/segment-box';
+import { fill as fillLabel } from '../../lib/viz/labels';
 
 export type { Box };
 export type Pt = readonly [number, number];
@@ -259,9 +260,8 @@ export const fmtInt = (n: number) => formatNumber(Math.round(n), edition);
 export const fmtM = (n: number) => ui('unit.m', { n: fmtInt(n) }, edition);
 export const fmtPermille = (g: Gradient) => `${Math.round(Math.abs(g.permille))}‰`;
 
-/** Replace {name} placeholders in a label from figures.yaml. */
-export const fill = (tpl: string, vars: Record<string, string | number>) =>
-  tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+/** Placeholders in a label from figures.yaml: the shared filler (src/lib/viz/labels.ts), named for this graphic. */
+export const fill = (tpl: string, vars: Record<string, string | number>) => fillLabel(tpl, vars, 'climb-profile');
 
 export function layout(data: ClimbData, width: number, opts: ProfileOptions): ProfileLayout {
   return finish(layoutParts(data, width, opts));

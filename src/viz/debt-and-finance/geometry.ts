@@ -1,5 +1,5 @@
 /** Layout of the two small charts: Peru's debt as a share of GDP, Chancay's owners. Pure: d3-scale. */
-import { label } from '../../lib/viz/labels';
+import { fill, label } from '../../lib/viz/labels';
 import { scaleLinear } from 'd3-scale';
 import type { DebtData } from './prep';
 import { wrap, measureText, usdAmount } from '../../lib/text';
@@ -25,7 +25,7 @@ export function layout(d: DebtData, labels: Record<string, string>, width: numbe
   const debtTitleY = y + 13;
   y += dt.length * 17 + 16; // room for tick labels
   const barY = y;
-  const value = L('debtValue').replace('{value}', String(d.debt.value));
+  const value = fill(L('debtValue'), { value: d.debt.value }, 'debt-and-finance');
   const vw = measureText(value, 13, BOLD);
   const valueInside = x(d.debt.value) + 6 + vw > width;
   const ticks = [0, 50, 100].map((t) => ({ x: x(t), label: `${t}%` }));
@@ -48,7 +48,7 @@ export function layout(d: DebtData, labels: Record<string, string>, width: numbe
   const labelH = Math.max(...segs.map((s) => s.lines.length)) * 15;
   y += BAR_H + 8 + labelH + 8;
   const cost = d.cost.high !== undefined ? `${usdAmount(d.cost.low, edition, 2)}–${usdAmount(d.cost.high, edition, 2)}` : usdAmount(d.cost.low, edition, 2);
-  const costLines = wrap(L('costNote').replace('{cost}', cost), width, 12);
+  const costLines = wrap(fill(L('costNote'), { cost }, 'debt-and-finance'), width, 12);
   const costY = y + 12;
   y += costLines.length * 16 + 8;
   return {

@@ -9,7 +9,9 @@
 import { geoArea, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { LocatorData } from './prep';
 import { formatNumber, measureText, wrap, type TextStyle } from '../../lib/text';
-import { label } from '../../lib/viz/labels';
+import { fill as fillLabel, label } from '../../lib/viz/labels';
+
+const fill = (s: string, vars: Record<string, string>) => fillLabel(s, vars, 'locator-map');
 import { edition } from '../../lib/ui';
 import { overlaps, segmentHitsBox, type Box } from '../../lib/viz/segment-box';
 
@@ -153,7 +155,6 @@ function distSegmentBox(s: Seg, b: Box): number {
 /** Distance from a point to a box (0 inside it). */
 const distToBox = (x: number, y: number, b: Box) => Math.hypot(Math.max(b.x - x, 0, x - b.x - b.w), Math.max(b.y - y, 0, y - b.y - b.h));
 const inside = (a: Box, w: number, h: number) => a.x >= 2 && a.y >= 2 && a.x + a.w <= w - 2 && a.y + a.h <= h - 2;
-const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 const km = (a: [number, number], b: [number, number]) => {
   const r = Math.PI / 180;
   const h = Math.sin(((b[1] - a[1]) * r) / 2) ** 2 + Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(((b[0] - a[0]) * r) / 2) ** 2;

@@ -1,6 +1,6 @@
 /** Layout of money-to-scale bars and the announcement-to-operation timeline. Pure: d3-scale. */
 import { finish } from '../../lib/viz/parts';
-import { label } from '../../lib/viz/labels';
+import { fill, label } from '../../lib/viz/labels';
 import { scaleLinear } from 'd3-scale';
 import type { TimelinesData } from './prep';
 import { formatFixed, formatUsd, formatUsdRange, measureText, wrap } from '../../lib/text';
@@ -156,7 +156,7 @@ export function* layoutParts(d: TimelinesData, labels: Record<string, string>, w
     let zoom: PanelBox['zoom'];
     if (next) {
       const zmax = scaleLinear().domain([0, next.max]).nice(4).domain()[1]!;
-      zoom = { x: 0, w: Math.max(1, x(zmax)), lines: wrap(L('zoom').replace('{max}', formatUsd(zmax, edition)), width - right, ZOOM_FONT) };
+      zoom = { x: 0, w: Math.max(1, x(zmax)), lines: wrap(fill(L('zoom'), { max: formatUsd(zmax, edition) }, 'project-timelines'), width - right, ZOOM_FONT) };
       y += 14; // room for the zoom note's first line under the bars
     }
     const panel: PanelBox = { id: p.id, y: top, titleLines, axisY, ticks, bars, bottom: y };
@@ -177,10 +177,10 @@ export function* layoutParts(d: TimelinesData, labels: Record<string, string>, w
   const axisY = y + 10;
   y = axisY + 14;
   const spans: SpanBox[] = d.projects.map((p) => {
-    const yearsText = (p.ongoing ? L('ongoing') : L('years')).replace('{years}', formatFixed(p.years, edition, 1));
+    const yearsText = fill(p.ongoing ? L('ongoing') : L('years'), { years: formatFixed(p.years, edition, 1) }, 'project-timelines');
     // A row's title says what kind of project it is (figures.yaml `title_<id>`), so unlike projects are not read as alike.
     const title = labels[`title_${p.id}`];
-    const tl = wrap(title ? title.replace('{years}', formatFixed(p.years, edition, 1)) : `${p.project}: ${yearsText}`, width, 13, { weight: 600 });
+    const tl = wrap(title ? fill(title, { years: formatFixed(p.years, edition, 1) }, 'project-timelines') : `${p.project}: ${yearsText}`, width, 13, { weight: 600 });
     const top = y;
     const lineY = top + tl.length * 17 + 8;
     const x1 = tx(p.events[0]!.t);

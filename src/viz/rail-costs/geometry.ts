@@ -1,7 +1,9 @@
 /** Layout of the rail-costs bars and plan brackets for a given width. Pure: d3-scale only. */
 import { scaleLinear } from 'd3-scale';
 import type { Bar, Bracket } from './prep';
-import { label } from '../../lib/viz/labels';
+import { fill as fillLabel, label } from '../../lib/viz/labels';
+
+const fill = (s: string, vars: Record<string, string>) => fillLabel(s, vars, 'rail-costs');
 import { measureText, usdAmount, usdVars, wrap } from '../../lib/text';
 import { edition, ui } from '../../lib/ui';
 
@@ -60,7 +62,6 @@ export const TAG_FONT = 11;
 export const BRACKET_FONT = 11;
 export const BRACKET_LINE = 13;
 
-const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 /** An amount as the edition writes it in its money unit ("4.4" bn, "4,400" millones), and its value label. */
 const digitsOf = (v: number) => (v < 1 ? 2 : 1);
 const bn = (v: number) => usdAmount(v, edition, digitsOf(v));
