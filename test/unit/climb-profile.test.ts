@@ -199,6 +199,20 @@ describe('label placement', () => {
     expect([...new Set(problems)]).toEqual([]);
   });
 
+  it('labels the steepest stretch on the Central line\'s own steps at every width and stage height, in both editions', () => {
+    // The steps that draw it say "the thick red stroke is the steepest stretch"; the Spanish title, half as long
+    // again as the English, found no room at 390x844 and the label was dropped (review helper-66, 7 Dec 2026).
+    const { en, es } = figureLabels('climb-profile');
+    const missing: string[] = [];
+    for (const [edition, L] of [['en', en], ['es', es]] as const)
+      for (const w of [320, 350, 360, 390, 414, 600, 768, 1280])
+        for (const h of [0, 430, 490, 740]) {
+          const l = layout(data, w, { southern: false, steep: true, labels: L, ...(h ? { height: h } : {}) });
+          if (!l.labels.some((lb) => lb.id === 'steepest')) missing.push(`${edition} ${w}x${h}`);
+        }
+    expect(missing).toEqual([]);
+  });
+
   it('keeps every label and leader clear of the y-axis tick labels, at 320-1280 px and every stage height, in both editions', () => {
     // "Lima 150 m" sat 1 px right of the "2,000" / "2.000" tick label in Spanish at 360 px (picture editor's review).
     const { en, es } = figureLabels('climb-profile');

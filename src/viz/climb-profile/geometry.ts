@@ -342,12 +342,22 @@ export function* layoutParts(data: ClimbData, width: number, opts: ProfileOption
     }
   }
   if (steep) {
+    const title = L['steep_title'] ?? '';
+    const value = `${fmtPermille(g)} ${L[`name_${g.fromId}`] ?? g.from}–${L[`name_${g.toId}`] ?? g.to}`;
+    const narrow = twoLines(title);
     cands.push({
       id: 'steepest',
-      lines: [L['steep_title'] ?? '', `${fmtPermille(g)} ${L[`name_${g.fromId}`] ?? g.from}–${L[`name_${g.toId}`] ?? g.to}`],
+      lines: [title, value],
       ax: (steep.x1 + steep.x2) / 2,
       ay: (steep.y1 + steep.y2) / 2,
-      priority: 0.5,
+      // Must be placed (after the must-place stations) on the Central line's own steps, which point
+      // the reader to it ("the thick red stroke is the steepest stretch"): at priority 0.5 the
+      // Spanish title, half as long again as the English, found no room on a phone and the label
+      // was dropped (review helper-66, 7 Dec 2026). Its title may go on two lines. With the
+      // Southern line drawn (the steps about that railway) there is no room off both lines on a
+      // phone, and it may be dropped, as before.
+      priority: opts.southern ? 0.5 : 0,
+      ...(narrow ? { narrower: [...narrow, value] } : {}),
     });
   }
   const lines = [poly(c.points), ...(opts.southern ? [poly(s.points)] : [])];
