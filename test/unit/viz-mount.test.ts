@@ -6,6 +6,18 @@
 import { describe, it, expect } from 'vitest';
 import { clampStep, fill, mountSvg, mountStatic } from '../../src/lib/viz/mount';
 
+/** prepare() lets a frame go by between parts (afterNextFrame): a stand-in for the browser's frames. Returns the undo. */
+function standInFrames(): () => void {
+  const g = globalThis as { requestAnimationFrame?: unknown; document?: unknown };
+  const saved = { raf: g.requestAnimationFrame, doc: g.document };
+  g.requestAnimationFrame = (cb: () => void) => setTimeout(cb, 0);
+  g.document = { visibilityState: 'visible' };
+  return () => {
+    g.requestAnimationFrame = saved.raf;
+    g.document = saved.doc;
+  };
+}
+
 function fakeCanvas(width = 360) {
   const attrs: Record<string, string> = { width: String(width) };
   const svg = {
@@ -159,11 +171,7 @@ describe('mountSvg', () => {
   });
 
   it('a drawing in parts still being made when redraw() or destroy() comes is dropped, and its other parts are not run', async () => {
-    // prepare() lets a frame go by between parts (afterNextFrame): a stand-in for the browser's frames.
-    const g = globalThis as { requestAnimationFrame?: unknown; document?: unknown };
-    const saved = { raf: g.requestAnimationFrame, doc: g.document };
-    g.requestAnimationFrame = (cb: () => void) => setTimeout(cb, 0);
-    g.document = { visibilityState: 'visible' };
+    const restore = standInFrames();
     try {
       const { el, svg } = fakeCanvas();
       let outside = 'v1'; // something the picture shows that is not in the state (the shipping map's speed)
@@ -197,18 +205,13 @@ describe('mountSvg', () => {
       await h.prepare(0, 0);
       expect(log.length, 'a destroyed graphic makes nothing').toBe(before + 1);
     } finally {
-      g.requestAnimationFrame = saved.raf;
-      g.document = saved.doc;
+      restore();
     }
   });
 
-
   it('an update that needs the drawing prepare() is part-way through finishes it: no part runs twice, and the rest is not run again later', async () => {
     // The reader reached the step before its layout, made ahead a frame at a time, was ready (a busy phone).
-    const g = globalThis as { requestAnimationFrame?: unknown; document?: unknown };
-    const saved = { raf: g.requestAnimationFrame, doc: g.document };
-    g.requestAnimationFrame = (cb: () => void) => setTimeout(cb, 0);
-    g.document = { visibilityState: 'visible' };
+    const restore = standInFrames();
     try {
       const { el, svg } = fakeCanvas();
       const log: string[] = [];
@@ -238,8 +241,7 @@ describe('mountSvg', () => {
       h.update(1, 0); // drawn again (nothing was kept ready for it): the finished drawing was not stored twice
       expect(svg.innerHTML).toBe('<g data-layout="b"/>');
     } finally {
-      g.requestAnimationFrame = saved.raf;
-      g.document = saved.doc;
+      restore();
     }
   });
   it('prepare() makes nothing when the update would only restyle the picture on screen', async () => {
