@@ -17,6 +17,7 @@ import type { ScrollyChangeDetail } from '../lib/scroll-state';
 import { createStepper, stepperStringsOf, type StepperHandle } from '../lib/stepper';
 import { wireCopyLinks } from '../lib/copy-link';
 import { holdAtTop } from '../lib/hold-fragment';
+import { setAttr, setText } from '../lib/dom-writes';
 export type { ScrollyChangeDetail };
 
 export type ReadingMode = 'scroll' | 'stepper' | 'plain' | 'static';
@@ -127,12 +128,12 @@ export class ScrollySection extends HTMLElement {
     // [data-mode] selectors), three sections on chapter 2, in the frame where the reader may
     // start to scroll (issue 12). The toggle's text likewise: the same words written again
     // replaced its text node, which was then laid out again.
-    if (this.dataset.mode !== m) this.dataset.mode = m;
+    setAttr(this, 'data-mode', m);
     const toggle = this.querySelector<HTMLButtonElement>('.scrolly__toggle');
     if (toggle) {
       const t = stepperStringsOf(this);
       const label = m === 'stepper' ? t.close : t.open;
-      if (toggle.textContent !== label) toggle.textContent = label;
+      setText(toggle, label);
     }
     if (m === 'scroll') {
       this.#follow();

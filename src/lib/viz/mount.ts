@@ -7,25 +7,15 @@
 import type { Still, VizHandle } from './types';
 import { afterNextFrame } from '../schedule';
 import { isParts, whole, type Drawing } from './parts';
+import { setAttr } from '../dom-writes';
 
 /** A step index clamped to a graphic's states: -1 (before the section) shows the first state. */
 export function clampStep(step: number, count: number): number {
   return Math.min(Math.max(Math.round(step), 0), Math.max(0, count - 1));
 }
 
-/**
- * Set an attribute only when its value changes: a write, even of the same value, invalidates
- * the element (its style, and for an <svg>'s size its box's layout), and restyles run on every
- * scrolled frame.
- */
-export function setAttr(el: Element, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-/** Like setAttr, for an element's text: the same text written again still replaces its text node and lays it out. */
-export function setText(el: Element, value: string): void {
-  if (el.textContent !== value) el.textContent = value;
-}
+// Writes that skip a value already there (src/lib/dom-writes.ts), re-exported for the graphics that import them from here.
+export { setAttr, setText } from '../dom-writes';
 
 /**
  * Put a picture into an <svg>: size, viewBox, content. `nodes`, when given, are the picture's
