@@ -240,7 +240,6 @@ import DataTable from '../../components/DataTable.astro';
 import { ${camel}Schema } from './schema';
 import { prep } from './prep';
 import { still } from './markup';
-import './${name}.css';
 
 interface Props {
   labels: Record<string, string>;

@@ -190,6 +190,18 @@ export function svgCss(/** @type {string} */ css, /** @type {Map<string, string>
 }
 
 /**
+ * A built page's stylesheets as one text: the page's own, then its graphics' (`<style data-graphics>`,
+ * src/components/graphic-css.ts), as a graphic's rules refine the page's. In the page the graphics' style
+ * comes first, where the order decides nothing (their selectors are more specific); a still or a
+ * download keeps only some of the rules, and keeps them in this order, as they were before the graphics'
+ * rules had a style of their own.
+ */
+export function pageStyles(/** @type {string} */ html) {
+  const styles = [...html.matchAll(/<style([^>]*)>([\s\S]*?)<\/style>/g)].map((m) => ({ graphics: /\bdata-graphics\b/.test(m[1] ?? ''), css: m[2] ?? '' }));
+  return [...styles.filter((s) => !s.graphics), ...styles.filter((s) => s.graphics)].map((s) => s.css).join('\n');
+}
+
+/**
  * Only the rules a picture can use: those whose selector names classes that
  * all occur in the picture (or are its scope: one class or several), and the shared chart marks.
  * The step stills and the figure downloads carry these: the page's whole stylesheet in a
@@ -331,7 +343,7 @@ export default function figureFiles() {
         const figures = new Map();
         await forEachPage(root, async (p) => {
           const html = await readFile(p, 'utf8');
-          const css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+          const css = pageStyles(html);
           // Each edition has its own files (a Spanish page's table, labels and source line are Spanish): <id>-<lang>.* beside <id>.*.
           const rel = path.relative(root, p);
           const lang = /^([a-z]{2})\//.exec(rel.split(path.sep).join('/'))?.[1] ?? 'en';

@@ -14,7 +14,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { forEachPage } from './built-pages.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chartFaces, cssFor, darkTokens, standaloneSvg, stillFace, svgCss, CHART_FAMILY as CHART } from './figure-files.mjs';
+import { chartFaces, cssFor, pageStyles, darkTokens, standaloneSvg, stillFace, svgCss, CHART_FAMILY as CHART } from './figure-files.mjs';
 
 export { cssFor };
 
@@ -39,7 +39,7 @@ export default function stepStills() {
         await forEachPage(root, async (p) => {
           const html = await readFile(p, 'utf8');
           if (!html.includes('step-still-src')) return;
-          const rawCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+          const rawCss = pageStyles(html);
           const pageCss = svgCss(rawCss);
           const bg = /--c-bg:\s*([^;}]+)/.exec(html)?.[1]?.trim() ?? '#fbfaf7';
           // On a dark page the still is drawn in the dark theme's colours (an SVG image follows the

@@ -81,6 +81,17 @@ export async function figuresIn(locale: Locale = edition): Promise<FigureEntry[]
   return Promise.all(all.map(async (f) => (await figureIn(f.id, locale))!));
 }
 
+/** The graphics (src/viz/<name>) that draw these figures (src/components/graphic-css.ts). An unknown figure id fails the build, naming it. */
+export async function graphicsOf(figureIds: Iterable<string>): Promise<string[]> {
+  const names: string[] = [];
+  for (const id of figureIds) {
+    const f = await figureIn(id);
+    if (!f) throw new Error(`[graphic-css] unknown figure id "${id}": add it to content/figures.yaml`);
+    names.push(f.data.viz);
+  }
+  return names;
+}
+
 /** A non-chapter page's copy (cover, methods) in the edition, or undefined while its translation does not exist. */
 export async function pageIn(id: string, locale: Locale = edition): Promise<CollectionEntry<'pages'> | undefined> {
   if (locale === DEFAULT_LOCALE) return getEntry('pages', id);
