@@ -14,7 +14,7 @@
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openPage, readerTab } from './browser';
-import { axe, axeBothSchemes, axeRuleIds, isStepPage, COLOUR_RULES } from './axe';
+import { axe, axeBothSchemes, axeRuleIds, isStepPage, layOutDeferred, COLOUR_RULES } from './axe';
 import { listPages } from '../../scripts/pages.mjs';
 
 const site = inject('siteUrl');
@@ -77,6 +77,9 @@ describe('axe: every page, both colour schemes, phone and laptop', () => {
       const found: string[] = [];
       for (const [i, { scheme, width }] of loads.entries()) {
         const p = await tabs[i]!.load(site + page, { colorScheme: scheme, width });
+        // Deferred blocks (content-visibility: auto) as a reader who has scrolled to them sees them: ./axe.ts layOutDeferred.
+        const deferred = await layOutDeferred(p);
+        if (/\/(?:sources|corrections)\/$/.test(page)) expect(deferred, `${page}: its deferred blocks`).toBeGreaterThan(0);
         const r = await axeBothSchemes(p, scheme, `${width}px`, undefined, { restore: false });
         expect(r.backgrounds.dark, `${width}px: the dark scheme did not reach the screen`).not.toBe(r.backgrounds.light);
         found.push(...r.found);

@@ -70,6 +70,28 @@ export function layoutPrint(page: Page, selector?: string): Promise<string> {
   }, selector);
 }
 
+/**
+ * Lays out once every block the page defers (`content-visibility: auto`: the Sources page's lists,
+ * the corrections log's groups), as a reader's scroll does, and returns to the top; returns how
+ * many. Until a deferred block has been on screen its box is a placeholder (`contain-intrinsic-size`),
+ * while axe, measuring a target inside it, gets the target's own laid-out box: the two disagree, and
+ * target-size found links at group edges "obscured" by the next group (7 Dec 2026, the corrections log).
+ * Once laid out, a block keeps its real size (`auto`), as it does for a reader who has scrolled to it.
+ */
+export async function layOutDeferred(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const blocks = [...document.querySelectorAll<HTMLElement>('body *')].filter((e) => getComputedStyle(e).contentVisibility === 'auto');
+    for (const b of blocks) {
+      b.scrollIntoView({ block: 'start', behavior: 'instant' });
+      await frame();
+    }
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    await frame();
+    return blocks.length;
+  });
+}
+
 export type Scheme = 'light' | 'dark';
 
 /**
