@@ -8,6 +8,9 @@
 // MutationObserver: element, attribute or +added-removed children). Issue 12's tool for "which
 // change made this frame long".
 //
+// `--start=MS`: the reader starts MS after load instead of the bench's 300 ms (a reader who reads
+// the first screen first: what a page does while it is idle then shows).
+//
 // `--sections`: each read also counts the frames over 20 ms (two vsyncs or more: what moves the
 // p95) and over 50 ms, for the whole page and for each scroll-driven section (the one under the
 // middle of the screen when the frame began; "prose" elsewhere): which graphic makes the page's
@@ -38,6 +41,8 @@ if (!pages.length) pages.push('/beyond-the-tracks/');
 const dists = args.filter((a) => a.startsWith('--dist=')).map((a) => a.slice('--dist='.length));
 if (!dists.length) dists.push('dist');
 const runs = Math.max(1, Number(opt('runs') ?? 1));
+/** When the reader starts to scroll, in ms after load: the bench's 300, or --start=3000 for one who reads the first screen first. */
+const startMs = Math.max(0, Number(opt('start') ?? 300));
 const compare = dists.length > 1;
 const bySection = args.includes('--sections');
 const sites = await Promise.all(dists.map((root) => serve({ quiet: true, root })));
@@ -89,7 +94,7 @@ for (const [run, p, b, site] of Array.from({ length: runs }, (_, r) => pages.fla
     );
   });
   await page.goto(site.url + p, { waitUntil: 'load' });
-  await page.waitForTimeout(300); // as the bench: the reader starts 300 ms after load
+  await page.waitForTimeout(startMs); // as the bench: the reader starts 300 ms after load (--start)
   const sections = bySection ? await page.evaluate(sectionBounds) : [];
   const t0 = await page.evaluate(() => performance.now());
   const { intervals, ys } = await page.evaluate(readerScroll, 1200);
