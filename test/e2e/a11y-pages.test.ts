@@ -79,7 +79,7 @@ describe('axe: every page, both colour schemes, phone and laptop', () => {
         const p = await tabs[i]!.load(site + page, { colorScheme: scheme, width });
         // Deferred blocks (content-visibility: auto) as a reader who has scrolled to them sees them: ./axe.ts layOutDeferred.
         const deferred = await layOutDeferred(p);
-        if (/\/(?:sources|corrections)\/$/.test(page)) expect(deferred, `${page}: its deferred blocks`).toBeGreaterThan(0);
+        if (/\/sources\/$/.test(page)) expect(deferred, `${page}: its deferred blocks`).toBeGreaterThan(0);
         const r = await axeBothSchemes(p, scheme, `${width}px`, undefined, { restore: false });
         expect(r.backgrounds.dark, `${width}px: the dark scheme did not reach the screen`).not.toBe(r.backgrounds.light);
         found.push(...r.found);

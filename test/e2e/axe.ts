@@ -71,12 +71,14 @@ export function layoutPrint(page: Page, selector?: string): Promise<string> {
 }
 
 /**
- * Lays out once every block the page defers (`content-visibility: auto`: the Sources page's lists,
- * the corrections log's groups), as a reader's scroll does, and returns to the top; returns how
- * many. Until a deferred block has been on screen its box is a placeholder (`contain-intrinsic-size`),
- * while axe, measuring a target inside it, gets the target's own laid-out box: the two disagree, and
- * target-size found links at group edges "obscured" by the next group (7 Dec 2026, the corrections log).
- * Once laid out, a block keeps its real size (`auto`), as it does for a reader who has scrolled to it.
+ * Lays out once every block the page defers (`content-visibility: auto`: the Sources page's lists),
+ * as a reader's scroll does, and returns to the top; returns how many. Until a deferred block has been
+ * on screen its box is a placeholder (`contain-intrinsic-size`), while axe, measuring a target inside
+ * it, gets the target's own laid-out box: where the content is taller than the placeholder the two
+ * disagree, and target-size found links "obscured" by the next block (7 Dec 2026, a deferred corrections
+ * log, since dropped). Once laid out, a block keeps its real size (`auto`), as it does for a reader who
+ * has scrolled to it. Lighthouse's own axe run does no such thing: a page whose deferred content is
+ * taller than its placeholder fails its accessibility score (ARCHITECTURE.md, "Long lists").
  */
 export async function layOutDeferred(page: Page): Promise<number> {
   return page.evaluate(async () => {
