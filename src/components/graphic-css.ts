@@ -6,8 +6,8 @@
  * the cover and Sources pages render MDX with the same components, Astro put every graphic's
  * rules on every page with a figure or MDX: 9.5-21.8 kB of CSS per page (1.2-3.3 kB brotli) for
  * graphics not on it, which the browser also matched on every style change. Now the layout names
- * the graphics the page shows (a chapter: the figures in its MDX, `figureIdsIn` and `graphicsOf`
- * in src/lib/i18n/content.ts; an embed figure page: its figure) and BaseLayout inlines their
+ * the graphics the page shows (a chapter: the figures in its MDX, `graphicsIn` in
+ * src/lib/i18n/content.ts; an embed figure page: its figure) and BaseLayout inlines their
  * rules in one `<style data-graphics="names">`. test/build/graphic-css.test.ts checks every built
  * page's figures against those names. (Figure.astro cannot check it at build time: Astro renders
  * a page's parts in parallel, and a figure may render before its layout's frontmatter has run.)
@@ -29,18 +29,18 @@ export function withDependencies(names: Iterable<string>): string[] {
   return [...out];
 }
 
-/** The CSS for these graphics (and what they draw of others'), or '' for none. An unknown name fails the build. */
-export function graphicCss(names: Iterable<string>): string {
-  return withDependencies(names)
+/**
+ * The style for these graphics (and what they draw of others'): the names it carries, in order, and
+ * their CSS, '' for none. An unknown name fails the build.
+ */
+export function graphicStyle(graphics: Iterable<string>): { names: string[]; css: string } {
+  const names = withDependencies(graphics);
+  const css = names
     .map((n) => {
       const files = Object.keys(sheets).filter((p) => p.split('/')[2] === n).sort();
       if (files.length === 0) throw new Error(`[graphic-css] no stylesheet for graphic "${n}": add src/viz/${n}/${n}.css`);
       return files.map((f) => sheets[f]!.trim()).join('');
     })
     .join('');
-}
-
-/** The figure ids a chapter's MDX shows, in order: `<Scrolly figure="…">` and `<Figure id="…">`. */
-export function figureIdsIn(mdx: string): string[] {
-  return [...mdx.matchAll(/<(?:Scrolly\s+figure|Figure\s+id)=["']([^"']+)["']/g)].map((m) => m[1]!);
+  return { names, css };
 }

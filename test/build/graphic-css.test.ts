@@ -7,7 +7,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listPages } from '../../scripts/pages.mjs';
-import { withDependencies, figureIdsIn } from '../../src/components/graphic-css';
+import { withDependencies } from '../../src/components/graphic-css';
+import { figureIdsIn } from '../../src/lib/embed/steps';
 import { DIST, html } from './dist';
 
 const pages = listPages(DIST) as string[];

@@ -1,4 +1,9 @@
-/** Build-time helpers: which figures a chapter drives by scrolling, and with how many steps. */
+/** Build-time helpers, reading a chapter's MDX: which figures it shows, which it drives by scrolling, and with how many steps. */
+
+/** The figure ids a chapter's MDX shows, in order: `<Scrolly figure="…">` and `<Figure id="…">`. */
+export function figureIdsIn(mdx: string): string[] {
+  return [...mdx.matchAll(/<(?:Scrolly\s+figure|Figure\s+id)=["']([^"']+)["']/g)].map((m) => m[1]!);
+}
 
 /**
  * Number of <Step> elements in the chapter's `<Scrolly figure="id">` section,

@@ -11,6 +11,7 @@ import { edition, DEFAULT_LOCALE, type Locale } from './index';
 import { translated } from '../rows';
 import { hasStrings } from '../ui';
 import { factDisplay, type FactRow } from './facts';
+import { figureIdsIn } from '../embed/steps';
 
 export type Chapter = CollectionEntry<'chapters'>;
 export type FigureEntry = CollectionEntry<'figures'>;
@@ -81,10 +82,10 @@ export async function figuresIn(locale: Locale = edition): Promise<FigureEntry[]
   return Promise.all(all.map(async (f) => (await figureIn(f.id, locale))!));
 }
 
-/** The graphics (src/viz/<name>) that draw these figures (src/components/graphic-css.ts). An unknown figure id fails the build, naming it. */
-export async function graphicsOf(figureIds: Iterable<string>): Promise<string[]> {
+/** The graphics (src/viz/<name>) that draw the figures a chapter's MDX shows (src/components/graphic-css.ts). An unknown figure id fails the build, naming it. */
+export async function graphicsIn(mdx: string): Promise<string[]> {
   const names: string[] = [];
-  for (const id of figureIds) {
+  for (const id of figureIdsIn(mdx)) {
     const f = await figureIn(id);
     if (!f) throw new Error(`[graphic-css] unknown figure id "${id}": add it to content/figures.yaml`);
     names.push(f.data.viz);
